@@ -1,0 +1,219 @@
+package io.slaflow.core.countdown;
+
+import io.slaflow.core.calendar.WorkingCalendar;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The SLA clock of one metric of one request, kept as a history of timestamped events (started,
+ * paused, resumed, met, reset) from which its {@linkplain #statusAt status} at any instant is
+ * computed on a {@link WorkingCalendar}. Pauses do not count, so deadlines move with them; the same
+ * history on a changed calendar gives the recomputed status. Each change returns a new countdown.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * Countdown response = Countdown.start(SlaMetric.RESPONSE, Duration.ofHours(2), List.of(0.5), filedAt);
+ * response = response.pause(askedAt, "waiting for the customer's log files").resume(repliedAt);
+ * CountdownStatus status = response.statusAt(clock.instant(), calendar);
+ * }</pre>
+ */
+public final class Countdown {
+
+    private final SlaMetric metric;
+    private final Duration target;
+    private final List<Double> warnAt;
+    private final List<CountdownEvent> events;
+
+    private Countdown(SlaMetric metric, Duration target, List<Double> warnAt, List<CountdownEvent> events) {
+        this.metric = metric;
+        this.target = target;
+        this.warnAt = warnAt;
+        this.events = events;
+    }
+
+    /**
+     * Starts a countdown.
+     *
+     * @param metric what it measures
+     * @param target the working time allowed, positive
+     * @param warnAt fractions of the target at which warnings are due, strictly rising in (0, 1)
+     * @param at when it starts
+     * @return a running countdown
+     * @throws IllegalArgumentException if {@code target} is not positive or {@code warnAt} is not
+     *     strictly rising in (0, 1)
+     */
+    public static Countdown start(SlaMetric metric, Duration target, List<Double> warnAt, Instant at) {
+        return of(metric, target, warnAt, List.of(new CountdownEvent(CountdownEvent.Type.STARTED, at, "")));
+    }
+
+    /**
+     * Rebuilds a countdown from a stored history.
+     *
+     * @param metric what it measures
+     * @param target the working time allowed, positive
+     * @param warnAt warning fractions, strictly rising in (0, 1)
+     * @param history the events, starting with {@code STARTED}, in time order, each allowed after the
+     *     one before
+     * @return the countdown
+     * @throws IllegalArgumentException if an argument breaks a rule above, naming the first bad event
+     */
+    public static Countdown of(SlaMetric metric, Duration target, List<Double> warnAt, List<CountdownEvent> history) {
+        Objects.requireNonNull(metric, "metric");
+        Objects.requireNonNull(target, "target");
+        if (target.isNegative() || target.isZero()) {
+            throw new IllegalArgumentException("target must be positive (was " + target + ")");
+        }
+        List<Double> fractions = List.copyOf(warnAt);
+        double previous = 0;
+        for (double f : fractions) {
+            if (!(f > previous && f < 1)) {
+                throw new IllegalArgumentException("warnAt must rise strictly within (0, 1) (was " + warnAt + ")");
+            }
+            previous = f;
+        }
+        List<CountdownEvent> list = List.copyOf(history);
+        if (list.isEmpty() || list.get(0).type() != CountdownEvent.Type.STARTED) {
+            throw new IllegalArgumentException("history must begin with STARTED (was " + list + ")");
+        }
+        Countdown countdown = new Countdown(metric, target, fractions, List.of(list.get(0)));
+        for (int i = 1; i < list.size(); i++) {
+            countdown = countdown.append(list.get(i));
+        }
+        return countdown;
+    }
+
+    /** Returns the metric this countdown measures. */
+    public SlaMetric metric() {
+        return metric;
+    }
+
+    /** Returns the working time allowed. */
+    public Duration target() {
+        return target;
+    }
+
+    /** Returns the warning fractions. */
+    public List<Double> warnAt() {
+        return warnAt;
+    }
+
+    /** Returns the history, oldest first (unmodifiable). */
+    public List<CountdownEvent> events() {
+        return events;
+    }
+
+    /**
+     * Returns a countdown paused at {@code at}.
+     *
+     * @param at when counting stops, not before the last event
+     * @param reason what the request waits for, stored verbatim
+     * @return the paused countdown
+     * @throws IllegalStateException if the countdown is not running
+     * @throws IllegalArgumentException if {@code at} is before the last event
+     */
+    public Countdown pause(Instant at, String reason) {
+        return append(new CountdownEvent(CountdownEvent.Type.PAUSED, at, reason));
+    }
+
+    /**
+     * Returns a countdown resumed at {@code at}.
+     *
+     * @param at when counting goes on
+     * @return the running countdown
+     * @throws IllegalStateException if the countdown is not paused
+     */
+    public Countdown resume(Instant at) {
+        return append(new CountdownEvent(CountdownEvent.Type.RESUMED, at, ""));
+    }
+
+    /**
+     * Returns a countdown whose metric was met at {@code at}.
+     *
+     * @param at when the metric was met
+     * @return the stopped countdown
+     * @throws IllegalStateException if the metric was met already
+     */
+    public Countdown meet(Instant at) {
+        return append(new CountdownEvent(CountdownEvent.Type.MET, at, ""));
+    }
+
+    /**
+     * Returns a countdown that starts over from zero at {@code at}, keeping its history.
+     *
+     * @param at when counting starts over
+     * @param reason why, stored verbatim
+     * @return the running countdown
+     */
+    public Countdown reset(Instant at, String reason) {
+        return append(new CountdownEvent(CountdownEvent.Type.RESET, at, reason));
+    }
+
+    /** Tells whether the last event leaves the countdown paused. */
+    public boolean isPaused() {
+        return last().type() == CountdownEvent.Type.PAUSED;
+    }
+
+    /** Tells whether the last event is {@code MET}. */
+    public boolean isMet() {
+        return last().type() == CountdownEvent.Type.MET;
+    }
+
+    private CountdownEvent last() {
+        return events.get(events.size() - 1);
+    }
+
+    private Countdown append(CountdownEvent event) {
+        CountdownEvent last = last();
+        if (event.at().isBefore(last.at())) {
+            throw new IllegalArgumentException(event.type() + " at " + event.at()
+                    + " is before the last event, " + last.type() + " at " + last.at());
+        }
+        boolean allowed = switch (event.type()) {
+            case STARTED -> false;
+            case PAUSED -> last.type() != CountdownEvent.Type.PAUSED && last.type() != CountdownEvent.Type.MET;
+            case RESUMED -> last.type() == CountdownEvent.Type.PAUSED;
+            case MET -> last.type() != CountdownEvent.Type.MET;
+            case RESET -> true;
+        };
+        if (!allowed) {
+            throw new IllegalStateException("cannot record " + event.type() + " on a " + metric
+                    + " countdown whose last event is " + last.type() + " at " + last.at());
+        }
+        List<CountdownEvent> next = new ArrayList<>(events.size() + 1);
+        next.addAll(events);
+        next.add(event);
+        return new Countdown(metric, target, warnAt, List.copyOf(next));
+    }
+
+    /**
+     * Computes the status at {@code now} on {@code calendar}, from the events at or before {@code now}.
+     *
+     * @param now the status instant
+     * @param calendar the working time the countdown runs on
+     * @return the status
+     */
+    public CountdownStatus statusAt(Instant now, WorkingCalendar calendar) {
+        return new Replay(this, now, calendar).status();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Countdown c
+                && metric == c.metric && target.equals(c.target) && warnAt.equals(c.warnAt)
+                && events.equals(c.events);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(metric, target, warnAt, events);
+    }
+
+    @Override
+    public String toString() {
+        return "Countdown[" + metric + " " + target + ", events=" + events + "]";
+    }
+}
