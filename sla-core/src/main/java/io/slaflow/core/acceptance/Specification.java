@@ -48,8 +48,8 @@ public final class Specification {
     @Digits(integer = 9, fraction = 2)
     private final BigDecimal estimate;
     @NotNull
-    @DecimalMin("0")
-    @DecimalMax("1")
+    @DecimalMin(value = "0", message = "must be greater than or equal to {value}")
+    @DecimalMax(value = "1", message = "must be less than or equal to {value}")
     private final BigDecimal riskBuffer;
     private final boolean documentationRequired;
     private final List<@Valid AcceptanceScenario> scenarios;

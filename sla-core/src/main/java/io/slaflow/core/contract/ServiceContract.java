@@ -70,8 +70,8 @@ public final class ServiceContract {
     @NotNull
     private final Period warranty;
     @NotNull
-    @DecimalMin("0")
-    @DecimalMax("1")
+    @DecimalMin(value = "0", message = "must be greater than or equal to {value}")
+    @DecimalMax(value = "1", message = "must be less than or equal to {value}")
     private final BigDecimal riskBuffer;
     @Positive
     private final BigDecimal hourlyRate;

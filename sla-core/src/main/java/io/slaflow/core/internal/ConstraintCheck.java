@@ -17,6 +17,10 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * {@code path: message (was value)}, sorted by path. The Hibernate Validator factory is built once,
  * with {@link ParameterMessageInterpolator} (so hosts need no Expression Language library) and English
  * messages whatever the JVM's default locale. Thread-safe. Not an API.
+ *
+ * <p>Without Expression Language, the default messages of {@code @DecimalMin} and {@code @DecimalMax}
+ * come out with their {@code ${inclusive ...}} expression unevaluated; give those constraints an explicit
+ * message such as {@code "must be less than or equal to {value}"}.
  */
 public final class ConstraintCheck {
 

@@ -1,0 +1,103 @@
+package io.slaflow.core.acceptance;
+
+import static io.slaflow.core.acceptance.AcceptanceFixtures.KEY_USER;
+import static io.slaflow.core.acceptance.AcceptanceFixtures.REQUESTER;
+import static io.slaflow.core.acceptance.AcceptanceFixtures.STRANGER;
+import static io.slaflow.core.acceptance.AcceptanceFixtures.allPassed;
+import static io.slaflow.core.acceptance.AcceptanceFixtures.approved;
+import static io.slaflow.core.acceptance.AcceptanceFixtures.contractBuilder;
+import static io.slaflow.core.acceptance.AcceptanceFixtures.march;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.slaflow.core.NotAllowedException;
+import io.slaflow.core.WrongStageException;
+import io.slaflow.core.contract.PaymentPoint;
+import io.slaflow.core.contract.PaymentTerms;
+import io.slaflow.core.contract.ServiceContract;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** D5: prepaid hours pay for changes and are drawn down on acceptance; an overdraw needs the customer's approval. */
+class AcceptancePrepaidHoursTest {
+
+    private static ServiceContract prepaid(String hours, PaymentTerms terms) {
+        return contractBuilder(terms).prepaidHours(new BigDecimal(hours)).build();
+    }
+
+    @Test
+    void acceptedHoursAreDrawnFromTheBalance() {
+        ServiceContract contract = prepaid("40", PaymentTerms.PREPAYMENT);
+        AcceptanceCase c = approved(contract);
+        assertEquals(AcceptanceStage.WORK, c.stage(), "the balance pays: no prepayment to wait for");
+        assertTrue(c.payments().isEmpty());
+        assertEquals(Optional.empty(), c.overdraw());
+        assertEquals(Optional.empty(), c.drawdown(), "drawn only once accepted");
+
+        c = c.completeWork(march(3, 9)).recordResults(REQUESTER, allPassed(), march(3, 10));
+        assertEquals(AcceptanceStage.WARRANTY, c.stage());
+        PrepaidDrawdown drawdown = c.drawdown().orElseThrow();
+        assertEquals(new BigDecimal("40"), drawdown.balanceBefore());
+        assertEquals(new BigDecimal("12.50"), drawdown.hours());
+        assertEquals(new BigDecimal("27.50"), drawdown.balanceAfter());
+        assertEquals(march(3, 10), drawdown.at());
+        assertEquals(Optional.of(new BigDecimal("27.50")),
+                contract.withPrepaidHours(drawdown.balanceAfter()).prepaidHours());
+    }
+
+    @Test
+    void anOverdrawWaitsForTheCustomerThenBillsTheHoursBeyondTheBalance() {
+        AcceptanceCase c = approved(prepaid("10", PaymentTerms.POSTPAYMENT));
+        assertEquals(AcceptanceStage.OVERDRAW_APPROVAL, c.stage());
+        assertEquals(Optional.of(new BigDecimal("2.50")), c.overdraw());
+        AcceptanceCase waiting = c;
+        assertThrows(WrongStageException.class, () -> waiting.completeWork(march(2, 13)));
+
+        c = c.approveOverdraw(KEY_USER, march(2, 13));
+        assertEquals(AcceptanceStage.WORK, c.stage());
+        assertEquals(1, c.payments().size());
+        assertEquals(PaymentPoint.AFTER_ACCEPTANCE, c.payments().get(0).point());
+        assertEquals(new BigDecimal("2.50"), c.payments().get(0).hours());
+
+        c = c.completeWork(march(3, 9)).recordResults(REQUESTER, allPassed(), march(3, 10));
+        assertEquals(AcceptanceStage.PAYMENT_AFTER_ACCEPTANCE, c.stage());
+        PrepaidDrawdown drawdown = c.drawdown().orElseThrow();
+        assertEquals(new BigDecimal("10.00"), drawdown.hours());
+        assertEquals(0, drawdown.balanceAfter().signum(), "never below zero");
+    }
+
+    @Test
+    void anApprovedOverdrawUnderPrepaymentWaitsForThePaymentOfTheExcess() {
+        AcceptanceCase c = approved(prepaid("10", PaymentTerms.PREPAYMENT)).approveOverdraw(REQUESTER, march(2, 13));
+        assertEquals(AcceptanceStage.PAYMENT_BEFORE_WORK, c.stage());
+        assertEquals(new BigDecimal("2.50"), c.paymentsDue().get(0).hours());
+        assertEquals(AcceptanceStage.WORK, c.recordPayment(PaymentPoint.BEFORE_WORK, march(2, 14)).stage());
+    }
+
+    @Test
+    void aDeclinedOverdrawSendsTheSpecificationBackToBeCutDown() {
+        AcceptanceCase c = approved(prepaid("10", PaymentTerms.POSTPAYMENT)).declineOverdraw(REQUESTER, march(2, 13));
+        assertEquals(AcceptanceStage.SPECIFICATION, c.stage());
+        assertEquals(Optional.empty(), c.specificationApprovedAt());
+
+        Specification smaller = Specification.builder().description("Block posting over the limit")
+                .willNotDo("No message, no unposted save").estimate(new BigDecimal("8"))
+                .scenario("Over the limit", "Post a document over the limit", "It does not post").build();
+        c = c.submitSpecification(smaller, march(2, 14)).approveSpecification(REQUESTER, march(2, 15));
+        assertEquals(new BigDecimal("10.00"), smaller.total());
+        assertEquals(AcceptanceStage.WORK, c.stage(), "the balance covers exactly 10 hours");
+        assertEquals(List.of(), c.payments());
+    }
+
+    @Test
+    void onlyTheCustomerSideApprovesAnOverdraw() {
+        AcceptanceCase c = approved(prepaid("0", PaymentTerms.POSTPAYMENT));
+        assertEquals(Optional.of(new BigDecimal("12.50")), c.overdraw());
+        NotAllowedException e = assertThrows(NotAllowedException.class, () -> c.approveOverdraw(STRANGER, march(2, 13)));
+        assertEquals(STRANGER, e.user());
+        assertEquals(AcceptanceStage.OVERDRAW_APPROVAL, c.stage());
+    }
+}
