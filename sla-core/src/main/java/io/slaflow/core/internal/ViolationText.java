@@ -1,5 +1,7 @@
 package io.slaflow.core.internal;
 
+import java.time.Duration;
+
 /**
  * How a violation shows the value it refused: {@code (was "")}, {@code (was -PT30M)}, and long text
  * by its length and start, {@code (was 201 characters: "Sales documents post over the custome"...)}.
@@ -34,6 +36,9 @@ public final class ViolationText {
      * @return the value for a message
      */
     public static String show(Object value) {
+        if (value instanceof Duration d && d.isNegative() && d.getSeconds() != Long.MIN_VALUE) {
+            return "-" + d.negated(); // -PT30M as written, rather than PT-30M; Duration.parse reads both
+        }
         if (!(value instanceof CharSequence text)) {
             return String.valueOf(value);
         }
