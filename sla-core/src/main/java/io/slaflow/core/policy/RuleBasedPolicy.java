@@ -155,7 +155,7 @@ public final class RuleBasedPolicy implements SlaPolicy {
 
         private final String name;
         private final Map<String, WorkingCalendar> calendars = new LinkedHashMap<>();
-        private final Set<String> unusableCalendars = new LinkedHashSet<>();
+        private final Set<String> declared = new LinkedHashSet<>();
         private final List<SlaRule.Builder> rules = new ArrayList<>();
         private final List<Violation> problems = new ArrayList<>();
 
@@ -173,20 +173,19 @@ public final class RuleBasedPolicy implements SlaPolicy {
         public Builder calendar(String name, WorkingCalendar calendar) {
             if (name == null || name.isBlank()) {
                 problems.add(new Violation("calendars", "a calendar name must not be blank " + ViolationText.was(name)));
-            } else if (calendars.containsKey(name) || unusableCalendars.contains(name)) {
+            } else if (!declared.add(name)) {
                 problems.add(new Violation("calendars." + name, "is declared twice; give each calendar its own name"));
             } else if (calendar == null) {
                 problems.add(new Violation("calendars." + name, "must not be null"));
-                unusableCalendars.add(name);
             } else {
                 calendars.put(name, calendar);
             }
             return this;
         }
 
-        /** Declares a calendar name whose definition was refused (already reported). */
+        /** Declares a calendar name whose definition was refused (already reported), so rules may name it. */
         Builder unusableCalendar(String name) {
-            unusableCalendars.add(name);
+            declared.add(name);
             return this;
         }
 
@@ -231,14 +230,12 @@ public final class RuleBasedPolicy implements SlaPolicy {
             List<Violation> out = new ArrayList<>();
             checkName(out);
             out.addAll(problems);
-            Set<String> names = new LinkedHashSet<>(calendars.keySet());
-            names.addAll(unusableCalendars);
             if (rules.isEmpty()) {
                 out.add(new Violation("targets", "must list at least one rule"));
             }
             for (int i = 0; i < rules.size(); i++) {
                 if (rules.get(i) != null) {
-                    rules.get(i).check("targets[" + i + "]", names, out);
+                    rules.get(i).check("targets[" + i + "]", declared, out);
                 }
             }
             if (!rules.isEmpty() && rules.stream().allMatch(r -> r != null && r.conditionsKnown())) {

@@ -9,7 +9,6 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -25,14 +24,23 @@ final class YamlDocument {
     /** Path of the document itself in violations. */
     static final String ROOT = "(document)";
 
-    private static final YAMLMapper MAPPER = YAMLMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    /** Reads duplicate keys without complaint (the last wins); {@link #walk} reports them all. */
+    private static final YAMLMapper MAPPER = YAMLMapper.builder().build();
 
     private final JsonNode root;
     private final Map<String, TokenStreamLocation> values = new HashMap<>();
     private final Map<String, TokenStreamLocation> keys = new HashMap<>();
-    private final List<String> aliases = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
+
+    /**
+     * A value the format refuses whatever it holds: an alias, a repeated key.
+     *
+     * @param path the value's path
+     * @param position where it is written
+     * @param message what is wrong
+     */
+    record Problem(String path, Position position, String message) {
+    }
 
     private YamlDocument(JsonNode root) {
         this.root = root;
@@ -44,8 +52,8 @@ final class YamlDocument {
      * @param yaml the text
      * @param source where it came from, for the exception
      * @return the document
-     * @throws InvalidPolicyException with one violation if the text is not well-formed YAML (or
-     *     repeats a key), naming the problem, the line and the column
+     * @throws InvalidPolicyException with one violation if the text is not well-formed YAML, naming
+     *     the problem, the line and the column
      */
     static YamlDocument parse(String yaml, String source) {
         try {
@@ -87,7 +95,10 @@ final class YamlDocument {
         if (token == JsonToken.START_OBJECT) {
             while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                 String child = path.isEmpty() ? p.currentName() : path + "." + p.currentName();
-                keys.put(child, p.currentTokenLocation());
+                TokenStreamLocation key = p.currentTokenLocation();
+                if (keys.putIfAbsent(child, key) != null) {
+                    problems.add(new Problem(child, Position.of(key), "is given twice in one mapping; keep one"));
+                }
                 p.nextToken();
                 walk(p, child);
             }
@@ -97,7 +108,8 @@ final class YamlDocument {
                 walk(p, path + "[" + i++ + "]");
             }
         } else if (p instanceof YAMLParser y && y.isCurrentAlias()) {
-            aliases.add(path);
+            problems.add(new Problem(path, Position.of(p.currentTokenLocation()),
+                    "must be written out; aliases (*name) are not supported"));
         }
     }
 
@@ -106,9 +118,9 @@ final class YamlDocument {
         return root;
     }
 
-    /** Returns the paths of the values written as aliases ({@code *name}), in document order. */
-    List<String> aliases() {
-        return aliases;
+    /** Returns the aliases and repeated keys, in document order. */
+    List<Problem> problems() {
+        return problems;
     }
 
     /**

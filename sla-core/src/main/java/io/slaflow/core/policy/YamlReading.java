@@ -35,8 +35,9 @@ final class YamlReading {
 
     YamlReading(YamlDocument doc) {
         this.doc = doc;
-        for (String alias : doc.aliases()) {
-            refuse(alias, "must be written out; aliases (*name) are not supported");
+        for (YamlDocument.Problem problem : doc.problems()) {
+            found.add(new Located(problem.position(), problem.path() + ": " + problem.message()));
+            refused.add(problem.path());
         }
     }
 
@@ -156,14 +157,17 @@ final class YamlReading {
         return parsed(node, path, parse, what);
     }
 
-    /** Parses text; absent gives null without a violation, unparseable text a refusal. */
+    /** Parses text; absent gives null without a violation, anything else unparseable a refusal. */
     private <T> T parsed(JsonNode node, String path, Function<String, T> parse, String what) {
-        String text = text(node, path);
-        if (text == null) {
+        if (absent(node)) {
+            return null;
+        }
+        if (!node.isString()) {
+            refuse(path, "must be " + what + " " + shown(node));
             return null;
         }
         try {
-            return parse.apply(text);
+            return parse.apply(node.asString());
         } catch (DateTimeException e) {
             refuse(path, "must be " + what + " " + shown(node));
             return null;
@@ -214,6 +218,9 @@ final class YamlReading {
         if (node.isArray()) {
             return "(was a list)";
         }
-        return ViolationText.was(node.isString() ? node.asString() : node.isNull() ? null : node.asString());
+        if (node.isString()) {
+            return ViolationText.was(node.asString());
+        }
+        return "(was " + (node.isNull() ? "null" : node.asString()) + ")";
     }
 }
