@@ -22,7 +22,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** The law: every policy printed with {@link SlaPolicies#toYaml} reads back as an equal policy. */
-class PolicyYamlRoundTripProperties {
+class PolicyYamlRoundTripPropertyTest {
 
     private static final List<ZoneId> ZONES = List.of(ZoneId.of("Europe/Kyiv"), ZoneId.of("UTC"),
             ZoneId.of("America/New_York"), ZoneId.of("Asia/Kolkata"), ZoneId.of("+02:00"), ZoneId.of("Etc/GMT+5"));
@@ -36,7 +36,7 @@ class PolicyYamlRoundTripProperties {
             List.of(new LocalTime[] {LocalTime.of(9, 0), LocalTime.of(13, 0)},
                     new LocalTime[] {LocalTime.of(14, 0), LocalTime.of(18, 0, 30)}));
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void printedPolicyReadsBackEqual(@ForAll("policies") RuleBasedPolicy policy) {
         String yaml = SlaPolicies.toYaml(policy);
         assertEquals(policy, SlaPolicies.parse(yaml), yaml);
@@ -48,7 +48,7 @@ class PolicyYamlRoundTripProperties {
         return Combinators.combine(text(), calendarNames.flatMap(names -> Combinators.combine(
                         calendar().list().ofSize(names.size()), rule(names).list().ofMinSize(1).ofMaxSize(6))
                 .as((calendars, rules) -> new Object[] {names, calendars, rules})))
-                .as(PolicyYamlRoundTripProperties::policy);
+                .as(PolicyYamlRoundTripPropertyTest::policy);
     }
 
     @SuppressWarnings("unchecked")
@@ -97,7 +97,7 @@ class PolicyYamlRoundTripProperties {
         Arbitrary<Set<LocalDate>> holidays = date().set().ofMaxSize(3);
         Arbitrary<Set<LocalDate>> workingDays = date().set().ofMaxSize(2);
         return Combinators.combine(Arbitraries.of(ZONES), week, holidays, workingDays)
-                .as(PolicyYamlRoundTripProperties::calendar);
+                .as(PolicyYamlRoundTripPropertyTest::calendar);
     }
 
     private static WorkingCalendar calendar(ZoneId zone, List<Integer> week, Set<LocalDate> holidays, Set<LocalDate> days) {
