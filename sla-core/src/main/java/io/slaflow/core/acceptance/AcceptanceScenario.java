@@ -1,7 +1,8 @@
 package io.slaflow.core.acceptance;
 
-import io.slaflow.core.internal.ConstraintCheck;
+import io.slaflow.core.internal.BeanValidation;
 import jakarta.validation.constraints.NotBlank;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -42,7 +43,7 @@ public final class AcceptanceScenario {
      */
     public static AcceptanceScenario of(String name, String userActions, String requiredResult) {
         AcceptanceScenario scenario = new AcceptanceScenario(name, userActions, requiredResult);
-        List<String> violations = ConstraintCheck.violations(scenario);
+        List<String> violations = new ArrayList<>(BeanValidation.violationsOf(scenario));
         if (!violations.isEmpty()) {
             throw new InvalidSpecificationException("acceptance scenario", violations);
         }

@@ -1,6 +1,6 @@
 package io.slaflow.core.acceptance;
 
-import io.slaflow.core.internal.ConstraintCheck;
+import io.slaflow.core.internal.ViolationText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +26,7 @@ final class ResultCheck {
         }
         for (AcceptanceScenario scenario : spec.scenarios()) {
             if (!byName.containsKey(scenario.name())) {
-                problems.add("results: no result for scenario " + ConstraintCheck.show(scenario.name())
+                problems.add("results: no result for scenario " + ViolationText.show(scenario.name())
                         + "; every scenario of the specification needs one");
             }
         }
@@ -41,14 +41,14 @@ final class ResultCheck {
         String name = result.scenario();
         if (spec.scenario(name).isEmpty()) {
             problems.add(path + ".scenario: no such scenario in the specification (was "
-                    + ConstraintCheck.show(name) + "); scenarios are " + names(spec));
+                    + ViolationText.show(name) + "); scenarios are " + names(spec));
         } else if (byName.putIfAbsent(name, result) != null) {
             problems.add(path + ".scenario: a second result for the same scenario (was "
-                    + ConstraintCheck.show(name) + ")");
+                    + ViolationText.show(name) + ")");
         }
         if (!result.passed() && result.finding().isBlank()) {
             problems.add(path + ".finding: a failed scenario must say what failed (was "
-                    + ConstraintCheck.show(result.finding()) + ")");
+                    + ViolationText.show(result.finding()) + ")");
         }
     }
 

@@ -1,7 +1,8 @@
 package io.slaflow.core.acceptance;
 
-import io.slaflow.core.internal.ConstraintCheck;
+import io.slaflow.core.internal.BeanValidation;
 import jakarta.validation.constraints.NotBlank;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -31,7 +32,7 @@ public final class Solution {
      */
     public static Solution of(String proposal, String expectedResult) {
         Solution solution = new Solution(proposal, expectedResult);
-        List<String> violations = ConstraintCheck.violations(solution);
+        List<String> violations = new ArrayList<>(BeanValidation.violationsOf(solution));
         if (!violations.isEmpty()) {
             throw new InvalidSpecificationException("solution", violations);
         }

@@ -1,7 +1,8 @@
 package io.slaflow.core.acceptance;
 
 import io.slaflow.core.contract.ServiceContract;
-import io.slaflow.core.internal.ConstraintCheck;
+import io.slaflow.core.internal.BeanValidation;
+import io.slaflow.core.internal.ViolationText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -226,7 +227,7 @@ public final class Specification {
          */
         public Specification build() {
             Specification spec = new Specification(this);
-            List<String> violations = ConstraintCheck.violations(spec);
+            List<String> violations = new ArrayList<>(BeanValidation.violationsOf(spec));
             violations.addAll(duplicateNames());
             if (!violations.isEmpty()) {
                 throw new InvalidSpecificationException(violations);
@@ -242,7 +243,7 @@ public final class Specification {
                 Integer earlier = name == null ? null : first.putIfAbsent(name, i);
                 if (earlier != null) {
                     problems.add("scenarios[" + i + "].name: must be unique, scenarios[" + earlier
-                            + "] has the same name (was " + ConstraintCheck.show(name) + ")");
+                            + "] has the same name (was " + ViolationText.show(name) + ")");
                 }
             }
             return problems;

@@ -1,6 +1,7 @@
 package io.slaflow.core.contract;
 
-import io.slaflow.core.internal.ConstraintCheck;
+import io.slaflow.core.internal.BeanValidation;
+import io.slaflow.core.internal.ViolationText;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -273,7 +274,7 @@ public final class ServiceContract {
             List<String> keyUserProblems = new ArrayList<>();
             Set<String> users = keyUsers(keyUserProblems);
             ServiceContract contract = new ServiceContract(this, users);
-            List<String> violations = ConstraintCheck.violations(contract);
+            List<String> violations = new ArrayList<>(BeanValidation.violationsOf(contract));
             if (warranty != null && warranty.isNegative()) {
                 violations.add("warranty: must not be negative (was " + warranty + ")");
             }
@@ -293,7 +294,7 @@ public final class ServiceContract {
             for (int i = 0; i < keyUsers.size(); i++) {
                 String user = keyUsers.get(i);
                 if (user == null || user.isBlank()) {
-                    problems.add("keyUsers[" + i + "]: must not be blank (was " + ConstraintCheck.show(user) + ")");
+                    problems.add("keyUsers[" + i + "]: must not be blank (was " + ViolationText.show(user) + ")");
                 } else {
                     users.add(user);
                 }

@@ -1,5 +1,5 @@
 /**
- * Implementation details shared by the core packages. Not an API: anything here may change in any
- * release without notice.
+ * Machinery shared by slaflow's own packages: the cached Bean Validation validator and the wording of
+ * violations. Not API: anything here may change in any release without notice.
  */
 package io.slaflow.core.internal;

@@ -1,5 +1,10 @@
 package io.slaflow.core.request;
 
+import io.slaflow.core.internal.BeanValidation;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,6 +21,19 @@ import java.util.Objects;
  * }</pre>
  */
 public final class ServiceRequest {
+
+    /** The longest customer or requester id accepted, in characters. */
+    public static final int MAX_ID_LENGTH = 64;
+
+    /** The longest subject accepted, in characters. */
+    public static final int MAX_SUBJECT_LENGTH = 200;
+
+    /** The longest description accepted, in characters. */
+    public static final int MAX_DESCRIPTION_LENGTH = 10_000;
+
+    private static final String BLANK = "must not be blank";
+    private static final String MISSING = "must not be null";
+    private static final String TOO_LONG = "must be at most {max} characters";
 
     private final String customer;
     private final String requester;
@@ -94,26 +112,46 @@ public final class ServiceRequest {
                 + ", kind=" + kind + ", severity=" + severity + ", subject=" + subject + "]";
     }
 
-    /** Collects a request's fields; {@link #build()} validates them all at once. Not thread-safe. */
+    /**
+     * Collects a request's fields; {@link #build()} validates them all at once (the constraints sit
+     * on these fields). Not thread-safe.
+     */
     public static final class Builder {
+        @NotBlank(message = BLANK)
+        @Size(max = MAX_ID_LENGTH, message = TOO_LONG)
         private String customer;
+        @NotBlank(message = BLANK)
+        @Size(max = MAX_ID_LENGTH, message = TOO_LONG)
         private String requester;
+        @NotNull(message = MISSING)
         private RequesterTier tier;
+        @NotNull(message = MISSING)
         private RequestKind kind;
+        @NotNull(message = MISSING)
         private Severity severity;
+        @NotBlank(message = BLANK)
+        @Size(max = MAX_SUBJECT_LENGTH, message = TOO_LONG)
         private String subject;
+        @NotNull(message = MISSING)
+        @Size(max = MAX_DESCRIPTION_LENGTH, message = TOO_LONG)
         private String description = "";
 
         private Builder() {
         }
 
-        /** Sets the customer (tenant) id; required, not blank. */
+        /**
+         * Sets the customer (tenant) id; required, not blank, at most {@value ServiceRequest#MAX_ID_LENGTH}
+         * characters.
+         */
         public Builder customer(String customer) {
             this.customer = customer;
             return this;
         }
 
-        /** Sets the requester's user id; required, not blank. */
+        /**
+         * Sets the requester's user id; required, not blank, at most
+         * {@value ServiceRequest#MAX_ID_LENGTH} characters.
+         */
         public Builder requester(String requester) {
             this.requester = requester;
             return this;
@@ -137,25 +175,37 @@ public final class ServiceRequest {
             return this;
         }
 
-        /** Sets the subject; required, not blank. */
+        /**
+         * Sets the one-line subject; required, not blank, at most {@value ServiceRequest#MAX_SUBJECT_LENGTH}
+         * characters, kept verbatim.
+         */
         public Builder subject(String subject) {
             this.subject = subject;
             return this;
         }
 
-        /** Sets the description; optional, empty by default. */
+        /**
+         * Sets the description; not null, empty by default, at most {@value ServiceRequest#MAX_DESCRIPTION_LENGTH}
+         * characters, kept verbatim.
+         */
         public Builder description(String description) {
             this.description = description;
             return this;
         }
 
         /**
-         * Builds the request.
+         * Validates every field and builds the request.
          *
          * @return the request
+         * @throws InvalidRequestException listing every violation, each with the field and the value
+         *     given, for example {@code subject: must not be blank (was "")}: blank or missing ids and
+         *     subject, text longer than its limit, a missing tier, kind or severity
          */
         public ServiceRequest build() {
-            // TODO(issue 3): Bean Validation listing every violation
+            List<String> violations = BeanValidation.violationsOf(this);
+            if (!violations.isEmpty()) {
+                throw new InvalidRequestException(violations);
+            }
             return new ServiceRequest(this);
         }
     }

@@ -1,0 +1,134 @@
+package io.slaflow.core.policy;
+
+import io.slaflow.core.calendar.Shift;
+import io.slaflow.core.calendar.WorkingCalendar;
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Prints a {@link RuleBasedPolicy} in the policy file format, in the layout of DESIGN.md (flow
+ * mappings for shifts and conditions), so that reading the text back gives an equal policy.
+ */
+final class PolicyYamlWriter {
+
+    /** Text that YAML reads back as the same string when written without quotes. */
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_./+-]*");
+
+    /** Plain words that YAML would read as a boolean or null rather than text. */
+    private static final Set<String> RESERVED = Set.of("true", "false", "null", "yes", "no", "on", "off", "y", "n");
+
+    private final StringBuilder out = new StringBuilder();
+
+    private PolicyYamlWriter() {
+    }
+
+    static String write(RuleBasedPolicy policy) {
+        PolicyYamlWriter w = new PolicyYamlWriter();
+        w.line(0, "name: " + text(policy.name()));
+        w.line(0, "calendars:");
+        policy.calendars().forEach(w::calendar);
+        w.line(0, "targets:");
+        policy.rules().forEach(w::rule);
+        return w.out.toString();
+    }
+
+    private void calendar(String name, WorkingCalendar calendar) {
+        line(1, text(name) + ":");
+        line(2, "zone: " + text(calendar.zone().getId()));
+        line(2, "shifts:");
+        for (Map.Entry<Shift, Set<DayOfWeek>> e : byShift(calendar.shifts()).entrySet()) {
+            String days = e.getValue().stream().map(CalendarYamlReader::abbreviation).collect(Collectors.joining(", "));
+            line(3, "- { days: [" + days + "], " + hours(e.getKey()) + " }");
+        }
+        if (!calendar.holidays().isEmpty()) {
+            line(2, "holidays: [" + calendar.holidays().stream().map(LocalDate::toString)
+                    .collect(Collectors.joining(", ")) + "]");
+        }
+        if (!calendar.workingDays().isEmpty()) {
+            line(2, "workingDays:");
+            calendar.workingDays().forEach((date, shifts) -> shifts.forEach(
+                    s -> line(3, "- { date: " + date + ", " + hours(s) + " }")));
+        }
+    }
+
+    /** Groups the weekly shifts by their hours, so each line of the file names all its days. */
+    private static Map<Shift, Set<DayOfWeek>> byShift(Map<DayOfWeek, List<Shift>> weekly) {
+        Map<Shift, Set<DayOfWeek>> grouped = new LinkedHashMap<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            for (Shift s : weekly.getOrDefault(day, List.of())) {
+                grouped.computeIfAbsent(s, k -> EnumSet.noneOf(DayOfWeek.class)).add(day);
+            }
+        }
+        return grouped;
+    }
+
+    private static String hours(Shift s) {
+        return "from: \"" + s.start() + "\", to: \"" + s.end() + "\"";
+    }
+
+    private void rule(SlaRule rule) {
+        List<String> when = new ArrayList<>();
+        condition("severity", rule.severities(), when);
+        condition("kind", rule.kinds(), when);
+        condition("tier", rule.tiers(), when);
+        line(1, "- when: " + (when.isEmpty() ? "{}" : "{ " + String.join(", ", when) + " }"));
+        line(2, "calendar: " + text(rule.calendar()));
+        line(2, "response: " + rule.response());
+        line(2, "resolution: " + rule.resolution());
+        if (!rule.warnAt().isEmpty()) {
+            line(2, "warnAt: [" + rule.warnAt().stream().map(PolicyYamlWriter::fraction)
+                    .collect(Collectors.joining(", ")) + "]");
+        }
+    }
+
+    private static void condition(String key, Set<? extends Enum<?>> values, List<String> out) {
+        if (values.size() == 1) {
+            out.add(key + ": " + values.iterator().next().name());
+        } else if (!values.isEmpty()) {
+            out.add(key + ": [" + values.stream().map(Enum::name).collect(Collectors.joining(", ")) + "]");
+        }
+    }
+
+    /** A fraction in plain decimal notation (YAML reads {@code 1.0E-4} as text); reads back equal. */
+    private static String fraction(double f) {
+        return BigDecimal.valueOf(f).toPlainString();
+    }
+
+    /** Text as is when YAML reads it back unchanged, otherwise double-quoted with escapes. */
+    static String text(String s) {
+        if (PLAIN.matcher(s).matches() && !RESERVED.contains(s.toLowerCase(Locale.ROOT))) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder("\"");
+        s.codePoints().forEach(c -> {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || c == 0xfeff) {
+                        sb.append(String.format("\\u%04x", c));
+                    } else {
+                        sb.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return sb.append('"').toString();
+    }
+
+    private void line(int indent, String text) {
+        out.append("  ".repeat(indent)).append(text).append('\n');
+    }
+}

@@ -1,0 +1,357 @@
+package io.slaflow.core.policy;
+
+import io.slaflow.core.internal.ViolationText;
+import io.slaflow.core.request.RequestKind;
+import io.slaflow.core.request.RequesterTier;
+import io.slaflow.core.request.ServiceRequest;
+import io.slaflow.core.request.Severity;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One rule of a {@link RuleBasedPolicy}: which requests it applies to (its {@code when}: sets of
+ * severities, kinds and tiers, an empty set meaning any) and the targets it gives them (response
+ * and resolution in working time of a named calendar, and the fractions at which warnings are
+ * due). Rules are made with {@link #builder()} and validated by the policy they are added to, so
+ * every rule held by a policy is valid. Immutable and thread-safe.
+ */
+public final class SlaRule {
+
+    private final Set<Severity> severities;
+    private final Set<RequestKind> kinds;
+    private final Set<RequesterTier> tiers;
+    private final String calendar;
+    private final Duration response;
+    private final Duration resolution;
+    private final List<Double> warnAt;
+
+    private SlaRule(Builder b) {
+        this.severities = Collections.unmodifiableSet(EnumSet.copyOf(b.severities));
+        this.kinds = Collections.unmodifiableSet(EnumSet.copyOf(b.kinds));
+        this.tiers = Collections.unmodifiableSet(EnumSet.copyOf(b.tiers));
+        this.calendar = b.calendar;
+        this.response = b.response;
+        this.resolution = b.resolution;
+        this.warnAt = List.copyOf(b.warnAt);
+    }
+
+    /**
+     * Starts a rule that matches every request until conditions are added.
+     *
+     * @return a new builder, to be passed to {@link RuleBasedPolicy.Builder#rule(SlaRule.Builder)}
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns the severities the rule applies to; empty means any. */
+    public Set<Severity> severities() {
+        return severities;
+    }
+
+    /** Returns the kinds of work the rule applies to; empty means any. */
+    public Set<RequestKind> kinds() {
+        return kinds;
+    }
+
+    /** Returns the requester tiers the rule applies to; empty means any. */
+    public Set<RequesterTier> tiers() {
+        return tiers;
+    }
+
+    /** Returns the name of the policy calendar the countdowns run on. */
+    public String calendar() {
+        return calendar;
+    }
+
+    /** Returns the working time allowed until the first response, positive. */
+    public Duration response() {
+        return response;
+    }
+
+    /** Returns the working time allowed until resolution, at least {@link #response()}. */
+    public Duration resolution() {
+        return resolution;
+    }
+
+    /** Returns the fractions of a target at which warnings are due, strictly rising in (0, 1). */
+    public List<Double> warnAt() {
+        return warnAt;
+    }
+
+    /** Tells whether the rule has no conditions, so it matches every request. */
+    public boolean matchesAll() {
+        return severities.isEmpty() && kinds.isEmpty() && tiers.isEmpty();
+    }
+
+    /**
+     * Tells whether the rule's conditions hold for this combination.
+     *
+     * @param severity the request's severity
+     * @param kind the request's kind
+     * @param tier the requester's tier
+     * @return true if every condition holds (an empty condition always does)
+     */
+    public boolean matches(Severity severity, RequestKind kind, RequesterTier tier) {
+        return (severities.isEmpty() || severities.contains(severity))
+                && (kinds.isEmpty() || kinds.contains(kind))
+                && (tiers.isEmpty() || tiers.contains(tier));
+    }
+
+    /**
+     * Tells whether the rule's conditions hold for {@code request}.
+     *
+     * @param request the request
+     * @return true if every condition holds
+     */
+    public boolean matches(ServiceRequest request) {
+        return matches(request.severity(), request.kind(), request.tier());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof SlaRule r
+                && severities.equals(r.severities) && kinds.equals(r.kinds) && tiers.equals(r.tiers)
+                && calendar.equals(r.calendar) && response.equals(r.response)
+                && resolution.equals(r.resolution) && warnAt.equals(r.warnAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(severities, kinds, tiers, calendar, response, resolution, warnAt);
+    }
+
+    /** Returns the rule in one line, e.g. {@code when {kind: [EMERGENCY]} -> office, response PT30M, ...}. */
+    @Override
+    public String toString() {
+        List<String> when = new ArrayList<>();
+        condition("severity", severities, when);
+        condition("kind", kinds, when);
+        condition("tier", tiers, when);
+        return "when {" + String.join(", ", when) + "} -> " + calendar + ", response " + response
+                + ", resolution " + resolution + (warnAt.isEmpty() ? "" : ", warnAt " + warnAt);
+    }
+
+    private static void condition(String key, Set<? extends Enum<?>> values, List<String> out) {
+        if (!values.isEmpty()) {
+            out.add(key + ": " + values.stream().map(Enum::name).collect(Collectors.joining(", ", "[", "]")));
+        }
+    }
+
+    /**
+     * Collects a rule's conditions and targets. The policy it is added to validates it, together
+     * with every other rule. Not thread-safe.
+     */
+    public static final class Builder {
+
+        private final EnumSet<Severity> severities = EnumSet.noneOf(Severity.class);
+        private final EnumSet<RequestKind> kinds = EnumSet.noneOf(RequestKind.class);
+        private final EnumSet<RequesterTier> tiers = EnumSet.noneOf(RequesterTier.class);
+        private String calendar;
+        private Duration response;
+        private Duration resolution;
+        private List<Double> warnAt = List.of();
+        private final List<Violation> problems = new ArrayList<>();
+        private boolean conditionsKnown = true;
+
+        private Builder() {
+        }
+
+        /**
+         * Adds severities the rule applies to; a rule without any applies to every severity.
+         *
+         * @param values severities, none null
+         * @return this builder
+         */
+        public Builder severity(Severity... values) {
+            return addAll("when.severity", values, severities);
+        }
+
+        /**
+         * Adds kinds of work the rule applies to; a rule without any applies to every kind.
+         *
+         * @param values kinds, none null
+         * @return this builder
+         */
+        public Builder kind(RequestKind... values) {
+            return addAll("when.kind", values, kinds);
+        }
+
+        /**
+         * Adds requester tiers the rule applies to; a rule without any applies to every tier.
+         *
+         * @param values tiers, none null
+         * @return this builder
+         */
+        public Builder tier(RequesterTier... values) {
+            return addAll("when.tier", values, tiers);
+        }
+
+        private <E extends Enum<E>> Builder addAll(String path, E[] values, EnumSet<E> into) {
+            if (values == null || Arrays.asList(values).contains(null)) {
+                problems.add(new Violation(path, "must not be or contain null "
+                        + ViolationText.was(values == null ? null : Arrays.toString(values))));
+                conditionsKnown = false;
+            } else {
+                into.addAll(Arrays.asList(values));
+            }
+            return this;
+        }
+
+        /**
+         * Names the policy calendar whose working time the countdowns run on; required.
+         *
+         * @param name a name given to {@link RuleBasedPolicy.Builder#calendar}
+         * @return this builder
+         */
+        public Builder calendar(String name) {
+            this.calendar = name;
+            return this;
+        }
+
+        /**
+         * Sets the working time allowed until the first response; required, positive, at most the
+         * resolution target.
+         *
+         * @param response the response target
+         * @return this builder
+         */
+        public Builder response(Duration response) {
+            this.response = response;
+            return this;
+        }
+
+        /**
+         * Sets the working time allowed until resolution; required, positive.
+         *
+         * @param resolution the resolution target
+         * @return this builder
+         */
+        public Builder resolution(Duration resolution) {
+            this.resolution = resolution;
+            return this;
+        }
+
+        /**
+         * Sets the fractions of a target at which a warning is due, replacing any given before;
+         * strictly rising, each in (0, 1). None by default.
+         *
+         * @param fractions the fractions, e.g. {@code 0.5, 0.75, 0.9}
+         * @return this builder
+         */
+        public Builder warnAt(double... fractions) {
+            List<Double> list = new ArrayList<>();
+            if (fractions == null) {
+                problems.add(new Violation("warnAt", "must not be null; give no fractions for no warnings"));
+            } else {
+                for (double f : fractions) {
+                    list.add(f);
+                }
+            }
+            this.warnAt = List.copyOf(list);
+            return this;
+        }
+
+        /** Marks the conditions as unreadable (already reported), so coverage is not judged on them. */
+        Builder conditionsUnknown() {
+            conditionsKnown = false;
+            return this;
+        }
+
+        boolean conditionsKnown() {
+            return conditionsKnown;
+        }
+
+        /** Tells whether the conditions given so far hold for a combination (see {@link Combinations}). */
+        boolean matches(int combination) {
+            return (severities.isEmpty() || severities.contains(Combinations.severity(combination)))
+                    && (kinds.isEmpty() || kinds.contains(Combinations.kind(combination)))
+                    && (tiers.isEmpty() || tiers.contains(Combinations.tier(combination)));
+        }
+
+        /** Returns an independent copy, so later changes to this builder do not reach a policy. */
+        Builder copy() {
+            Builder c = new Builder();
+            c.severities.addAll(severities);
+            c.kinds.addAll(kinds);
+            c.tiers.addAll(tiers);
+            c.calendar = calendar;
+            c.response = response;
+            c.resolution = resolution;
+            c.warnAt = warnAt;
+            c.problems.addAll(problems);
+            c.conditionsKnown = conditionsKnown;
+            return c;
+        }
+
+        /**
+         * Adds to {@code out} every rule this rule breaks, with paths under {@code path}.
+         *
+         * @param path the rule's path, e.g. {@code targets[2]}
+         * @param calendars the names of the policy's calendars
+         * @param out where violations go
+         */
+        void check(String path, Set<String> calendars, List<Violation> out) {
+            for (Violation v : problems) {
+                out.add(new Violation(path + "." + v.path(), v.message()));
+            }
+            checkCalendar(path + ".calendar", calendars, out);
+            boolean positive = positive(path + ".response", response, out);
+            positive &= positive(path + ".resolution", resolution, out);
+            if (positive && response.compareTo(resolution) > 0) {
+                out.add(new Violation(path + ".response", "must not exceed the resolution target "
+                        + resolution + " " + ViolationText.was(response)));
+            }
+            checkWarnAt(path + ".warnAt", out);
+        }
+
+        private void checkCalendar(String path, Set<String> calendars, List<Violation> out) {
+            if (calendar == null) {
+                out.add(new Violation(path, "is required; name one of the policy's calendars"));
+            } else if (!calendars.contains(calendar)) {
+                out.add(new Violation(path, "unknown calendar " + ViolationText.was(calendar) + "; "
+                        + (calendars.isEmpty() ? "the policy declares no calendars"
+                                : "declared: " + String.join(", ", calendars))));
+            }
+        }
+
+        private static boolean positive(String path, Duration d, List<Violation> out) {
+            if (d == null) {
+                out.add(new Violation(path, "is required; give an ISO-8601 duration such as PT4H"));
+                return false;
+            }
+            if (d.isNegative() || d.isZero()) {
+                out.add(new Violation(path, "must be positive " + ViolationText.was(d)));
+                return false;
+            }
+            return true;
+        }
+
+        private void checkWarnAt(String path, List<Violation> out) {
+            double previous = 0;
+            for (int i = 0; i < warnAt.size(); i++) {
+                double f = warnAt.get(i);
+                if (!(f > 0 && f < 1)) {
+                    out.add(new Violation(path + "[" + i + "]", "must lie strictly between 0 and 1 " + ViolationText.was(f)));
+                } else if (f <= previous) {
+                    out.add(new Violation(path + "[" + i + "]", "must be greater than every fraction before it ("
+                            + previous + ") " + ViolationText.was(f)));
+                } else {
+                    previous = f;
+                }
+            }
+        }
+
+        /** Builds the rule; only for a builder that {@link #check} found valid. */
+        SlaRule build() {
+            return new SlaRule(this);
+        }
+    }
+}

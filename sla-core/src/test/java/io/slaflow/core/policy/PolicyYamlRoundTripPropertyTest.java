@@ -1,0 +1,133 @@
+package io.slaflow.core.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.slaflow.core.calendar.WorkingCalendar;
+import io.slaflow.core.request.RequestKind;
+import io.slaflow.core.request.RequesterTier;
+import io.slaflow.core.request.Severity;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** The law: every policy printed with {@link SlaPolicies#toYaml} reads back as an equal policy. */
+class PolicyYamlRoundTripPropertyTest {
+
+    private static final List<ZoneId> ZONES = List.of(ZoneId.of("Europe/Kyiv"), ZoneId.of("UTC"),
+            ZoneId.of("America/New_York"), ZoneId.of("Asia/Kolkata"), ZoneId.of("+02:00"), ZoneId.of("Etc/GMT+5"));
+
+    /** A day's shifts: none, 08-22, whole day, overnight, or two shifts with a lunch break. */
+    private static final List<List<LocalTime[]>> DAY_PLANS = List.of(
+            List.of(),
+            List.<LocalTime[]>of(new LocalTime[] {LocalTime.of(8, 0), LocalTime.of(22, 0)}),
+            List.<LocalTime[]>of(new LocalTime[] {LocalTime.MIDNIGHT, LocalTime.MIDNIGHT}),
+            List.<LocalTime[]>of(new LocalTime[] {LocalTime.of(22, 0), LocalTime.of(6, 0)}),
+            List.of(new LocalTime[] {LocalTime.of(9, 0), LocalTime.of(13, 0)},
+                    new LocalTime[] {LocalTime.of(14, 0), LocalTime.of(18, 0, 30)}));
+
+    @Property(tries = 100)
+    void printedPolicyReadsBackEqual(@ForAll("policies") RuleBasedPolicy policy) {
+        String yaml = SlaPolicies.toYaml(policy);
+        assertEquals(policy, SlaPolicies.parse(yaml), yaml);
+    }
+
+    @Provide
+    Arbitrary<RuleBasedPolicy> policies() {
+        Arbitrary<List<String>> calendarNames = text().list().ofMinSize(1).ofMaxSize(3).uniqueElements();
+        return Combinators.combine(text(), calendarNames.flatMap(names -> Combinators.combine(
+                        calendar().list().ofSize(names.size()), rule(names).list().ofMinSize(1).ofMaxSize(6))
+                .as((calendars, rules) -> new Object[] {names, calendars, rules})))
+                .as(PolicyYamlRoundTripPropertyTest::policy);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RuleBasedPolicy policy(String name, Object[] parts) {
+        List<String> names = (List<String>) parts[0];
+        List<WorkingCalendar> calendars = (List<WorkingCalendar>) parts[1];
+        RuleBasedPolicy.Builder policy = SlaPolicy.builder(name);
+        for (int i = 0; i < names.size(); i++) {
+            policy.calendar(names.get(i), calendars.get(i));
+        }
+        // keep only rules that win a combination not yet taken, and close with a catch-all if needed
+        List<SlaRule.Builder> kept = new ArrayList<>();
+        boolean[] covered = new boolean[Combinations.COUNT];
+        for (SlaRule.Builder rule : (List<SlaRule.Builder>) parts[2]) {
+            boolean wins = false;
+            for (int c = 0; c < Combinations.COUNT; c++) {
+                if (!covered[c] && rule.matches(c)) {
+                    covered[c] = wins = true;
+                }
+            }
+            if (wins) {
+                kept.add(rule);
+            }
+        }
+        for (boolean c : covered) {
+            if (!c) {
+                kept.add(SlaRule.builder().calendar(names.get(0)).response(Duration.ofHours(1)).resolution(Duration.ofHours(2)));
+                break;
+            }
+        }
+        kept.forEach(policy::rule);
+        return policy.build();
+    }
+
+    private static Arbitrary<String> text() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().withCharRange('a', 'z').withChars('-', '_').ofMinLength(1).ofMaxLength(10),
+                Arbitraries.strings().withChars("ab :#\"'\\\n\t{}[],&*!|>%@`ЖЇ€-").ofMinLength(1).ofMaxLength(8)
+                        .filter(s -> !s.isBlank()),
+                Arbitraries.of("yes", "no", "true", "null", "~", "123", "0.5", "on", "2026-01-01"));
+    }
+
+    private static Arbitrary<WorkingCalendar> calendar() {
+        Arbitrary<List<Integer>> week = Arbitraries.integers().between(0, DAY_PLANS.size() - 1).list().ofSize(7)
+                .filter(plans -> plans.stream().anyMatch(p -> p > 0));
+        Arbitrary<Set<LocalDate>> holidays = date().set().ofMaxSize(3);
+        Arbitrary<Set<LocalDate>> workingDays = date().set().ofMaxSize(2);
+        return Combinators.combine(Arbitraries.of(ZONES), week, holidays, workingDays)
+                .as(PolicyYamlRoundTripPropertyTest::calendar);
+    }
+
+    private static WorkingCalendar calendar(ZoneId zone, List<Integer> week, Set<LocalDate> holidays, Set<LocalDate> days) {
+        WorkingCalendar.Builder b = WorkingCalendar.builder(zone);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            for (LocalTime[] shift : DAY_PLANS.get(week.get(day.ordinal()))) {
+                b.shift(day, shift[0], shift[1]);
+            }
+        }
+        holidays.forEach(b::holiday);
+        days.stream().filter(d -> !holidays.contains(d)).forEach(d -> b.workingDay(d, LocalTime.of(10, 0), LocalTime.of(15, 0)));
+        return b.build();
+    }
+
+    private static Arbitrary<LocalDate> date() {
+        return Arbitraries.integers().between(0, 800).map(d -> LocalDate.of(2025, 1, 1).plusDays(d));
+    }
+
+    private static Arbitrary<SlaRule.Builder> rule(List<String> calendars) {
+        Arbitrary<Set<Severity>> severities = Arbitraries.of(Severity.class).set();
+        Arbitrary<Set<RequestKind>> kinds = Arbitraries.of(RequestKind.class).set().ofMaxSize(3);
+        Arbitrary<Set<RequesterTier>> tiers = Arbitraries.of(RequesterTier.class).set();
+        Arbitrary<Long> response = Arbitraries.longs().between(1, 48 * 3600);
+        Arbitrary<Long> extra = Arbitraries.longs().between(0, 200 * 3600);
+        Arbitrary<Set<Double>> warnAt = Arbitraries.of(0.1, 0.25, 1.0 / 3, 0.5, 0.75, 0.9, 0.999).set().ofMaxSize(3);
+        return Combinators.combine(severities, kinds, tiers, Arbitraries.of(calendars), response, extra, warnAt)
+                .as((s, k, t, calendar, r, x, w) -> SlaRule.builder()
+                        .severity(s.toArray(Severity[]::new)).kind(k.toArray(RequestKind[]::new))
+                        .tier(t.toArray(RequesterTier[]::new)).calendar(calendar)
+                        .response(Duration.ofSeconds(r)).resolution(Duration.ofSeconds(r + x))
+                        .warnAt(w.stream().sorted().mapToDouble(Double::doubleValue).toArray()));
+    }
+}
