@@ -1,0 +1,99 @@
+package io.slaflow.examples.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Open requests per group over a run: one line per group, days marked on the time axis. */
+final class LineChart {
+
+    private static final Duration MINOR_TICK = Duration.ofHours(6);
+
+    private LineChart() {
+    }
+
+    static void render(Markup m, String id, String title, OpenWork work, ZoneId zone, double width) {
+        Frame f = new Frame(width, 320, 56, 34, 20, 46);
+        int peak = work.series().stream().mapToInt(OpenWork.Series::peak).max().orElse(0);
+        Ticks yTicks = Ticks.cover(Math.max(peak, 1), 6, Ticks.COUNTS);
+        Instant from = work.start();
+        Instant to = work.at(Math.max(work.samples() - 1, 1));
+        f.open(m, id, title, "open requests per group from " + Fmt.fullDateTime(from, zone) + " to "
+                + Fmt.fullDateTime(to, zone) + ", sampled every " + Fmt.duration(work.step()) + "; peaks: "
+                + work.series().stream().map(s -> s.group() + " " + s.peak()).toList());
+        List<Frame.Legend> legend = new ArrayList<>();
+        for (int i = 0; i < work.series().size(); i++) {
+            OpenWork.Series s = work.series().get(i);
+            legend.add(Frame.Legend.line(s.group() + " (peak " + s.peak() + ")", Palette.series(i)));
+        }
+        f.legend(m, legend);
+        f.yAxis(m, yTicks, v -> Fmt.decimal(v, 0), "open requests");
+        TimeAxis axis = new TimeAxis(f, from, to);
+        axis.draw(m, zone);
+        for (int i = 0; i < work.series().size(); i++) {
+            polyline(m, f, axis, yTicks, work, i);
+        }
+        f.xTitle(m, "time (" + zone.getId() + ")");
+        Frame.close(m);
+    }
+
+    private static void polyline(Markup m, Frame f, TimeAxis axis, Ticks yTicks, OpenWork work, int index) {
+        OpenWork.Series s = work.series().get(index);
+        StringBuilder points = new StringBuilder();
+        for (int i = 0; i < s.open().size(); i++) {
+            points.append(Markup.num(axis.x(work.at(i)))).append(',')
+                    .append(Markup.num(f.y(s.open().get(i), yTicks.max()))).append(' ');
+        }
+        m.open("polyline", "class", "series", "data-group", s.group(), "points", points.toString().trim(),
+                "fill", "none", "stroke", Palette.series(index), "stroke-width", 2.25, "stroke-linejoin", "round")
+                .element("title", s.group() + ": peak " + s.peak() + " open").close("polyline").nl();
+    }
+
+    /** Maps instants to x and draws the day grid: a line at each midnight, the day's name between. */
+    private record TimeAxis(Frame f, Instant from, Instant to) {
+
+        double x(Instant t) {
+            double span = Duration.between(from, to).toMillis();
+            return f.left() + f.plotWidth() * Duration.between(from, t).toMillis() / span;
+        }
+
+        void draw(Markup m, ZoneId zone) {
+            m.open("g", "class", "x-axis");
+            ZonedDateTime day = from.atZone(zone).truncatedTo(ChronoUnit.DAYS);
+            while (day.toInstant().isBefore(to)) {
+                Instant start = max(day.toInstant(), from);
+                Instant end = min(day.plusDays(1).toInstant(), to);
+                if (!start.equals(from)) {
+                    double x = x(start);
+                    m.empty("line", "x1", x, "x2", x, "y1", f.top(), "y2", f.baseline() + 6, "stroke", Palette.GRID);
+                }
+                minorTicks(m, start, end);
+                if (Duration.between(start, end).compareTo(Duration.ofHours(8)) >= 0) {
+                    m.element("text", Fmt.day(day.toInstant(), zone), "x", (x(start) + x(end)) / 2,
+                            "y", f.baseline() + 20, "text-anchor", "middle", "class", "tick");
+                }
+                day = day.plusDays(1);
+            }
+            m.close("g").nl();
+        }
+
+        private void minorTicks(Markup m, Instant start, Instant end) {
+            for (Instant t = start.plus(MINOR_TICK); t.isBefore(end); t = t.plus(MINOR_TICK)) {
+                double x = x(t);
+                m.empty("line", "x1", x, "x2", x, "y1", f.baseline(), "y2", f.baseline() + 4, "stroke", Palette.AXIS);
+            }
+        }
+
+        private static Instant max(Instant a, Instant b) {
+            return a.isAfter(b) ? a : b;
+        }
+
+        private static Instant min(Instant a, Instant b) {
+            return a.isBefore(b) ? a : b;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.slaflow.examples.report;
+
+import io.slaflow.core.countdown.SlaMetric;
+import io.slaflow.core.request.RequestKind;
+import io.slaflow.core.request.RequesterTier;
+import io.slaflow.core.request.Severity;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One request of a run as the report shows it: who filed it, what it asked, the line (group) that
+ * handled it, and how its response and resolution countdowns ended. Its text is data: the renderers
+ * escape it. Immutable and thread-safe.
+ *
+ * @param id the request's id, as the engine returned it; not blank
+ * @param customer the customer (tenant); not blank
+ * @param tier the requester's tier
+ * @param kind the kind of work asked for
+ * @param severity how much of the client's software is down
+ * @param group the line (group) that handled it, e.g. {@code consultants}; not blank
+ * @param subject the request's subject, verbatim; may be empty
+ * @param filedAt when it was submitted
+ * @param response the response countdown's result
+ * @param resolution the resolution countdown's result
+ */
+public record RequestRow(String id, String customer, RequesterTier tier, RequestKind kind, Severity severity,
+        String group, String subject, Instant filedAt, MetricResult response, MetricResult resolution) {
+
+    /**
+     * Checks the fields.
+     *
+     * @throws InvalidReportException listing every problem
+     */
+    public RequestRow {
+        Violations v = Violations.of("request row " + id);
+        v.notBlank("id", id);
+        v.notBlank("customer", customer);
+        v.present("tier", tier);
+        v.present("kind", kind);
+        v.present("severity", severity);
+        v.notBlank("group", group);
+        v.present("subject", subject);
+        v.present("filedAt", filedAt);
+        v.present("response", response);
+        v.present("resolution", resolution);
+        v.throwIfAny();
+    }
+
+    /**
+     * Returns the result of one metric.
+     *
+     * @param metric response or resolution
+     * @return that metric's result
+     */
+    public MetricResult result(SlaMetric metric) {
+        return metric == SlaMetric.RESPONSE ? response : resolution;
+    }
+
+    /** Returns when the first answer or diagnosis came, if it did. */
+    public Optional<Instant> respondedAt() {
+        return response.completed();
+    }
+
+    /** Returns when the request was resolved, if it was. */
+    public Optional<Instant> resolvedAt() {
+        return resolution.completed();
+    }
+
+    /** Tells whether either countdown breached. */
+    public boolean breached() {
+        return response.breached() || resolution.breached();
+    }
+}

@@ -1,0 +1,47 @@
+package io.slaflow.examples.report;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything one report page shows: the run it describes and its scenarios, the first being the
+ * baseline that the page shows in detail, the others the capacity what-ifs shown beside it.
+ * Immutable and thread-safe.
+ *
+ * @param run what the report describes
+ * @param scenarios the baseline first, then the what-ifs; at least one, names unique
+ */
+public record SlaReport(RunInfo run, List<Scenario> scenarios) {
+
+    /**
+     * Checks and copies the fields.
+     *
+     * @throws InvalidReportException listing every problem
+     */
+    public SlaReport {
+        Violations v = Violations.of("report");
+        v.present("run", run);
+        if (v.present("scenarios", scenarios)) {
+            v.check(!scenarios.isEmpty(), "scenarios: needs at least the baseline");
+            Set<String> names = new HashSet<>();
+            for (Scenario s : scenarios) {
+                if (v.present("scenarios[]", s)) {
+                    v.check(names.add(s.name()), "scenarios: name " + s.name() + " appears twice");
+                }
+            }
+        }
+        v.throwIfAny();
+        scenarios = List.copyOf(scenarios);
+    }
+
+    /** Returns the baseline: the first scenario. */
+    public Scenario baseline() {
+        return scenarios.get(0);
+    }
+
+    /** Returns the what-ifs: every scenario after the baseline. */
+    public List<Scenario> whatIfs() {
+        return scenarios.subList(1, scenarios.size());
+    }
+}

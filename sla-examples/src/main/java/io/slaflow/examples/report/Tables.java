@@ -1,0 +1,110 @@
+package io.slaflow.examples.report;
+
+import io.slaflow.core.countdown.SlaMetric;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** The page's tables of the baseline: figures per line, and every breach with how late it was. */
+final class Tables {
+
+    /** The most breaches listed on the page; report.csv has them all. */
+    static final int MAX_BREACHES = 150;
+
+    private static final List<String> SUMMARY_HEADERS = List.of("line", "requests", "answered", "resolved",
+            "response met", "resolution met", "median response", "90th pct response", "with a breach",
+            "worst lateness");
+
+    private record Breach(RequestRow row, SlaMetric metric) {
+        MetricResult result() {
+            return row.result(metric);
+        }
+    }
+
+    private Tables() {
+    }
+
+    static void summaryByLine(Markup m, Scenario scenario) {
+        m.open("div", "class", "table-wrap").open("table", "class", "data summary").open("thead").open("tr");
+        SUMMARY_HEADERS.forEach(h -> m.element("th", h, "class", h.equals("line") ? null : "num"));
+        m.close("tr").close("thead").nl().open("tbody");
+        for (String line : Breakdown.lines(scenario)) {
+            summaryRow(m, line, Summary.of(Breakdown.where(scenario.rows(), RequestRow::group, line)));
+        }
+        m.close("tbody").open("tfoot");
+        summaryRow(m, "all lines", scenario.summary());
+        m.close("tfoot").close("table").close("div").nl();
+    }
+
+    private static void summaryRow(Markup m, String line, Summary s) {
+        m.open("tr").element("th", line, "scope", "row");
+        num(m, String.valueOf(s.requests()));
+        num(m, String.valueOf(s.responded()));
+        num(m, String.valueOf(s.resolved()));
+        num(m, Fmt.percent(s.response().shareMet()));
+        num(m, Fmt.percent(s.resolution().shareMet()));
+        num(m, Fmt.duration(s.responseTime(50)));
+        num(m, Fmt.duration(s.responseTime(90)));
+        num(m, String.valueOf(s.breachedRequests()));
+        num(m, s.worstLate().isZero() ? Fmt.NONE : Fmt.duration(s.worstLate()));
+        m.close("tr").nl();
+    }
+
+    private static void num(Markup m, String text) {
+        m.element("td", text, "class", "num");
+    }
+
+    static void breaches(Markup m, Scenario scenario, ZoneId zone) {
+        List<Breach> breaches = new ArrayList<>();
+        for (RequestRow row : scenario.rows()) {
+            for (SlaMetric metric : SlaMetric.values()) {
+                if (row.result(metric).breached()) {
+                    breaches.add(new Breach(row, metric));
+                }
+            }
+        }
+        breaches.sort(Comparator.comparing((Breach b) -> b.result().late()).reversed()
+                .thenComparing(b -> b.row().filedAt()));
+        if (breaches.isEmpty()) {
+            m.element("p", "No deadline was missed.", "class", "empty");
+            return;
+        }
+        m.open("div", "class", "table-wrap").open("table", "class", "data breaches").open("thead").open("tr");
+        for (String h : List.of("request", "filed", "customer", "subject", "kind", "line", "target", "took",
+                "late by")) {
+            m.element("th", h, "class", List.of("target", "took", "late by").contains(h) ? "num" : null);
+        }
+        m.close("tr").close("thead").nl().open("tbody");
+        breaches.stream().limit(MAX_BREACHES).forEach(b -> breachRow(m, b, zone));
+        m.close("tbody").close("table").close("div").nl();
+        if (breaches.size() > MAX_BREACHES) {
+            m.element("p", "The " + MAX_BREACHES + " latest of " + breaches.size()
+                    + " breaches are listed; report.csv has them all.", "class", "note");
+        }
+    }
+
+    private static void breachRow(Markup m, Breach b, ZoneId zone) {
+        RequestRow r = b.row();
+        MetricResult result = b.result();
+        m.open("tr").element("td", r.id(), "class", "id")
+                .element("td", Fmt.dateTime(r.filedAt(), zone), "class", "nowrap")
+                .element("td", r.customer())
+                .element("td", r.subject(), "class", "subject")
+                .open("td").text(Fmt.words(r.kind()) + " ")
+                .element("span", Fmt.words(r.severity()), "class", "pill " + Fmt.words(r.severity())).close("td")
+                .element("td", r.group());
+        num(m, Fmt.duration(result.target()));
+        num(m, Fmt.duration(result.workingTime()));
+        m.open("td", "class", "num").element("span", "+" + Fmt.duration(result.late()), "class", "late")
+                .element("span", state(b), "class", "state").close("td").close("tr").nl();
+    }
+
+    private static String state(Breach b) {
+        boolean response = b.metric() == SlaMetric.RESPONSE;
+        if (b.result().completed().isEmpty()) {
+            return response ? "not answered yet" : "not resolved yet";
+        }
+        return response ? "answered late" : "resolved late";
+    }
+}
