@@ -3,7 +3,6 @@ package io.slaflow.core.countdown;
 import io.slaflow.core.calendar.WorkingCalendar;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,12 +26,16 @@ public final class Countdown {
     private final Duration target;
     private final List<Double> warnAt;
     private final List<CountdownEvent> events;
+    /** Warning thresholds then the target, in nanoseconds of working time, rising. */
+    private final long[] thresholds;
 
-    private Countdown(SlaMetric metric, Duration target, List<Double> warnAt, List<CountdownEvent> events) {
+    private Countdown(SlaMetric metric, Duration target, List<Double> warnAt, List<CountdownEvent> events,
+            long[] thresholds) {
         this.metric = metric;
         this.target = target;
         this.warnAt = warnAt;
         this.events = events;
+        this.thresholds = thresholds;
     }
 
     /**
@@ -57,9 +60,11 @@ public final class Countdown {
      * @param target the working time allowed, positive
      * @param warnAt warning fractions, strictly rising in (0, 1)
      * @param history the events, starting with {@code STARTED}, in time order, each allowed after the
-     *     one before
+     *     one before (see {@link #pause}, {@link #resume}, {@link #meet}, {@link #reset})
      * @return the countdown
-     * @throws IllegalArgumentException if an argument breaks a rule above, naming the first bad event
+     * @throws IllegalArgumentException if an argument breaks a rule above or an event is earlier than
+     *     the one before, naming the first bad event
+     * @throws IllegalStateException if an event is not allowed after the one before
      */
     public static Countdown of(SlaMetric metric, Duration target, List<Double> warnAt, List<CountdownEvent> history) {
         Objects.requireNonNull(metric, "metric");
@@ -79,11 +84,21 @@ public final class Countdown {
         if (list.isEmpty() || list.get(0).type() != CountdownEvent.Type.STARTED) {
             throw new IllegalArgumentException("history must begin with STARTED (was " + list + ")");
         }
-        Countdown countdown = new Countdown(metric, target, fractions, List.of(list.get(0)));
         for (int i = 1; i < list.size(); i++) {
-            countdown = countdown.append(list.get(i));
+            checkAllowed(metric, list.get(i - 1), list.get(i));
         }
-        return countdown;
+        return new Countdown(metric, target, fractions, list, thresholds(target, fractions));
+    }
+
+    /** Warning thresholds in nanoseconds of working time, followed by the target itself. */
+    private static long[] thresholds(Duration target, List<Double> fractions) {
+        long targetNanos = target.toNanos();
+        long[] thresholds = new long[fractions.size() + 1];
+        for (int i = 0; i < fractions.size(); i++) {
+            thresholds[i] = Math.round(targetNanos * fractions.get(i));
+        }
+        thresholds[fractions.size()] = targetNanos;
+        return thresholds;
     }
 
     /** Returns the metric this countdown measures. */
@@ -104,6 +119,16 @@ public final class Countdown {
     /** Returns the history, oldest first (unmodifiable). */
     public List<CountdownEvent> events() {
         return events;
+    }
+
+    /** Returns when the countdown first started: the instant of its {@code STARTED} event. */
+    public Instant startedAt() {
+        return events.get(0).at();
+    }
+
+    /** The threshold of warning {@code i}, or of the target when {@code i == warnAt().size()}, in nanos. */
+    long threshold(int i) {
+        return thresholds[i];
     }
 
     /**
@@ -167,7 +192,18 @@ public final class Countdown {
     }
 
     private Countdown append(CountdownEvent event) {
-        CountdownEvent last = last();
+        checkAllowed(metric, last(), event);
+        CountdownEvent[] next = events.toArray(new CountdownEvent[events.size() + 1]);
+        next[events.size()] = event;
+        return new Countdown(metric, target, warnAt, List.of(next), thresholds);
+    }
+
+    /**
+     * Checks that {@code event} may follow {@code last}: not earlier; {@code STARTED} only first;
+     * a pause only while counting; a resume only while paused; met only once (until a reset); a reset
+     * at any time.
+     */
+    private static void checkAllowed(SlaMetric metric, CountdownEvent last, CountdownEvent event) {
         if (event.at().isBefore(last.at())) {
             throw new IllegalArgumentException(event.type() + " at " + event.at()
                     + " is before the last event, " + last.type() + " at " + last.at());
@@ -183,21 +219,24 @@ public final class Countdown {
             throw new IllegalStateException("cannot record " + event.type() + " on a " + metric
                     + " countdown whose last event is " + last.type() + " at " + last.at());
         }
-        List<CountdownEvent> next = new ArrayList<>(events.size() + 1);
-        next.addAll(events);
-        next.add(event);
-        return new Countdown(metric, target, warnAt, List.copyOf(next));
     }
 
     /**
-     * Computes the status at {@code now} on {@code calendar}, from the events at or before {@code now}.
+     * Computes the status at {@code now} on {@code calendar}, from the events at or before {@code now};
+     * later events are ignored, so the same countdown answers for any past instant as it stood then.
+     * An instant before the start is read as the start (a node whose clock lags the one that filed
+     * the request sees a countdown that has just started). A threshold or the deadline reached
+     * exactly when the metric is met counts as met on time; at the due instant itself a countdown
+     * that is still counting is {@link CountdownState#BREACHED}.
      *
      * @param now the status instant
      * @param calendar the working time the countdown runs on
      * @return the status
+     * @throws NullPointerException if an argument is null
      */
     public CountdownStatus statusAt(Instant now, WorkingCalendar calendar) {
-        return new Replay(this, now, calendar).status();
+        return new Replay(this, Objects.requireNonNull(now, "now"), Objects.requireNonNull(calendar, "calendar"))
+                .status();
     }
 
     @Override

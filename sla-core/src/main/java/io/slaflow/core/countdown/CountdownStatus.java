@@ -1,7 +1,10 @@
 package io.slaflow.core.countdown;
 
+import io.slaflow.core.calendar.WorkingCalendar;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,30 +16,35 @@ import java.util.Optional;
  */
 public final class CountdownStatus {
 
-    private final SlaMetric metric;
+    private final Countdown countdown;
     private final CountdownState state;
     private final Instant due;
-    private final Duration target;
-    private final Duration elapsed;
-    private final Instant breachedAt;
+    private final long elapsedNanos;
     private final Instant metAt;
-    private final List<Warning> warnings;
+    /** Crossing instants of the warnings followed by the target; null where not crossed. Never exposed. */
+    private final Instant[] crossed;
+    private final WorkingCalendar calendar;
+    /** Where projections of warnings ahead count from; null once met (nothing is ahead then). */
+    private final Instant projectFrom;
+    /** Working nanoseconds counted before {@link #projectFrom}. */
+    private final long projectElapsed;
 
-    CountdownStatus(SlaMetric metric, CountdownState state, Instant due, Duration target, Duration elapsed,
-            Instant breachedAt, Instant metAt, List<Warning> warnings) {
-        this.metric = metric;
+    CountdownStatus(Countdown countdown, CountdownState state, Instant due, long elapsedNanos, Instant metAt,
+            Instant[] crossed, WorkingCalendar calendar, Instant projectFrom, long projectElapsed) {
+        this.countdown = countdown;
         this.state = state;
         this.due = due;
-        this.target = target;
-        this.elapsed = elapsed;
-        this.breachedAt = breachedAt;
+        this.elapsedNanos = elapsedNanos;
         this.metAt = metAt;
-        this.warnings = List.copyOf(warnings);
+        this.crossed = crossed;
+        this.calendar = calendar;
+        this.projectFrom = projectFrom;
+        this.projectElapsed = projectElapsed;
     }
 
     /** Returns the metric this countdown measures. */
     public SlaMetric metric() {
-        return metric;
+        return countdown.metric();
     }
 
     /** Returns the state at the status instant. */
@@ -55,33 +63,40 @@ public final class CountdownStatus {
 
     /** Returns the target: the working time allowed. */
     public Duration target() {
-        return target;
+        return countdown.target();
     }
 
     /** Returns the working time counted so far (pauses excluded); may exceed the target. */
     public Duration elapsed() {
-        return elapsed;
+        return Duration.ofNanos(elapsedNanos);
     }
 
     /** Returns the working time left until the target; zero once it is reached. */
     public Duration remaining() {
-        Duration left = target.minus(elapsed);
-        return left.isNegative() ? Duration.ZERO : left;
+        return Duration.ofNanos(Math.max(0, targetNanos() - elapsedNanos));
     }
 
     /** Returns elapsed divided by target; above 1 once breached and still counting. */
     public double fractionUsed() {
-        return (double) elapsed.toNanos() / target.toNanos();
+        return (double) elapsedNanos / targetNanos();
+    }
+
+    private long targetNanos() {
+        return countdown.threshold(crossed.length - 1);
     }
 
     /** Tells whether the deadline passed before the metric was met. */
     public boolean breached() {
-        return breachedAt != null;
+        return breachedAtOrNull() != null;
     }
 
     /** Returns when the deadline passed unmet, if it did. */
     public Optional<Instant> breachedAt() {
-        return Optional.ofNullable(breachedAt);
+        return Optional.ofNullable(breachedAtOrNull());
+    }
+
+    private Instant breachedAtOrNull() {
+        return crossed[crossed.length - 1];
     }
 
     /** Returns when the metric was met, if it was. */
@@ -96,29 +111,45 @@ public final class CountdownStatus {
 
     /**
      * Returns the warning thresholds: those crossed, with when, and, while the metric is not met, those
-     * still ahead, with when they will be crossed if counting goes on without a pause.
+     * still ahead, with when they will be crossed if counting goes on without a pause. Computed on
+     * each call (a projection costs a calendar lookup), in threshold order.
      */
     public List<Warning> warnings() {
-        return warnings;
+        int count = crossed.length - 1;
+        if (count == 0) {
+            return List.of();
+        }
+        List<Double> fractions = countdown.warnAt();
+        List<Warning> list = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            if (crossed[i] != null) {
+                list.add(new Warning(fractions.get(i), crossed[i], true));
+            } else if (projectFrom != null) {
+                Duration left = Duration.ofNanos(Math.max(0, countdown.threshold(i) - projectElapsed));
+                list.add(new Warning(fractions.get(i), calendar.addWorkingTime(projectFrom, left), false));
+            }
+        }
+        return Collections.unmodifiableList(list);
     }
 
     @Override
     public boolean equals(Object o) {
         return this == o || o instanceof CountdownStatus s
-                && metric == s.metric && state == s.state && due.equals(s.due) && target.equals(s.target)
-                && elapsed.equals(s.elapsed) && Objects.equals(breachedAt, s.breachedAt)
-                && Objects.equals(metAt, s.metAt) && warnings.equals(s.warnings);
+                && metric() == s.metric() && state == s.state && due.equals(s.due) && target().equals(s.target())
+                && elapsedNanos == s.elapsedNanos && Objects.equals(breachedAtOrNull(), s.breachedAtOrNull())
+                && Objects.equals(metAt, s.metAt) && warnings().equals(s.warnings());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(metric, state, due, target, elapsed, breachedAt, metAt, warnings);
+        return Objects.hash(metric(), state, due, target(), elapsedNanos, breachedAtOrNull(), metAt, warnings());
     }
 
     @Override
     public String toString() {
-        return "CountdownStatus[" + metric + " " + state + ", due=" + due + ", elapsed=" + elapsed
-                + " of " + target + (breachedAt != null ? ", breachedAt=" + breachedAt : "")
+        Instant breachedAt = breachedAtOrNull();
+        return "CountdownStatus[" + metric() + " " + state + ", due=" + due + ", elapsed=" + elapsed()
+                + " of " + target() + (breachedAt != null ? ", breachedAt=" + breachedAt : "")
                 + (metAt != null ? ", metAt=" + metAt : "") + "]";
     }
 }

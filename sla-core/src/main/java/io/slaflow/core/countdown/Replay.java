@@ -3,47 +3,45 @@ package io.slaflow.core.countdown;
 import io.slaflow.core.calendar.WorkingCalendar;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Walks a countdown's history up to one instant and computes its status. Working time counts only
  * between a start, resume or reset and the next pause or met; the instant at which the elapsed time
- * reaches a threshold is found inside the running stretch that crosses it.
+ * reaches a threshold is found inside the running stretch that crosses it. Elapsed time is kept in
+ * nanoseconds so that a replay allocates little beyond the status itself.
  */
 final class Replay {
 
     private final Countdown countdown;
     private final Instant now;
     private final WorkingCalendar calendar;
-    private final Duration target;
+    /** Index of the target among the thresholds (the warnings come first). */
+    private final int targetIndex;
 
-    private Duration elapsed = Duration.ZERO;
+    /** Working nanoseconds counted so far. */
+    private long elapsed;
+    /** Start of the running stretch, or null while paused or met. */
     private Instant runningSince;
-    /** Working time counted before {@link #runningSince}. */
-    private Duration elapsedBeforeRun = Duration.ZERO;
+    /** Working nanoseconds counted before {@link #runningSince}. */
+    private long elapsedBeforeRun;
     private Instant metAt;
-    /** Crossing instants of the warning fractions followed by the target itself; null if not crossed. */
+    /** Crossing instants of the warnings followed by the target; null where not crossed. */
     private final Instant[] crossed;
-    private final Duration[] thresholds;
 
     Replay(Countdown countdown, Instant now, WorkingCalendar calendar) {
         this.countdown = countdown;
-        this.now = now;
+        this.now = now.isBefore(countdown.startedAt()) ? countdown.startedAt() : now;
         this.calendar = calendar;
-        this.target = countdown.target();
-        List<Double> warnAt = countdown.warnAt();
-        this.thresholds = new Duration[warnAt.size() + 1];
-        for (int i = 0; i < warnAt.size(); i++) {
-            thresholds[i] = Duration.ofNanos(Math.round(target.toNanos() * warnAt.get(i)));
-        }
-        thresholds[warnAt.size()] = target;
-        this.crossed = new Instant[thresholds.length];
+        this.targetIndex = countdown.warnAt().size();
+        this.crossed = new Instant[targetIndex + 1];
     }
 
     CountdownStatus status() {
-        for (CountdownEvent e : countdown.events()) {
+        List<CountdownEvent> events = countdown.events();
+        for (int i = 0, n = events.size(); i < n; i++) {
+            CountdownEvent e = events.get(i);
             if (e.at().isAfter(now)) {
                 break;
             }
@@ -54,8 +52,8 @@ final class Replay {
             elapsedBeforeRun = elapsed;
             count(runningSince, now, true);
         }
-        Instant breachedAt = crossed[thresholds.length - 1];
-        Instant due = breachedAt != null ? breachedAt : projected(target);
+        Instant breachedAt = crossed[targetIndex];
+        Instant due = breachedAt != null ? breachedAt : projected(countdown.threshold(targetIndex));
         CountdownState state;
         if (metAt != null) {
             state = CountdownState.MET;
@@ -64,7 +62,10 @@ final class Replay {
         } else {
             state = running ? CountdownState.RUNNING : CountdownState.PAUSED;
         }
-        return new CountdownStatus(countdown.metric(), state, due, target, elapsed, breachedAt, metAt, warnings());
+        Instant projectFrom = metAt != null ? null : running ? runningSince : now;
+        long projectElapsed = running ? elapsedBeforeRun : elapsed;
+        return new CountdownStatus(countdown, state, due, elapsed, metAt, crossed, calendar, projectFrom,
+                projectElapsed);
     }
 
     private void apply(CountdownEvent e) {
@@ -76,7 +77,7 @@ final class Replay {
                 metAt = e.at();
             }
             case RESET -> {
-                elapsed = Duration.ZERO;
+                elapsed = 0;
                 metAt = null;
                 Arrays.fill(crossed, null);
                 runningSince = e.at();
@@ -96,12 +97,15 @@ final class Replay {
      * reached exactly at {@code to} counts as crossed unless the stretch ends with the metric met.
      */
     private void count(Instant from, Instant to, boolean inclusiveEnd) {
-        Duration span = calendar.workingTimeBetween(from, to);
-        Duration after = elapsed.plus(span);
-        for (int i = 0; i < thresholds.length; i++) {
-            if (crossed[i] == null && thresholds[i].compareTo(after) <= 0) {
-                Instant at = calendar.addWorkingTime(from, thresholds[i].minus(elapsed));
-                if (at.isBefore(to) || inclusiveEnd) {
+        long after = elapsed + calendar.workingTimeBetween(from, to).toNanos();
+        for (int i = 0; i <= targetIndex; i++) {
+            long threshold = countdown.threshold(i);
+            if (threshold > after) {
+                break;
+            }
+            if (crossed[i] == null) {
+                Instant at = calendar.addWorkingTime(from, Duration.ofNanos(threshold - elapsed));
+                if (inclusiveEnd || at.isBefore(to)) {
                     crossed[i] = at;
                 }
             }
@@ -109,25 +113,12 @@ final class Replay {
         elapsed = after;
     }
 
-    /** When {@code threshold} is reached if counting goes on from now (or went on until met). */
-    private Instant projected(Duration threshold) {
+    /** When {@code threshold} is reached if counting goes on from now (or went on from the met instant). */
+    private Instant projected(long threshold) {
         if (runningSince != null) {
-            return calendar.addWorkingTime(runningSince, threshold.minus(elapsedBeforeRun));
+            return calendar.addWorkingTime(runningSince, Duration.ofNanos(threshold - elapsedBeforeRun));
         }
-        Duration left = threshold.minus(elapsed);
-        return calendar.addWorkingTime(metAt != null ? metAt : now, left.isNegative() ? Duration.ZERO : left);
-    }
-
-    private List<Warning> warnings() {
-        List<Warning> list = new ArrayList<>(thresholds.length - 1);
-        for (int i = 0; i < thresholds.length - 1; i++) {
-            double fraction = countdown.warnAt().get(i);
-            if (crossed[i] != null) {
-                list.add(new Warning(fraction, crossed[i], true));
-            } else if (metAt == null) {
-                list.add(new Warning(fraction, projected(thresholds[i]), false));
-            }
-        }
-        return list;
+        long left = Math.max(0, threshold - elapsed);
+        return calendar.addWorkingTime(metAt != null ? metAt : now, Duration.ofNanos(left));
     }
 }
