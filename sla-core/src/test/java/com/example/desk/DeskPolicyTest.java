@@ -1,45 +1,40 @@
 package com.example.desk;
 
-import io.slaflow.core.calendar.WorkingCalendar;
 import io.slaflow.core.countdown.CountdownState;
 import io.slaflow.core.countdown.SlaMetric;
+import io.slaflow.core.policy.SlaPolicies;
 import io.slaflow.core.policy.SlaPolicy;
-import io.slaflow.core.policy.SlaTargets;
 import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.RequesterTier;
 import io.slaflow.core.request.ServiceRequest;
 import io.slaflow.core.request.Severity;
 import io.slaflow.core.testkit.PolicyScenario;
-import java.time.DayOfWeek;
-import java.time.Duration;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.EnumSet;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DeskPolicyTest {
 
     static final ZoneId KYIV = ZoneId.of("Europe/Kyiv");
 
-    /** Critical: respond within 2 working hours, resolve within 8; others 4 and 24. */
-    static final SlaPolicy POLICY = new SlaPolicy() {
-        final WorkingCalendar office = WorkingCalendar.builder(KYIV)
-                .shifts(EnumSet.allOf(DayOfWeek.class), LocalTime.of(8, 0), LocalTime.of(22, 0))
-                .build();
-
-        @Override
-        public String name() {
-            return "desk";
-        }
-
-        @Override
-        public SlaTargets targetsFor(ServiceRequest request) {
-            return request.severity() == Severity.CRITICAL
-                    ? SlaTargets.of(Duration.ofHours(2), Duration.ofHours(8), office, List.of(0.5))
-                    : SlaTargets.of(Duration.ofHours(4), Duration.ofHours(24), office, List.of());
-        }
-    };
+    // in your project: SlaPolicies.load(Path.of("src/main/resources/desk-policy.yaml"))
+    static final SlaPolicy POLICY = SlaPolicies.parse("""
+            name: desk
+            calendars:
+              office:
+                zone: Europe/Kyiv
+                shifts:
+                  - { days: [MON, TUE, WED, THU, FRI, SAT, SUN], from: "08:00", to: "22:00" }
+            targets:
+              - when: { severity: CRITICAL }
+                calendar: office
+                response: PT2H
+                resolution: PT8H
+                warnAt: [0.5]
+              - when: {}
+                calendar: office
+                response: PT4H
+                resolution: PT24H
+            """);
 
     static final ServiceRequest SYSTEM_DOWN = ServiceRequest.builder()
             .customer("acme").requester("olena")

@@ -15,66 +15,81 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * A first-match policy of 20 rules over severity, kind and tier, written by hand for the benchmark
- * (the rule policy of {@code io.slaflow.core.policy} was not on main when this was written). Each rule
- * tests three enum sets, as a rule policy read from YAML would; the last rule matches everything.
+ * Twenty SLA rules, one per combination of severity, kind and tier except the last, which matches
+ * everything; three calendars. The same rules twice: as a hand-written {@link SlaPolicy} that scans
+ * the rules first-match ({@link #targetsFor}), and as the policy file {@link #yaml()} that
+ * {@code SlaPolicies.parse} reads into the library's rule policy.
  */
 final class TwentyRulePolicy implements SlaPolicy {
 
     static final ZoneId KYIV = ZoneId.of("Europe/Kyiv");
 
-    private record Rule(Set<Severity> severities, Set<RequestKind> kinds, Set<RequesterTier> tiers,
+    /** One rule: a null attribute matches any value. */
+    private record Rule(Severity severity, RequestKind kind, RequesterTier tier, String calendar,
             SlaTargets targets) {
 
         boolean matches(ServiceRequest r) {
-            return severities.contains(r.severity()) && kinds.contains(r.kind()) && tiers.contains(r.tier());
+            return (severity == null || severity == r.severity()) && (kind == null || kind == r.kind())
+                    && (tier == null || tier == r.tier());
         }
     }
 
-    private final Rule[] rules;
+    private static final String CALENDARS_YAML = """
+            calendars:
+              office:
+                zone: Europe/Kyiv
+                shifts:
+                  - { days: [MON, TUE, WED, THU, FRI, SAT, SUN], from: "08:00", to: "22:00" }
+                holidays: [2026-01-01, 2026-01-07, 2026-03-09]
+              twoShifts:
+                zone: Europe/Kyiv
+                shifts:
+                  - { days: [MON, TUE, WED, THU, FRI], from: "06:00", to: "14:00" }
+                  - { days: [MON, TUE, WED, THU, FRI], from: "14:00", to: "23:00" }
+                holidays: [2026-01-01]
+              always:
+                zone: Europe/Kyiv
+                shifts:
+                  - { days: [MON, TUE, WED, THU, FRI, SAT, SUN], from: "00:00", to: "00:00" }
+            """;
+
+    private final List<Rule> rules;
 
     TwentyRulePolicy() {
-        WorkingCalendar office = WorkingCalendar.builder(KYIV)
-                .shifts(EnumSet.allOf(DayOfWeek.class), LocalTime.of(8, 0), LocalTime.of(22, 0))
-                .holiday(LocalDate.of(2026, 1, 1)).holiday(LocalDate.of(2026, 1, 7))
-                .holiday(LocalDate.of(2026, 3, 9))
-                .build();
-        WorkingCalendar twoShifts = WorkingCalendar.builder(KYIV)
-                .shifts(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(6, 0), LocalTime.of(14, 0))
-                .shifts(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(14, 0), LocalTime.of(23, 0))
-                .holiday(LocalDate.of(2026, 1, 1))
-                .build();
-        // built by hand: WorkingCalendar.alwaysOpen fails on main (Set.of(..).contains(null) in shifts)
-        WorkingCalendar always = WorkingCalendar.builder(KYIV)
-                .shifts(EnumSet.allOf(DayOfWeek.class), LocalTime.MIDNIGHT, LocalTime.MIDNIGHT)
-                .build();
-        List<WorkingCalendar> calendars = List.of(office, twoShifts, always);
+        Map<String, WorkingCalendar> calendars = Map.of(
+                "office", WorkingCalendar.builder(KYIV)
+                        .shifts(EnumSet.allOf(DayOfWeek.class), LocalTime.of(8, 0), LocalTime.of(22, 0))
+                        .holiday(LocalDate.of(2026, 1, 1)).holiday(LocalDate.of(2026, 1, 7))
+                        .holiday(LocalDate.of(2026, 3, 9)).build(),
+                "twoShifts", WorkingCalendar.builder(KYIV)
+                        .shifts(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(6, 0), LocalTime.of(14, 0))
+                        .shifts(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(14, 0), LocalTime.of(23, 0))
+                        .holiday(LocalDate.of(2026, 1, 1)).build(),
+                "always", WorkingCalendar.builder(KYIV)
+                        .shifts(EnumSet.allOf(DayOfWeek.class), LocalTime.MIDNIGHT, LocalTime.MIDNIGHT).build());
+        List<String> names = List.of("office", "twoShifts", "always");
         List<Rule> list = new ArrayList<>();
-        RequestKind[] kinds = RequestKind.values();
-        // 19 narrow rules: one per (kind, severity, tier) combination except the last one of the 20
-        int n = 0;
         outer:
-        for (RequestKind kind : kinds) {
+        for (RequestKind kind : RequestKind.values()) {
             for (Severity severity : Severity.values()) {
                 for (RequesterTier tier : RequesterTier.values()) {
+                    int n = list.size();
                     if (n == 19) {
                         break outer;
                     }
                     Duration response = Duration.ofHours(2 + n % 6);
-                    list.add(new Rule(EnumSet.of(severity), EnumSet.of(kind), EnumSet.of(tier),
-                            SlaTargets.of(response, response.multipliedBy(4), calendars.get(n % 3),
-                                    List.of(0.5, 0.75, 0.9))));
-                    n++;
+                    String calendar = names.get(n % 3);
+                    list.add(new Rule(severity, kind, tier, calendar, SlaTargets.of(response,
+                            response.multipliedBy(4), calendars.get(calendar), List.of(0.5, 0.75, 0.9))));
                 }
             }
         }
-        list.add(new Rule(EnumSet.allOf(Severity.class), EnumSet.allOf(RequestKind.class),
-                EnumSet.allOf(RequesterTier.class),
-                SlaTargets.of(Duration.ofHours(4), Duration.ofHours(24), office, List.of(0.75))));
-        this.rules = list.toArray(new Rule[0]);
+        list.add(new Rule(null, null, null, "office",
+                SlaTargets.of(Duration.ofHours(4), Duration.ofHours(24), calendars.get("office"), List.of(0.75))));
+        this.rules = List.copyOf(list);
     }
 
     @Override
@@ -84,7 +99,8 @@ final class TwentyRulePolicy implements SlaPolicy {
 
     @Override
     public SlaTargets targetsFor(ServiceRequest request) {
-        for (Rule rule : rules) {
+        for (int i = 0, n = rules.size(); i < n; i++) {
+            Rule rule = rules.get(i);
             if (rule.matches(request)) {
                 return rule.targets();
             }
@@ -94,6 +110,30 @@ final class TwentyRulePolicy implements SlaPolicy {
 
     /** Number of rules, for the benchmark's sanity check. */
     int size() {
-        return rules.length;
+        return rules.size();
+    }
+
+    /** The same rules as a policy file. */
+    String yaml() {
+        StringBuilder sb = new StringBuilder("name: twenty-rules\n").append(CALENDARS_YAML).append("targets:\n");
+        for (Rule rule : rules) {
+            List<String> when = new ArrayList<>();
+            if (rule.severity() != null) {
+                when.add("severity: " + rule.severity());
+            }
+            if (rule.kind() != null) {
+                when.add("kind: " + rule.kind());
+            }
+            if (rule.tier() != null) {
+                when.add("tier: " + rule.tier());
+            }
+            SlaTargets t = rule.targets();
+            sb.append("  - when: {").append(String.join(", ", when)).append("}\n")
+                    .append("    calendar: ").append(rule.calendar()).append('\n')
+                    .append("    response: ").append(t.response()).append('\n')
+                    .append("    resolution: ").append(t.resolution()).append('\n')
+                    .append("    warnAt: ").append(t.warnAt()).append('\n');
+        }
+        return sb.toString();
     }
 }
