@@ -1,6 +1,7 @@
 package io.slaflow.core.countdown;
 
 import io.slaflow.core.calendar.WorkingCalendar;
+import io.slaflow.core.internal.Fractions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -72,14 +73,7 @@ public final class Countdown {
         if (target.isNegative() || target.isZero()) {
             throw new IllegalArgumentException("target must be positive (was " + target + ")");
         }
-        List<Double> fractions = List.copyOf(warnAt);
-        double previous = 0;
-        for (double f : fractions) {
-            if (!(f > previous && f < 1)) {
-                throw new IllegalArgumentException("warnAt must rise strictly within (0, 1) (was " + warnAt + ")");
-            }
-            previous = f;
-        }
+        List<Double> fractions = Fractions.risingWithinZeroAndOne(warnAt);
         List<CountdownEvent> list = List.copyOf(history);
         if (list.isEmpty() || list.get(0).type() != CountdownEvent.Type.STARTED) {
             throw new IllegalArgumentException("history must begin with STARTED (was " + list + ")");

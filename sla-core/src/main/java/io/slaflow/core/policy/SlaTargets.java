@@ -1,6 +1,7 @@
 package io.slaflow.core.policy;
 
 import io.slaflow.core.calendar.WorkingCalendar;
+import io.slaflow.core.internal.Fractions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +22,7 @@ public final class SlaTargets {
         this.response = Objects.requireNonNull(response, "response");
         this.resolution = Objects.requireNonNull(resolution, "resolution");
         this.calendar = Objects.requireNonNull(calendar, "calendar");
-        this.warnAt = List.copyOf(warnAt);
+        this.warnAt = Fractions.risingWithinZeroAndOne(warnAt);
         if (response.isNegative() || response.isZero() || resolution.isNegative() || resolution.isZero()) {
             throw new IllegalArgumentException("targets must be positive (was response=" + response
                     + ", resolution=" + resolution + ")");
@@ -29,13 +30,6 @@ public final class SlaTargets {
         if (response.compareTo(resolution) > 0) {
             throw new IllegalArgumentException("response must not exceed resolution (was response=" + response
                     + ", resolution=" + resolution + ")");
-        }
-        double previous = 0;
-        for (double f : this.warnAt) {
-            if (!(f > previous && f < 1)) {
-                throw new IllegalArgumentException("warnAt must rise strictly within (0, 1) (was " + warnAt + ")");
-            }
-            previous = f;
         }
     }
 
