@@ -1,0 +1,95 @@
+package io.slaflow.bpmn.internal;
+
+import io.slaflow.core.countdown.SlaMetric;
+
+/**
+ * Names shared by the intake BPMN model ({@code request-intake.bpmn20.xml}) and the Java code: the
+ * process key, element ids and process variables. Renaming one here means renaming it in the model,
+ * and running instances of older versions keep the old names, so these never change.
+ */
+public final class Model {
+
+    /** The classpath resource holding the intake process. */
+    public static final String RESOURCE = "io/slaflow/bpmn/request-intake.bpmn20.xml";
+    /** The key of the intake process definition. */
+    public static final String PROCESS_KEY = "slaflowRequestIntake";
+
+    /** User task: call the customer back after a missed call. */
+    public static final String TASK_CALL_BACK = "callBack";
+    /** User task: give the first response. */
+    public static final String TASK_RESPOND = "respond";
+    /** User task: work on the request until it is resolved. */
+    public static final String TASK_WORK = "work";
+    /** Receive task: waiting on the customer before the response. */
+    public static final String WAIT_BEFORE_RESPONSE = "waitBeforeResponse";
+    /** Receive task: waiting on the customer during the work. */
+    public static final String WAIT_IN_WORK = "waitInWork";
+    /** Timer catch event of the response clock. */
+    public static final String TIMER_RESPONSE = "responseTimer";
+    /** Timer catch event of the resolution clock. */
+    public static final String TIMER_RESOLUTION = "resolutionTimer";
+
+    /** The request as filed, JSON ({@link Json#writeRequest}). */
+    public static final String VAR_REQUEST = "slaRequest";
+    /** The response countdown and the thresholds announced, JSON ({@link Json#writeCountdown}). */
+    public static final String VAR_RESPONSE = "slaResponse";
+    /** The resolution countdown and the thresholds announced, JSON. */
+    public static final String VAR_RESOLUTION = "slaResolution";
+    /** ISO instant of the response clock's next threshold, or empty when none is ahead. */
+    public static final String VAR_RESPONSE_NEXT = "slaResponseNext";
+    /** ISO instant of the resolution clock's next threshold, or empty when none is ahead. */
+    public static final String VAR_RESOLUTION_NEXT = "slaResolutionNext";
+    /** The group the request is with. */
+    public static final String VAR_LINE = "slaLine";
+    /** Whether the request came in as a missed call that needs a call-back. */
+    public static final String VAR_MISSED_CALL = "slaMissedCall";
+    /** The duty member an unescalated emergency is offered to (absent when none). */
+    public static final String VAR_OFFERED_TO = "slaOfferedTo";
+    /** The user who has the request, kept while it waits and restored on the next task. */
+    public static final String VAR_ASSIGNEE = "slaAssignee";
+    /** Whether a breach escalated the request. */
+    public static final String VAR_ESCALATED = "slaEscalated";
+    /** How the current task was completed: respond, resolve, wait or handOver. */
+    public static final String VAR_OUTCOME = "slaOutcome";
+    /** The first response (diagnosis or answer). */
+    public static final String VAR_DIAGNOSIS = "slaDiagnosis";
+    /** The last question put to the customer. */
+    public static final String VAR_QUESTION = "slaQuestion";
+    /** The customer's last reply. */
+    public static final String VAR_REPLY = "slaReply";
+    /** The note of the last hand-over. */
+    public static final String VAR_HAND_OVER_NOTE = "slaHandOverNote";
+    /** How the request was resolved. */
+    public static final String VAR_RESOLUTION_NOTE = "slaResolutionNote";
+    /** Transient: whether the threshold just recorded was the breach. */
+    public static final String TRANSIENT_BREACHED = "slaBreachedNow";
+
+    /** Outcome of a task: the first response was given. */
+    public static final String OUTCOME_RESPOND = "respond";
+    /** Outcome of a task: the request was resolved. */
+    public static final String OUTCOME_RESOLVE = "resolve";
+    /** Outcome of a task: the request waits on the customer. */
+    public static final String OUTCOME_WAIT = "wait";
+    /** Outcome of a task: the request goes to the next line. */
+    public static final String OUTCOME_HAND_OVER = "handOver";
+    /** Outcome of the call-back task: the customer was called back. */
+    public static final String OUTCOME_CALLED_BACK = "calledBack";
+
+    private Model() {
+    }
+
+    /** Returns the variable holding the countdown of {@code metric}. */
+    public static String countdownVar(SlaMetric metric) {
+        return metric == SlaMetric.RESPONSE ? VAR_RESPONSE : VAR_RESOLUTION;
+    }
+
+    /** Returns the variable holding the next threshold of {@code metric}'s clock. */
+    public static String nextVar(SlaMetric metric) {
+        return metric == SlaMetric.RESPONSE ? VAR_RESPONSE_NEXT : VAR_RESOLUTION_NEXT;
+    }
+
+    /** Returns the timer element of {@code metric}'s clock. */
+    public static String timerElement(SlaMetric metric) {
+        return metric == SlaMetric.RESPONSE ? TIMER_RESPONSE : TIMER_RESOLUTION;
+    }
+}

@@ -1,0 +1,308 @@
+package io.slaflow.bpmn.internal;
+
+import static io.slaflow.bpmn.internal.Requests.first;
+
+import io.slaflow.bpmn.RequestStage;
+import io.slaflow.bpmn.SlaEvent;
+import io.slaflow.bpmn.UnknownRequestException;
+import io.slaflow.bpmn.WrongStageException;
+import io.slaflow.core.SlaException;
+import io.slaflow.core.calendar.WorkingCalendar;
+import io.slaflow.core.countdown.Countdown;
+import io.slaflow.core.countdown.CountdownEvent;
+import io.slaflow.core.countdown.SlaMetric;
+import io.slaflow.core.policy.SlaTargets;
+import io.slaflow.core.request.RequestKind;
+import io.slaflow.core.request.ServiceRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.engine.runtime.ProcessInstance;
+
+/**
+ * The operations that change a request, each one transaction: submit, claim, call back, respond,
+ * wait for the customer, the customer's reply, hand-over, resolve, and rescheduling after a policy
+ * change. Thread-safe.
+ */
+public final class Operations {
+
+    private static final SlaMetric[] METRICS = SlaMetric.values();
+
+    private final SlaRuntime runtime;
+    private final RuntimeService processes;
+    private final TaskService tasks;
+    private final Requests requests;
+    private final Timers timers;
+    private final Transactions transactions;
+
+    /**
+     * Creates the operations.
+     *
+     * @param engine the process engine
+     * @param runtime policy, clock, members and listeners
+     */
+    public Operations(ProcessEngine engine, SlaRuntime runtime) {
+        this.runtime = runtime;
+        this.processes = engine.getRuntimeService();
+        this.tasks = engine.getTaskService();
+        this.requests = new Requests(engine, runtime.members());
+        this.timers = new Timers(engine.getManagementService());
+        this.transactions = new Transactions(engine.getManagementService());
+    }
+
+    /** Files a request and starts its countdowns; returns its id. */
+    public String submit(ServiceRequest request, boolean missedCall) {
+        SlaTargets targets = runtime.targetsFor(request);
+        Instant now = runtime.now();
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(Model.VAR_REQUEST, Json.writeRequest(new StoredRequest(request, now)));
+        vars.put(Model.VAR_LINE, Lines.lineFor(request));
+        vars.put(Model.VAR_MISSED_CALL, missedCall);
+        for (SlaMetric metric : METRICS) {
+            Countdown countdown = Countdown.start(metric,
+                    metric == SlaMetric.RESPONSE ? targets.response() : targets.resolution(), targets.warnAt(), now);
+            CountdownRecord record = CountdownRecord.of(countdown);
+            vars.put(Model.countdownVar(metric), Json.writeCountdown(record));
+            vars.put(Model.nextVar(metric), ClockPlan.format(
+                    ClockPlan.next(record, countdown.statusAt(now, targets.calendar()), now)));
+        }
+        if (request.kind() == RequestKind.EMERGENCY) {
+            String onDuty = runtime.members().nextInRotation(Lines.DUTY);
+            if (onDuty != null) {
+                vars.put(Model.VAR_OFFERED_TO, onDuty);
+            }
+        }
+        return transactions.run("submit the request", () -> {
+            ProcessInstance instance = processes.createProcessInstanceBuilder()
+                    .processDefinitionKey(Model.PROCESS_KEY)
+                    .overrideProcessDefinitionTenantId(request.customer())
+                    .variables(vars)
+                    .start();
+            List<SlaEvent> events = new ArrayList<>();
+            for (SlaMetric metric : METRICS) {
+                events.add(event(SlaEvent.Type.STARTED, instance.getId(), request, metric, now));
+            }
+            runtime.publishAfterCommit(events);
+            return Outcome.ok(instance.getId());
+        });
+    }
+
+    /** Claims request {@code id} for {@code user}; a lead may take over an escalated request. */
+    public void claim(String id, String user) {
+        change(id, "claim", r -> first(
+                () -> requests.requireStage(r, "claim", RequestStage.CALL_BACK, RequestStage.RESPONSE, RequestStage.WORK),
+                () -> requests.requireAllowed(r, user),
+                () -> claimable(r, user)), r -> {
+                    if (!user.equals(r.assignee())) {
+                        tasks.setAssignee(r.task().getId(), user);
+                        processes.setVariable(r.id(), Model.VAR_ASSIGNEE, user);
+                    }
+                    return List.of();
+                });
+    }
+
+    private SlaException claimable(OpenRequest r, String user) {
+        boolean takeOver = r.escalated() && requests.isLead(user);
+        return takeOver ? null : requests.requireUnclaimedOrOwn(r, user);
+    }
+
+    /** Records that the line called the customer back after a missed call. */
+    public void callBack(String id, String user) {
+        act(id, user, "call back", new RequestStage[] {RequestStage.CALL_BACK}, r -> {
+            complete(r, Model.OUTCOME_CALLED_BACK, Map.of());
+            return List.of();
+        });
+    }
+
+    /** Gives the first response: the response countdown is met. */
+    public void respond(String id, String user, String diagnosis) {
+        act(id, user, "respond to", new RequestStage[] {RequestStage.RESPONSE}, r -> {
+            Instant now = runtime.now();
+            List<SlaEvent> events = new ArrayList<>();
+            Map<String, Object> vars = new HashMap<>();
+            meet(r, SlaMetric.RESPONSE, now, vars, events);
+            vars.put(Model.VAR_DIAGNOSIS, diagnosis);
+            complete(r, Model.OUTCOME_RESPOND, vars);
+            return events;
+        });
+    }
+
+    /** Puts a question to the customer: both running countdowns pause and their timers are parked. */
+    public void waitForCustomer(String id, String user, String question) {
+        act(id, user, "wait on the customer for", new RequestStage[] {RequestStage.RESPONSE, RequestStage.WORK}, r -> {
+            Instant now = runtime.now();
+            List<SlaEvent> events = new ArrayList<>();
+            Map<String, Object> vars = new HashMap<>();
+            for (SlaMetric metric : METRICS) {
+                CountdownRecord record = r.countdown(metric);
+                Countdown c = record.countdown();
+                if (!c.isMet() && !c.isPaused()) {
+                    vars.put(Model.countdownVar(metric), Json.writeCountdown(record.with(c.pause(at(c, now), question))));
+                    timers.park(r.id(), metric);
+                    events.add(event(SlaEvent.Type.PAUSED, r, metric, now));
+                }
+            }
+            vars.put(Model.VAR_QUESTION, question);
+            complete(r, Model.OUTCOME_WAIT, vars);
+            return events;
+        });
+    }
+
+    /** Records the customer's reply: the paused countdowns resume and their timers come back. */
+    public void customerReplied(String id, String reply) {
+        change(id, "record the customer's reply to",
+                r -> requests.requireStage(r, "record the customer's reply to", RequestStage.WAITING_ON_CUSTOMER), r -> {
+                    Instant now = runtime.now();
+                    WorkingCalendar calendar = runtime.calendarFor(r.stored().request());
+                    List<SlaEvent> events = new ArrayList<>();
+                    Map<String, Object> vars = new HashMap<>();
+                    for (SlaMetric metric : METRICS) {
+                        CountdownRecord record = r.countdown(metric);
+                        Countdown c = record.countdown();
+                        if (c.isPaused()) {
+                            CountdownRecord resumed = record.with(c.resume(at(c, now)));
+                            Optional<Instant> next = ClockPlan.next(resumed, resumed.countdown().statusAt(now, calendar), now);
+                            vars.put(Model.countdownVar(metric), Json.writeCountdown(resumed));
+                            vars.put(Model.nextVar(metric), ClockPlan.format(next));
+                            timers.unpark(r.id(), metric, next.orElse(ClockPlan.ceilMillis(now)));
+                            events.add(event(SlaEvent.Type.RESUMED, r, metric, now));
+                        }
+                    }
+                    vars.put(Model.VAR_REPLY, reply);
+                    processes.setVariables(r.id(), vars);
+                    processes.trigger(r.waitingExecution());
+                    return events;
+                });
+    }
+
+    /** Hands the request over to the next line: consultants to analysts, analysts to programmers. */
+    public void handOver(String id, String user, String note) {
+        change(id, "hand over", r -> first(
+                () -> requests.requireStage(r, "hand over", RequestStage.RESPONSE, RequestStage.WORK),
+                () -> requests.requireAllowed(r, user),
+                () -> requests.requireUnclaimedOrOwn(r, user),
+                () -> Lines.handOverTarget(r.line()).isPresent() ? null
+                        : new WrongStageException(r.id(), r.stage(), "Cannot hand over request '"
+                                + r.id() + "': it is with " + r.line() + ", the last line; resolve it instead")), r -> {
+                    processes.removeVariable(r.id(), Model.VAR_ASSIGNEE);
+                    complete(r, Model.OUTCOME_HAND_OVER, Map.of(Model.VAR_LINE, Lines.handOverTarget(r.line()).get(),
+                            Model.VAR_HAND_OVER_NOTE, note));
+                    return List.of();
+                });
+    }
+
+    /** Resolves the request: both countdowns are met (the response too, if it was resolved at once). */
+    public void resolve(String id, String user, String resolution) {
+        act(id, user, "resolve", new RequestStage[] {RequestStage.RESPONSE, RequestStage.WORK}, r -> {
+            Instant now = runtime.now();
+            List<SlaEvent> events = new ArrayList<>();
+            Map<String, Object> vars = new HashMap<>();
+            for (SlaMetric metric : METRICS) {
+                if (!r.countdown(metric).countdown().isMet()) {
+                    meet(r, metric, now, vars, events);
+                }
+            }
+            vars.put(Model.VAR_RESOLUTION_NOTE, resolution);
+            complete(r, Model.OUTCOME_RESOLVE, vars);
+            return events;
+        });
+    }
+
+    /**
+     * Moves the running clocks' timers of request {@code id} to their next thresholds under the current
+     * policy's calendar; returns how many moved.
+     */
+    public int reschedule(String id) {
+        return transactions.run("reschedule request " + id, () -> {
+            OpenRequest r = requests.load(id);
+            if (r == null || r.stage() == RequestStage.RESOLVED) {
+                return Outcome.ok(0);
+            }
+            Instant now = runtime.now();
+            WorkingCalendar calendar = runtime.calendarFor(r.stored().request());
+            int moved = 0;
+            for (SlaMetric metric : METRICS) {
+                CountdownRecord record = r.countdown(metric);
+                Optional<Instant> next = ClockPlan.next(record, record.countdown().statusAt(now, calendar), now);
+                if (!record.countdown().isPaused()) {
+                    processes.setVariable(id, Model.nextVar(metric), ClockPlan.format(next));
+                    if (next.isPresent() && timers.move(id, metric, next.get())) {
+                        moved++;
+                    }
+                }
+            }
+            return Outcome.ok(moved);
+        });
+    }
+
+    /**
+     * Runs an operation of a support member: loads the request, checks stage, user and claim, claims
+     * it for the user if unclaimed, applies {@code body}, and announces its events after commit.
+     */
+    private void act(String id, String user, String what, RequestStage[] stages,
+            Function<OpenRequest, List<SlaEvent>> body) {
+        change(id, what, r -> first(
+                () -> requests.requireStage(r, what, stages),
+                () -> requests.requireAllowed(r, user),
+                () -> requests.requireUnclaimedOrOwn(r, user)), r -> {
+                    if (r.assignee() == null) {
+                        tasks.claim(r.task().getId(), user);
+                        processes.setVariable(r.id(), Model.VAR_ASSIGNEE, user);
+                    }
+                    return body.apply(r);
+                });
+    }
+
+    private void change(String id, String what, Function<OpenRequest, SlaException> check,
+            Function<OpenRequest, List<SlaEvent>> body) {
+        transactions.run(what + " request " + id, () -> {
+            OpenRequest r = requests.load(id);
+            if (r == null) {
+                return Outcome.fail(new UnknownRequestException(id));
+            }
+            SlaException problem = check.apply(r);
+            if (problem != null) {
+                return Outcome.fail(problem);
+            }
+            runtime.publishAfterCommit(body.apply(r));
+            return Outcome.ok(null);
+        });
+    }
+
+    private void meet(OpenRequest r, SlaMetric metric, Instant now, Map<String, Object> vars, List<SlaEvent> events) {
+        CountdownRecord record = r.countdown(metric);
+        Countdown c = record.countdown();
+        vars.put(Model.countdownVar(metric), Json.writeCountdown(record.with(c.meet(at(c, now)))));
+        vars.put(Model.nextVar(metric), "");
+        events.add(event(SlaEvent.Type.MET, r, metric, now));
+    }
+
+    private void complete(OpenRequest r, String outcome, Map<String, Object> vars) {
+        Map<String, Object> all = new HashMap<>(vars);
+        all.put(Model.VAR_OUTCOME, outcome);
+        processes.setVariables(r.id(), all);
+        tasks.complete(r.task().getId());
+    }
+
+    /** Returns {@code now}, or the countdown's last event if the clock stands before it. */
+    private static Instant at(Countdown c, Instant now) {
+        List<CountdownEvent> events = c.events();
+        Instant last = events.get(events.size() - 1).at();
+        return now.isBefore(last) ? last : now;
+    }
+
+    private static SlaEvent event(SlaEvent.Type type, OpenRequest r, SlaMetric metric, Instant at) {
+        return event(type, r.id(), r.stored().request(), metric, at);
+    }
+
+    private static SlaEvent event(SlaEvent.Type type, String id, ServiceRequest request, SlaMetric metric, Instant at) {
+        return new SlaEvent(type, id, request.customer(), metric, at, 0);
+    }
+}

@@ -1,0 +1,151 @@
+package io.slaflow.bpmn.internal;
+
+import io.slaflow.bpmn.AlreadyClaimedException;
+import io.slaflow.bpmn.NotAllowedException;
+import io.slaflow.bpmn.RequestStage;
+import io.slaflow.bpmn.WrongStageException;
+import io.slaflow.core.SlaException;
+import io.slaflow.core.request.RequestKind;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.flowable.engine.HistoryService;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.engine.runtime.Execution;
+import org.flowable.task.api.Task;
+
+/**
+ * Loads requests inside a command and checks an operation against them: stage, user, claim. The
+ * checks return the failure instead of throwing it (see {@link Outcome}).
+ */
+public final class Requests {
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final HistoryService history;
+    private final Members members;
+
+    /**
+     * Creates the loader.
+     *
+     * @param engine the process engine
+     * @param members who belongs to which group
+     */
+    public Requests(ProcessEngine engine, Members members) {
+        this.runtime = engine.getRuntimeService();
+        this.tasks = engine.getTaskService();
+        this.history = engine.getHistoryService();
+        this.members = members;
+    }
+
+    /** Loads request {@code id}, or returns null when no intake process has that id. */
+    public OpenRequest load(String id) {
+        long running = runtime.createProcessInstanceQuery().processInstanceId(id)
+                .processDefinitionKey(Model.PROCESS_KEY).count();
+        if (running == 0) {
+            boolean resolved = history.createHistoricProcessInstanceQuery().processInstanceId(id)
+                    .processDefinitionKey(Model.PROCESS_KEY).finished().count() > 0;
+            return resolved ? new OpenRequest(id, RequestStage.RESOLVED, Map.of(), null, null) : null;
+        }
+        Map<String, Object> variables = runtime.getVariables(id);
+        Task task = tasks.createTaskQuery().processInstanceId(id).singleResult();
+        if (task != null) {
+            return new OpenRequest(id, stageOf(task.getTaskDefinitionKey()), variables, task, null);
+        }
+        for (String wait : List.of(Model.WAIT_BEFORE_RESPONSE, Model.WAIT_IN_WORK)) {
+            Execution execution = runtime.createExecutionQuery().processInstanceId(id).activityId(wait).singleResult();
+            if (execution != null) {
+                return new OpenRequest(id, RequestStage.WAITING_ON_CUSTOMER, variables, null, execution.getId());
+            }
+        }
+        throw new IllegalStateException("request " + id + " has neither an open task nor a wait for the customer");
+    }
+
+    /** Returns the stage a user task of the model stands for. */
+    public static RequestStage stageOf(String taskDefinitionKey) {
+        return switch (taskDefinitionKey) {
+            case Model.TASK_CALL_BACK -> RequestStage.CALL_BACK;
+            case Model.TASK_RESPOND -> RequestStage.RESPONSE;
+            case Model.TASK_WORK -> RequestStage.WORK;
+            default -> throw new IllegalStateException("unknown task " + taskDefinitionKey);
+        };
+    }
+
+    /** Returns a failure unless {@code request} is in one of {@code stages}. */
+    public SlaException requireStage(OpenRequest request, String operation, RequestStage... stages) {
+        if (Arrays.asList(stages).contains(request.stage())) {
+            return null;
+        }
+        return new WrongStageException(request.id(), request.stage(), "Cannot " + operation + " request '"
+                + request.id() + "': it is " + describe(request.stage()) + "; " + operation + " needs stage "
+                + Arrays.toString(stages));
+    }
+
+    /**
+     * Returns a failure unless {@code user} may act on {@code request}: a member of its line, or of
+     * {@code leads} (and for an emergency of {@code duty}) once it is escalated.
+     */
+    public SlaException requireAllowed(OpenRequest request, String user) {
+        if (!members.isKnown(user)) {
+            return new NotAllowedException(request.id(), user, "Unknown user '" + user
+                    + "': register support staff with SlaEngine.builder().member(user, group)");
+        }
+        if (isAllowed(request, user)) {
+            return null;
+        }
+        String line = request.line();
+        return new NotAllowedException(request.id(), user, "User '" + user + "' (groups "
+                + members.groupsOf(user) + ") may not act on request '" + request.id() + "': it is with "
+                + line + (request.escalated() ? " and leads" : ""));
+    }
+
+    private boolean isAllowed(OpenRequest request, String user) {
+        Set<String> groups = members.groupsOf(user);
+        if (groups.contains(request.line())) {
+            return true;
+        }
+        if (!request.escalated()) {
+            return false;
+        }
+        boolean emergency = request.stored().request().kind() == RequestKind.EMERGENCY;
+        return groups.contains(Lines.LEADS) || emergency && groups.contains(Lines.DUTY);
+    }
+
+    /** Returns a failure when another user has claimed {@code request}. */
+    public SlaException requireUnclaimedOrOwn(OpenRequest request, String user) {
+        String assignee = request.assignee();
+        return assignee == null || assignee.equals(user) ? null
+                : new AlreadyClaimedException(request.id(), user, assignee);
+    }
+
+    /** Tells whether {@code user} is a member of {@code leads}. */
+    public boolean isLead(String user) {
+        return members.groupsOf(user).contains(Lines.LEADS);
+    }
+
+    /** Runs {@code checks} in order and returns the first failure, or null; later checks may rely on earlier ones. */
+    @SafeVarargs
+    public static SlaException first(Supplier<SlaException>... checks) {
+        for (Supplier<SlaException> check : checks) {
+            SlaException p = check.get();
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static String describe(RequestStage stage) {
+        return switch (stage) {
+            case CALL_BACK -> "waiting for a call-back";
+            case RESPONSE -> "waiting for its first response";
+            case WORK -> "being worked on";
+            case WAITING_ON_CUSTOMER -> "waiting on the customer";
+            case RESOLVED -> "resolved";
+        };
+    }
+}
