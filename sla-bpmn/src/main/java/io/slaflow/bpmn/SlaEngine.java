@@ -5,7 +5,6 @@ import io.slaflow.bpmn.internal.EngineFactory;
 import io.slaflow.bpmn.internal.FlowableClockView;
 import io.slaflow.bpmn.internal.JavaTimeClock;
 import io.slaflow.bpmn.internal.Members;
-import io.slaflow.bpmn.internal.Model;
 import io.slaflow.bpmn.internal.Operations;
 import io.slaflow.bpmn.internal.Queries;
 import io.slaflow.bpmn.internal.SlaRuntime;
@@ -28,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.apache.ibatis.exceptions.PersistenceException;
 import org.flowable.common.engine.api.FlowableException;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -318,18 +318,7 @@ public final class SlaEngine implements AutoCloseable {
     public int changePolicy(SlaPolicy policy) {
         ensureOpen();
         runtime.policy(Objects.requireNonNull(policy, "policy"));
-        int moved = 0;
-        int page = 0;
-        List<String> ids;
-        do {
-            ids = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(Model.PROCESS_KEY)
-                    .orderByProcessInstanceId().asc().listPage(page * 200, 200).stream().map(p -> p.getId()).toList();
-            for (String id : ids) {
-                moved += operations.reschedule(id);
-            }
-            page++;
-        } while (ids.size() == 200);
-        return moved;
+        return operations.rescheduleAll();
     }
 
     /** Returns the policy in force. */
@@ -349,7 +338,7 @@ public final class SlaEngine implements AutoCloseable {
         ensureOpen();
         try {
             return timers.fireDue();
-        } catch (FlowableException e) {
+        } catch (FlowableException | PersistenceException e) {
             throw new SlaException("Could not fire the due timers: " + e.getMessage(), e);
         }
     }
@@ -519,7 +508,7 @@ public final class SlaEngine implements AutoCloseable {
             }
             try {
                 return new SlaEngine(this);
-            } catch (FlowableException e) {
+            } catch (FlowableException | PersistenceException e) {
                 throw new SlaException("Could not start the process engine: " + e.getMessage(), e);
             }
         }

@@ -62,7 +62,11 @@ public final class EngineFactory {
      */
     public static void close(ProcessEngine engine, boolean privateDatabase) {
         String name = engine.getName();
-        engine.close();
+        try {
+            engine.close();
+        } catch (RuntimeException e) {
+            LOG.warn("process engine {} did not close cleanly", name, e);
+        }
         if (privateDatabase) {
             try (Connection c = DriverManager.getConnection(privateDatabaseUrl(name), PRIVATE_USER, "");
                     Statement s = c.createStatement()) {

@@ -34,6 +34,7 @@ import org.flowable.engine.runtime.ProcessInstance;
 public final class Operations {
 
     private static final SlaMetric[] METRICS = SlaMetric.values();
+    private static final int PAGE = 200;
 
     private final SlaRuntime runtime;
     private final RuntimeService processes;
@@ -213,6 +214,24 @@ public final class Operations {
             complete(r, Model.OUTCOME_RESOLVE, vars);
             return events;
         });
+    }
+
+    /** Reschedules every open request (see {@link #reschedule}), a page at a time; returns how many timers moved. */
+    public int rescheduleAll() {
+        int moved = 0;
+        List<String> ids;
+        int first = 0;
+        do {
+            int from = first;
+            ids = transactions.run("list the open requests", () -> Outcome.ok(processes.createProcessInstanceQuery()
+                    .processDefinitionKey(Model.PROCESS_KEY).orderByProcessInstanceId().asc().listPage(from, PAGE)
+                    .stream().map(ProcessInstance::getId).toList()));
+            for (String id : ids) {
+                moved += reschedule(id);
+            }
+            first += PAGE;
+        } while (ids.size() == PAGE);
+        return moved;
     }
 
     /**

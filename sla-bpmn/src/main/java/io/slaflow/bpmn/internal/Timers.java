@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.ibatis.exceptions.PersistenceException;
 import org.flowable.common.engine.api.FlowableException;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
@@ -103,7 +104,7 @@ public final class Timers {
         } catch (FlowableObjectNotFoundException | FlowableOptimisticLockingException e) {
             LOG.debug("timer job {} was taken by another executor", timer.getId());
             return false;
-        } catch (FlowableException e) {
+        } catch (FlowableException | PersistenceException e) {
             LOG.warn("timer job {} of process instance {} failed; Flowable will retry it", timer.getId(),
                     timer.getProcessInstanceId(), e);
             return false;

@@ -4,6 +4,7 @@ import io.slaflow.core.SlaException;
 import java.util.function.Supplier;
 import org.flowable.common.engine.api.FlowableException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
+import org.apache.ibatis.exceptions.PersistenceException;
 import org.flowable.engine.ManagementService;
 
 /**
@@ -35,7 +36,7 @@ public final class Transactions {
         } catch (FlowableOptimisticLockingException e) {
             throw new SlaException("Could not " + what + ": the request was changed at the same time by another"
                     + " user or node; nothing was changed, retry", e);
-        } catch (FlowableException e) {
+        } catch (FlowableException | PersistenceException e) {
             throw new SlaException("Could not " + what + ": the process engine failed (" + e.getMessage()
                     + "); nothing was changed", e);
         }
