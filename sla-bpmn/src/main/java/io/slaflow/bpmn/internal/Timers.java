@@ -105,8 +105,13 @@ public final class Timers {
             LOG.debug("timer job {} was taken by another executor", timer.getId());
             return false;
         } catch (FlowableException | PersistenceException e) {
-            LOG.warn("timer job {} of process instance {} failed; Flowable will retry it", timer.getId(),
-                    timer.getProcessInstanceId(), e);
+            if (management.createTimerJobQuery().jobId(timer.getId()).count() == 0
+                    && management.createJobQuery().jobId(timer.getId()).count() == 0) {
+                LOG.debug("timer job {} was taken by another node", timer.getId(), e);
+            } else {
+                LOG.warn("timer job {} of process instance {} failed; Flowable will retry it", timer.getId(),
+                        timer.getProcessInstanceId(), e);
+            }
             return false;
         }
     }
