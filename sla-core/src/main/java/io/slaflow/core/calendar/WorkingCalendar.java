@@ -406,7 +406,7 @@ public final class WorkingCalendar {
          * @return this builder
          */
         public Builder shifts(Set<DayOfWeek> days, LocalTime start, LocalTime end) {
-            if (days == null || days.isEmpty() || days.contains(null)) {
+            if (days == null || days.isEmpty() || days.stream().anyMatch(Objects::isNull)) {
                 problems.add("shifts(" + days + ", " + start + ", " + end + "): days must name at least one weekday and no null");
                 return this;
             }

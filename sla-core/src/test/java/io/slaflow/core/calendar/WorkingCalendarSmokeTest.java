@@ -25,4 +25,12 @@ class WorkingCalendarSmokeTest {
         assertEquals(ZonedDateTime.of(2026, 3, 7, 9, 30, 0, 0, KYIV).toInstant(), due);
         assertEquals(Duration.ofHours(2), office.workingTimeBetween(filed, due));
     }
+
+    @Test
+    void anAlwaysOpenCalendarWorksAroundTheClock() {
+        WorkingCalendar always = WorkingCalendar.alwaysOpen(KYIV);
+        Instant t = ZonedDateTime.of(2026, 3, 8, 3, 15, 0, 0, KYIV).toInstant();   // a Sunday night
+        assertEquals(t.plus(Duration.ofHours(30)), always.addWorkingTime(t, Duration.ofHours(30)));
+        assertEquals(Duration.ofDays(7), always.workingTimeBetween(t, t.plus(Duration.ofDays(7))));
+    }
 }
