@@ -1,9 +1,12 @@
 package io.slaflow.bpmn;
 
-import io.slaflow.core.SlaException;
+import io.slaflow.core.NotAllowedException;
 
-/** Thrown when a user acts on a request another user has claimed. */
-public class AlreadyClaimedException extends SlaException {
+/**
+ * Thrown when a user acts on a request another user has claimed. Nothing has changed when it is
+ * thrown. A member of {@code leads} may take over an escalated request with {@link SlaEngine#claim}.
+ */
+public class AlreadyClaimedException extends NotAllowedException {
 
     private static final long serialVersionUID = 1L;
 
@@ -15,11 +18,12 @@ public class AlreadyClaimedException extends SlaException {
      *
      * @param requestId the request
      * @param user the user who tried
-     * @param assignee the user who has it
+     * @param operation the operation refused
+     * @param assignee the user who has the request
      */
-    public AlreadyClaimedException(String requestId, String user, String assignee) {
-        super("Request '" + requestId + "' is claimed by '" + assignee + "', so '" + user
-                + "' cannot take it; a member of leads can take over an escalated request");
+    public AlreadyClaimedException(String requestId, String user, String operation, String assignee) {
+        super(user, operation, "request '" + requestId + "' is claimed by '" + assignee
+                + "'; a member of leads can take over an escalated request");
         this.requestId = requestId;
         this.assignee = assignee;
     }
@@ -29,7 +33,7 @@ public class AlreadyClaimedException extends SlaException {
         return requestId;
     }
 
-    /** Returns the user who has it. */
+    /** Returns the user who has the request. */
     public String assignee() {
         return assignee;
     }

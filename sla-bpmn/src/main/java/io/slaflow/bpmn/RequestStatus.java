@@ -2,6 +2,7 @@ package io.slaflow.bpmn;
 
 import io.slaflow.core.countdown.CountdownState;
 import io.slaflow.core.countdown.CountdownStatus;
+import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.ServiceRequest;
 import java.time.Instant;
 import java.util.Objects;
@@ -13,16 +14,18 @@ import java.util.Optional;
  *
  * @param id the request id
  * @param request the request as filed (its customer is the tenant)
+ * @param workKind the kind of work as now known: as filed, or as found at the last hand-over; it sets
+ *     the request's place in the work order
  * @param filedAt when it was filed (the countdowns' start)
  * @param stage where it stands
- * @param group the line it is with: {@code consultants}, {@code analysts}, {@code programmers} or
- *     {@code duty}
+ * @param group the group (line) it is with, e.g. {@code consultants}, {@code analysts},
+ *     {@code programmers} or {@code duty}
  * @param assignee the user who has it, if someone claimed it
  * @param escalated whether a breach offered it to {@code leads}
  * @param response the response countdown
  * @param resolution the resolution countdown
  */
-public record RequestStatus(String id, ServiceRequest request, Instant filedAt, RequestStage stage, String group,
+public record RequestStatus(String id, ServiceRequest request, RequestKind workKind, Instant filedAt, RequestStage stage, String group,
         Optional<String> assignee, boolean escalated, CountdownStatus response, CountdownStatus resolution) {
 
     /**
@@ -33,6 +36,7 @@ public record RequestStatus(String id, ServiceRequest request, Instant filedAt, 
     public RequestStatus {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(workKind, "workKind");
         Objects.requireNonNull(filedAt, "filedAt");
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(group, "group");

@@ -10,11 +10,17 @@ import io.slaflow.bpmn.internal.Queries;
 import io.slaflow.bpmn.internal.SlaRuntime;
 import io.slaflow.bpmn.internal.SlaRuntimes;
 import io.slaflow.bpmn.internal.Timers;
+import io.slaflow.core.NotAllowedException;
 import io.slaflow.core.SlaException;
-import io.slaflow.core.ValidationException;
+import io.slaflow.core.WrongStageException;
 import io.slaflow.core.calendar.WorkingCalendar;
 import io.slaflow.core.policy.SlaPolicy;
+import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.ServiceRequest;
+import io.slaflow.core.routing.CallBackPolicy;
+import io.slaflow.core.routing.RoutingRules;
+import io.slaflow.core.routing.SupportGroups;
+import io.slaflow.core.routing.WorkOrder;
 import io.slaflow.core.testkit.TestClock;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,11 +78,11 @@ public final class SlaEngine implements AutoCloseable {
             this.ownsEngine = false;
             this.privateDatabase = false;
             Clock clock = b.clock != null ? b.clock : new FlowableClockView(configuration(engine).getClock(), ZoneOffset.UTC);
-            this.runtime = new SlaRuntime(b.policy, clock, members, b.listeners);
+            this.runtime = new SlaRuntime(b.policy, clock, members, b.listeners, b.desk());
             EngineFactory.prepareHostEngine(engine, b.businessCalendars);
         } else {
             Clock clock = b.clock != null ? b.clock : Clock.systemUTC();
-            this.runtime = new SlaRuntime(b.policy, clock, members, b.listeners);
+            this.runtime = new SlaRuntime(b.policy, clock, members, b.listeners, b.desk());
             this.engine = EngineFactory.build(new EngineFactory.Database(b.dataSource, b.jdbcUrl, b.user, b.password),
                     new JavaTimeClock(clock), false, b.businessCalendars);
             this.ownsEngine = true;
@@ -112,31 +118,33 @@ public final class SlaEngine implements AutoCloseable {
      * emergencies to duty) and starts its response and resolution countdowns. Listeners hear STARTED
      * for both.
      *
-     * @param request the request; its customer becomes the request's tenant
+     * @param request the request (validated when it was built); its customer becomes the request's tenant
      * @return the request id
-     * @throws ValidationException listing every missing field of {@code request}
      * @throws SlaException if the engine fails
      */
     public String submit(ServiceRequest request) {
         ensureOpen();
-        return operations.submit(Arguments.request(request), false);
+        return operations.submit(Objects.requireNonNull(request, "request"), false);
     }
 
     /**
-     * Files a missed call (D8): like {@link #submit}, but the line must first call the customer back
-     * ({@link #callBack}); the countdowns run from the call.
+     * Files a missed call (D8): every call is answered, so the line owes a call-back. Its response
+     * countdown is the call-back, due after the {@link CallBackPolicy} target of working time (15
+     * minutes by default) and met by {@link #callBack}; the resolution countdown is the policy's. Both
+     * run from the call.
      *
      * @param request what is known of the caller and the call
      * @return the request id
-     * @throws ValidationException listing every missing field of {@code request}
      */
     public String missedCall(ServiceRequest request) {
         ensureOpen();
-        return operations.submit(Arguments.request(request), true);
+        return operations.submit(Objects.requireNonNull(request, "request"), true);
     }
 
     /**
-     * Records that {@code user} called the customer back; the request moves on to its response.
+     * Records that {@code user} called the customer back: the response of the missed call is met and
+     * the request moves on to work, with {@code user}. A call that solves it at once is
+     * {@link #resolve}d instead.
      *
      * @throws UnknownRequestException if no request has this id
      * @throws NotAllowedException if the user is unknown or not of the request's line
@@ -211,31 +219,37 @@ public final class SlaEngine implements AutoCloseable {
     }
 
     /**
-     * Hands the request over to the next line (D1): consultants to analysts, analysts to programmers.
-     * The countdowns run on; the request is offered, unclaimed, to the new line.
+     * Hands the request over when its line finds what kind of work it really is (D1): the routing
+     * rules' hand-off names the next group; by default consultants hand a change (specification,
+     * development, update) to analysts, analysts hand specification and development to programmers,
+     * and anyone hands an emergency to duty. The countdowns run on; the request is offered, unclaimed,
+     * to the new group, and takes its place in the work order as {@code found}.
      *
-     * @param note what the next line needs to know, stored verbatim
+     * @param found the kind of work found (the request's own kind if nothing new was found)
+     * @param note what the next group needs to know, stored verbatim
      * @throws UnknownRequestException if no request has this id
      * @throws NotAllowedException if the user is unknown or not of the request's line
      * @throws AlreadyClaimedException if another user has the request
      * @throws WrongStageException unless the request waits for its response or is being worked on, or
-     *     if its line is the last (programmers, duty)
+     *     if no hand-off rule moves {@code found} work on from its line
      * @throws IllegalArgumentException if {@code note} is blank
      */
-    public void handOver(String id, String user, String note) {
+    public void handOver(String id, String user, RequestKind found, String note) {
         ensureOpen();
-        operations.handOver(Arguments.text(id, "id"), Arguments.text(user, "user"), Arguments.text(note, "note"));
+        operations.handOver(Arguments.text(id, "id"), Arguments.text(user, "user"), Objects.requireNonNull(found, "found"),
+                Arguments.text(note, "note"));
     }
 
     /**
      * Resolves the request: the resolution countdown is met, and the response countdown too if the
-     * request is resolved at once (a consultation solved online). {@code user} claims it if nobody had.
+     * request is resolved at once (a consultation solved online, a missed call solved on the call-back).
+     * {@code user} claims it if nobody had.
      *
      * @param resolution how it was resolved, stored verbatim
      * @throws UnknownRequestException if no request has this id
      * @throws NotAllowedException if the user is unknown or not of the request's line
      * @throws AlreadyClaimedException if another user has the request
-     * @throws WrongStageException unless the request waits for its response or is being worked on
+     * @throws WrongStageException if the request waits on the customer or is resolved
      * @throws IllegalArgumentException if {@code resolution} is blank
      */
     public void resolve(String id, String user, String resolution) {
@@ -384,6 +398,9 @@ public final class SlaEngine implements AutoCloseable {
         private String password;
         private ProcessEngine processEngine;
         private Boolean asyncExecutor;
+        private RoutingRules routing = RoutingRules.defaults();
+        private CallBackPolicy callBacks = CallBackPolicy.defaults();
+        private WorkOrder workOrder = WorkOrder.standard();
         private final List<Map.Entry<String, String>> members = new ArrayList<>();
         private final List<SlaEventListener> listeners = new ArrayList<>();
         private final Map<String, WorkingCalendar> businessCalendars = new LinkedHashMap<>();
@@ -436,9 +453,9 @@ public final class SlaEngine implements AutoCloseable {
         }
 
         /**
-         * Adds {@code userId} to {@code group}: {@code consultants}, {@code analysts},
-         * {@code programmers}, {@code duty} or {@code leads}. A user may be in several groups; only
-         * members may act on requests.
+         * Adds {@code userId} to {@code group}: by default {@code consultants}, {@code analysts},
+         * {@code programmers}, {@code duty} or {@code leads} ({@link SupportGroups}). A user may be in
+         * several groups; only members may act on requests.
          *
          * @throws IllegalArgumentException if an argument is blank
          */
@@ -446,6 +463,33 @@ public final class SlaEngine implements AutoCloseable {
             members.add(new AbstractMap.SimpleImmutableEntry<>(Arguments.text(userId, "userId"),
                     Arguments.text(group, "group")));
             return this;
+        }
+
+        /**
+         * Sets where requests go and where they are handed over to. Default:
+         * {@link RoutingRules#defaults()} (key users to analysts, ordinary users to consultants,
+         * emergencies to duty). Members of the groups the rules name must be registered with
+         * {@link #member}.
+         */
+        public Builder routing(RoutingRules routing) {
+            this.routing = Objects.requireNonNull(routing, "routing");
+            return this;
+        }
+
+        /** Sets the call-back target of missed calls. Default: {@link CallBackPolicy#defaults()}, 15 working minutes. */
+        public Builder callBacks(CallBackPolicy callBacks) {
+            this.callBacks = Objects.requireNonNull(callBacks, "callBacks");
+            return this;
+        }
+
+        /** Sets the order of open work in work lists. Default: {@link WorkOrder#standard()}. */
+        public Builder workOrder(WorkOrder workOrder) {
+            this.workOrder = Objects.requireNonNull(workOrder, "workOrder");
+            return this;
+        }
+
+        private SlaRuntime.Desk desk() {
+            return new SlaRuntime.Desk(routing, callBacks, workOrder);
         }
 
         /** Adds a listener for the SLA events. */

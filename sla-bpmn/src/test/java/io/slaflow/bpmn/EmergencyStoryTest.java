@@ -85,4 +85,17 @@ class EmergencyStoryTest {
         assertEquals(2, offered.stream().mapToLong(Long::longValue).sum());
         assertTrue(offered.stream().allMatch(n -> n <= 1), "one each: " + offered);
     }
+
+    @Test
+    void aConsultantWhoFindsAnEmergencyHandsItToDuty() {
+        CLOCK.set(kyiv("2026-03-12T11:00"));
+        String id = desk.submit(Desk.consultation("shop", "The till prints nothing"));
+        desk.handOver(id, "olga", RequestKind.EMERGENCY, "Not a question: the fiscal printer is dead");
+        RequestStatus s = desk.status(id);
+        assertEquals("duty", s.group());
+        assertEquals(RequestKind.EMERGENCY, s.workKind());
+        assertEquals(1, DUTY.stream().filter(m -> ids(desk.workList(m)).contains(id)).count(),
+                "offered to the duty member on rotation");
+        assertTrue(desk.workList("olga").stream().noneMatch(r -> r.id().equals(id)));
+    }
 }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
 
+import io.slaflow.core.NotAllowedException;
+import io.slaflow.core.WrongStageException;
 import io.slaflow.core.countdown.CountdownState;
 import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.RequesterTier;
@@ -75,7 +77,7 @@ class IntakeStoriesTest {
         assertEquals(RequestStage.WORK, analysed.stage());
         assertEquals("anna", analysed.assignee().orElseThrow());
 
-        desk.handOver(id, "anna", "Specification attached; scenarios 1-3 are the acceptance tests");
+        desk.handOver(id, "anna", RequestKind.DEVELOPMENT, "Specification attached; scenarios 1-3 are the acceptance tests");
         RequestStatus handed = desk.status(id);
         assertEquals(RequestStage.WORK, handed.stage());
         assertEquals("programmers", handed.group());
@@ -86,8 +88,8 @@ class IntakeStoriesTest {
 
         CLOCK.set(kyiv("2026-03-10T15:00"));
         desk.claim(id, "ivan");
-        assertThrows(WrongStageException.class, () -> desk.handOver(id, "ivan", "to whom?"),
-                "programmers are the last line");
+        assertThrows(WrongStageException.class, () -> desk.handOver(id, "ivan", RequestKind.DEVELOPMENT, "to whom?"),
+                "no rule moves development on from programmers");
         desk.resolve(id, "ivan", "Posting check and limit register done");
         RequestStatus done = desk.status(id);
         assertEquals(RequestStage.RESOLVED, done.stage());
@@ -101,36 +103,58 @@ class IntakeStoriesTest {
         CLOCK.set(kyiv("2026-03-09T12:00"));
         String id = desk.submit(Desk.request("handover-co", RequesterTier.ORDINARY_USER, RequestKind.SPECIFICATION,
                 Severity.NON_CRITICAL, "We need a new report on returns"));
-        desk.handOver(id, "petro", "A change request, not a question");
+        assertThrows(WrongStageException.class,
+                () -> desk.handOver(id, "petro", RequestKind.CONSULTATION, "just a question after all"), "it stays");
+        desk.handOver(id, "petro", RequestKind.SPECIFICATION, "A change request, not a question");
         RequestStatus s = desk.status(id);
         assertEquals(RequestStage.RESPONSE, s.stage());
         assertEquals("analysts", s.group());
+        assertEquals(RequestKind.SPECIFICATION, s.workKind());
         desk.respond(id, "anna", "Report layout agreed; estimate 6 hours");
         assertEquals(RequestStage.WORK, desk.status(id).stage());
     }
 
     @Test
-    void aMissedCallIsCalledBackBeforeAnythingElse() {
+    void aMissedCallIsCalledBackWithinTheCallBackTarget() {
         CLOCK.set(kyiv("2026-03-09T12:00"));
         String id = desk.missedCall(Desk.consultation("caller-co", "Missed call from +380 44 000 0000"));
         RequestStatus missed = desk.status(id);
         assertEquals(RequestStage.CALL_BACK, missed.stage());
         assertEquals("consultants", missed.group());
-        assertEquals(List.of(id), ids(desk.openWork("consultants")).stream().filter(id::equals).toList());
+        assertEquals(kyiv("2026-03-09T12:15"), missed.response().due(), "the call-back is due in 15 working minutes");
+        assertTrue(ids(desk.openWork("consultants")).contains(id));
         assertThrows(WrongStageException.class, () -> desk.respond(id, "petro", "Hello?"));
+        assertThrows(WrongStageException.class, () -> desk.waitForCustomer(id, "petro", "Hello?"));
 
         CLOCK.set(kyiv("2026-03-09T12:05"));
         desk.callBack(id, "petro");
         RequestStatus called = desk.status(id);
-        assertEquals(RequestStage.RESPONSE, called.stage());
+        assertEquals(RequestStage.WORK, called.stage(), "the call-back is the response to a call");
         assertEquals("petro", called.assignee().orElseThrow());
+        assertEquals(CountdownState.MET, called.response().state());
+        assertEquals(Duration.ofMinutes(5), called.response().elapsed());
         assertThrows(WrongStageException.class, () -> desk.callBack(id, "petro"));
 
-        CLOCK.set(kyiv("2026-03-09T12:10"));
-        desk.respond(id, "petro", "The VAT report needs the new form; update the configuration");
-        RequestStatus responded = desk.status(id);
-        assertEquals(Duration.ofMinutes(10), responded.response().elapsed(), "counted from the missed call");
-        assertEquals(kyiv("2026-03-09T12:00"), responded.filedAt());
+        CLOCK.set(kyiv("2026-03-09T12:40"));
+        desk.resolve(id, "petro", "The VAT report needs the new form; configuration updated");
+        assertEquals(Duration.ofMinutes(40), desk.status(id).resolution().elapsed(), "counted from the missed call");
+        assertEquals(List.of("STARTED RESPONSE", "STARTED RESOLUTION", "MET RESPONSE", "MET RESOLUTION"),
+                Events.names(LISTENER, id));
+    }
+
+    @Test
+    void aMissedCallNobodyReturnsBreachesAndOneSolvedOnTheCallIsResolvedAtOnce() {
+        CLOCK.set(kyiv("2026-03-10T09:00"));
+        String late = desk.missedCall(Desk.consultation("caller-co", "Missed call, busy line"));
+        String solved = desk.missedCall(Desk.consultation("caller-co", "Missed call, quick question"));
+        CLOCK.set(kyiv("2026-03-10T09:10"));
+        desk.resolve(solved, "olga", "Answered on the call-back");
+        assertEquals(RequestStage.RESOLVED, desk.status(solved).stage());
+        CLOCK.set(kyiv("2026-03-10T09:15"));
+        desk.fireDueTimers();
+        assertEquals(List.of("STARTED RESPONSE", "STARTED RESOLUTION", "BREACHED RESPONSE", "ESCALATED RESPONSE"),
+                Events.names(LISTENER, late));
+        assertTrue(ids(desk.openWork("leads")).contains(late));
     }
 
     @Test

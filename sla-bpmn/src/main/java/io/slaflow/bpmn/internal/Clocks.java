@@ -3,7 +3,6 @@ package io.slaflow.bpmn.internal;
 import io.slaflow.bpmn.SlaEvent;
 import io.slaflow.core.countdown.CountdownStatus;
 import io.slaflow.core.countdown.SlaMetric;
-import io.slaflow.core.request.RequestKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +51,9 @@ public final class Clocks {
     }
 
     /**
-     * Escalates after a breach of {@code metric}: the first breach offers the current task to
-     * {@code leads}, and an emergency to all of {@code duty}; every breach is announced as ESCALATED.
+     * Escalates after a breach of {@code metric}: the first breach offers the current task to the
+     * whole line (for an emergency, all of duty) and to {@code leads}; every breach is announced as
+     * ESCALATED.
      */
     public static void escalate(SlaRuntime runtime, DelegateExecution execution, SlaMetric metric) {
         StoredRequest stored = Json.readRequest((String) execution.getVariable(Model.VAR_REQUEST));
@@ -64,7 +64,7 @@ public final class Clocks {
             if (task != null) {
                 Set<String> offered = tasks.getIdentityLinksForTask(task.getId()).stream()
                         .map(IdentityLink::getGroupId).filter(Objects::nonNull).collect(Collectors.toSet());
-                for (String group : escalationGroups(stored.request().kind())) {
+                for (String group : Offers.groups((String) execution.getVariable(Model.VAR_LINE), true)) {
                     if (!offered.contains(group)) {
                         tasks.addCandidateGroup(task.getId(), group);
                     }
@@ -73,10 +73,5 @@ public final class Clocks {
         }
         runtime.publishAfterCommit(List.of(new SlaEvent(SlaEvent.Type.ESCALATED, execution.getProcessInstanceId(),
                 stored.request().customer(), metric, runtime.now(), CountdownRecord.BREACH)));
-    }
-
-    /** Returns the groups an escalated request is offered to besides its line. */
-    static List<String> escalationGroups(RequestKind kind) {
-        return kind == RequestKind.EMERGENCY ? List.of(Lines.LEADS, Lines.DUTY) : List.of(Lines.LEADS);
     }
 }

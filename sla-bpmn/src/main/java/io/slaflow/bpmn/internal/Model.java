@@ -41,6 +41,8 @@ public final class Model {
     public static final String VAR_RESOLUTION_NEXT = "slaResolutionNext";
     /** The group the request is with. */
     public static final String VAR_LINE = "slaLine";
+    /** The kind of work as now known: as filed, or as found at the last hand-over. */
+    public static final String VAR_WORK_KIND = "slaWorkKind";
     /** Whether the request came in as a missed call that needs a call-back. */
     public static final String VAR_MISSED_CALL = "slaMissedCall";
     /** The duty member an unescalated emergency is offered to (absent when none). */
@@ -72,7 +74,7 @@ public final class Model {
     public static final String OUTCOME_WAIT = "wait";
     /** Outcome of a task: the request goes to the next line. */
     public static final String OUTCOME_HAND_OVER = "handOver";
-    /** Outcome of the call-back task: the customer was called back. */
+    /** Outcome of the call-back task: the customer was called back, which is the response to a missed call. */
     public static final String OUTCOME_CALLED_BACK = "calledBack";
 
     private Model() {

@@ -6,16 +6,14 @@ import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.ServiceRequest;
 import java.time.Instant;
 import java.util.Date;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import org.flowable.task.service.delegate.DelegateTask;
 import org.flowable.task.service.delegate.TaskListener;
 
 /**
  * The create listener of the intake model's user tasks. It offers the task to the request's line (an
- * unescalated emergency to the duty member on rotation; an escalated request to {@code leads} too),
- * gives it back to whoever had the request, and sets its name, priority and due date from plain data.
- * The request's subject goes into the name here, never through a model expression, so text such as
+ * unescalated emergency to the member on rotation; an escalated request to {@code leads} too), gives
+ * it back to whoever had the request, and sets its name, priority and due date from plain data. The
+ * request's subject goes into the name here, never through a model expression, so text such as
  * {@code ${...}} in it stays text.
  */
 public final class OfferTask implements TaskListener {
@@ -23,31 +21,22 @@ public final class OfferTask implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         SlaRuntime runtime = SlaRuntimes.current();
-        StoredRequest stored = Json.readRequest((String) task.getVariable(Model.VAR_REQUEST));
-        ServiceRequest request = stored.request();
+        ServiceRequest request = Json.readRequest((String) task.getVariable(Model.VAR_REQUEST)).request();
+        Object workKind = task.getVariable(Model.VAR_WORK_KIND);
+        RequestKind kind = workKind instanceof String k ? RequestKind.valueOf(k) : request.kind();
         task.setName(task.getName() + ": " + request.subject());
-        task.setPriority(Lines.taskPriority(request.kind()));
+        task.setPriority(runtime.taskPriority(kind));
         task.setDueDate(Date.from(deadline(runtime, task, request)));
-        offer(task, request.kind());
-        Object assignee = task.getVariable(Model.VAR_ASSIGNEE);
-        if (assignee instanceof String user) {
-            task.setAssignee(user);
-        }
-    }
-
-    private static void offer(DelegateTask task, RequestKind kind) {
         boolean escalated = Boolean.TRUE.equals(task.getVariable(Model.VAR_ESCALATED));
         Object offeredTo = task.getVariable(Model.VAR_OFFERED_TO);
-        if (!escalated && offeredTo instanceof String user) {
-            task.addCandidateUser(user);
-            return;
+        if (!escalated && offeredTo instanceof String member) {
+            task.addCandidateUser(member);
+        } else {
+            Offers.groups((String) task.getVariable(Model.VAR_LINE), escalated).forEach(task::addCandidateGroup);
         }
-        Set<String> groups = new LinkedHashSet<>();
-        groups.add((String) task.getVariable(Model.VAR_LINE));
-        if (escalated) {
-            groups.addAll(Clocks.escalationGroups(kind));
+        if (task.getVariable(Model.VAR_ASSIGNEE) instanceof String assignee) {
+            task.setAssignee(assignee);
         }
-        groups.forEach(task::addCandidateGroup);
     }
 
     private static Instant deadline(SlaRuntime runtime, DelegateTask task, ServiceRequest request) {

@@ -2,6 +2,7 @@ package io.slaflow.bpmn.internal;
 
 import io.slaflow.bpmn.RequestStage;
 import io.slaflow.core.countdown.SlaMetric;
+import io.slaflow.core.request.RequestKind;
 import java.util.Map;
 import org.flowable.task.api.Task;
 
@@ -30,6 +31,12 @@ public record OpenRequest(String id, RequestStage stage, Map<String, Object> var
     /** Returns the line the request is with. */
     public String line() {
         return (String) variables.get(Model.VAR_LINE);
+    }
+
+    /** Returns the kind of work as now known. */
+    public RequestKind workKind() {
+        Object kind = variables.get(Model.VAR_WORK_KIND);
+        return kind instanceof String k ? RequestKind.valueOf(k) : stored().request().kind();
     }
 
     /** Tells whether a breach escalated it. */

@@ -5,8 +5,8 @@ import static io.slaflow.bpmn.internal.Requests.first;
 import io.slaflow.bpmn.RequestStage;
 import io.slaflow.bpmn.SlaEvent;
 import io.slaflow.bpmn.UnknownRequestException;
-import io.slaflow.bpmn.WrongStageException;
 import io.slaflow.core.SlaException;
+import io.slaflow.core.WrongStageException;
 import io.slaflow.core.calendar.WorkingCalendar;
 import io.slaflow.core.countdown.Countdown;
 import io.slaflow.core.countdown.CountdownEvent;
@@ -47,7 +47,7 @@ public final class Operations {
      * Creates the operations.
      *
      * @param engine the process engine
-     * @param runtime policy, clock, members and listeners
+     * @param runtime policy, clock, members, routing and listeners
      */
     public Operations(ProcessEngine engine, SlaRuntime runtime) {
         this.runtime = runtime;
@@ -58,27 +58,32 @@ public final class Operations {
         this.transactions = new Transactions(engine.getManagementService());
     }
 
-    /** Files a request and starts its countdowns; returns its id. */
+    /**
+     * Files a request and starts its countdowns; returns its id. A missed call's response countdown is
+     * the call-back, with the call-back policy's target.
+     */
     public String submit(ServiceRequest request, boolean missedCall) {
         SlaTargets targets = runtime.targetsFor(request);
         Instant now = runtime.now();
+        String line = runtime.routing().intake(request);
         Map<String, Object> vars = new HashMap<>();
         vars.put(Model.VAR_REQUEST, Json.writeRequest(new StoredRequest(request, now)));
-        vars.put(Model.VAR_LINE, Lines.lineFor(request));
+        vars.put(Model.VAR_LINE, line);
+        vars.put(Model.VAR_WORK_KIND, request.kind().name());
         vars.put(Model.VAR_MISSED_CALL, missedCall);
         for (SlaMetric metric : METRICS) {
-            Countdown countdown = Countdown.start(metric,
-                    metric == SlaMetric.RESPONSE ? targets.response() : targets.resolution(), targets.warnAt(), now);
+            Countdown countdown = metric == SlaMetric.RESOLUTION
+                    ? Countdown.start(metric, targets.resolution(), targets.warnAt(), now)
+                    : missedCall ? runtime.callBacks().countdown(now)
+                    : Countdown.start(metric, targets.response(), targets.warnAt(), now);
             CountdownRecord record = CountdownRecord.of(countdown);
             vars.put(Model.countdownVar(metric), Json.writeCountdown(record));
             vars.put(Model.nextVar(metric), ClockPlan.format(
                     ClockPlan.next(record, countdown.statusAt(now, targets.calendar()), now)));
         }
-        if (request.kind() == RequestKind.EMERGENCY) {
-            String onDuty = runtime.members().nextInRotation(Lines.DUTY);
-            if (onDuty != null) {
-                vars.put(Model.VAR_OFFERED_TO, onDuty);
-            }
+        String firstOffer = Offers.firstOffer(runtime.members(), line, request.kind());
+        if (firstOffer != null) {
+            vars.put(Model.VAR_OFFERED_TO, firstOffer);
         }
         return transactions.run("submit the request", () -> {
             ProcessInstance instance = processes.createProcessInstanceBuilder()
@@ -97,10 +102,11 @@ public final class Operations {
 
     /** Claims request {@code id} for {@code user}; a lead may take over an escalated request. */
     public void claim(String id, String user) {
-        change(id, "claim", r -> first(
+        change(id, r -> first(
                 () -> requests.requireStage(r, "claim", RequestStage.CALL_BACK, RequestStage.RESPONSE, RequestStage.WORK),
-                () -> requests.requireAllowed(r, user),
-                () -> claimable(r, user)), r -> {
+                () -> requests.requireAllowed(r, user, "claim"),
+                () -> r.escalated() && requests.isLead(user) ? null : requests.requireUnclaimedOrOwn(r, user, "claim")),
+                r -> {
                     if (!user.equals(r.assignee())) {
                         tasks.setAssignee(r.task().getId(), user);
                         processes.setVariable(r.id(), Model.VAR_ASSIGNEE, user);
@@ -109,26 +115,23 @@ public final class Operations {
                 });
     }
 
-    private SlaException claimable(OpenRequest r, String user) {
-        boolean takeOver = r.escalated() && requests.isLead(user);
-        return takeOver ? null : requests.requireUnclaimedOrOwn(r, user);
-    }
-
-    /** Records that the line called the customer back after a missed call. */
+    /** Records that the line called the customer back after a missed call: its response is met. */
     public void callBack(String id, String user) {
-        act(id, user, "call back", new RequestStage[] {RequestStage.CALL_BACK}, r -> {
-            complete(r, Model.OUTCOME_CALLED_BACK, Map.of());
-            return List.of();
+        act(id, user, "callBack", new RequestStage[] {RequestStage.CALL_BACK}, r -> {
+            List<SlaEvent> events = new ArrayList<>();
+            Map<String, Object> vars = new HashMap<>();
+            meet(r, SlaMetric.RESPONSE, runtime.now(), vars, events);
+            complete(r, Model.OUTCOME_CALLED_BACK, vars);
+            return events;
         });
     }
 
     /** Gives the first response: the response countdown is met. */
     public void respond(String id, String user, String diagnosis) {
-        act(id, user, "respond to", new RequestStage[] {RequestStage.RESPONSE}, r -> {
-            Instant now = runtime.now();
+        act(id, user, "respond", new RequestStage[] {RequestStage.RESPONSE}, r -> {
             List<SlaEvent> events = new ArrayList<>();
             Map<String, Object> vars = new HashMap<>();
-            meet(r, SlaMetric.RESPONSE, now, vars, events);
+            meet(r, SlaMetric.RESPONSE, runtime.now(), vars, events);
             vars.put(Model.VAR_DIAGNOSIS, diagnosis);
             complete(r, Model.OUTCOME_RESPOND, vars);
             return events;
@@ -137,7 +140,7 @@ public final class Operations {
 
     /** Puts a question to the customer: both running countdowns pause and their timers are parked. */
     public void waitForCustomer(String id, String user, String question) {
-        act(id, user, "wait on the customer for", new RequestStage[] {RequestStage.RESPONSE, RequestStage.WORK}, r -> {
+        act(id, user, "waitForCustomer", new RequestStage[] {RequestStage.RESPONSE, RequestStage.WORK}, r -> {
             Instant now = runtime.now();
             List<SlaEvent> events = new ArrayList<>();
             Map<String, Object> vars = new HashMap<>();
@@ -158,62 +161,78 @@ public final class Operations {
 
     /** Records the customer's reply: the paused countdowns resume and their timers come back. */
     public void customerReplied(String id, String reply) {
-        change(id, "record the customer's reply to",
-                r -> requests.requireStage(r, "record the customer's reply to", RequestStage.WAITING_ON_CUSTOMER), r -> {
-                    Instant now = runtime.now();
-                    WorkingCalendar calendar = runtime.calendarFor(r.stored().request());
-                    List<SlaEvent> events = new ArrayList<>();
-                    Map<String, Object> vars = new HashMap<>();
-                    for (SlaMetric metric : METRICS) {
-                        CountdownRecord record = r.countdown(metric);
-                        Countdown c = record.countdown();
-                        if (c.isPaused()) {
-                            CountdownRecord resumed = record.with(c.resume(at(c, now)));
-                            Optional<Instant> next = ClockPlan.next(resumed, resumed.countdown().statusAt(now, calendar), now);
-                            vars.put(Model.countdownVar(metric), Json.writeCountdown(resumed));
-                            vars.put(Model.nextVar(metric), ClockPlan.format(next));
-                            timers.unpark(r.id(), metric, next.orElse(ClockPlan.ceilMillis(now)));
-                            events.add(event(SlaEvent.Type.RESUMED, r, metric, now));
-                        }
-                    }
-                    vars.put(Model.VAR_REPLY, reply);
-                    processes.setVariables(r.id(), vars);
-                    processes.trigger(r.waitingExecution());
-                    return events;
-                });
+        change(id, r -> requests.requireStage(r, "customerReplied", RequestStage.WAITING_ON_CUSTOMER), r -> {
+            Instant now = runtime.now();
+            WorkingCalendar calendar = runtime.calendarFor(r.stored().request());
+            List<SlaEvent> events = new ArrayList<>();
+            Map<String, Object> vars = new HashMap<>();
+            for (SlaMetric metric : METRICS) {
+                CountdownRecord record = r.countdown(metric);
+                Countdown c = record.countdown();
+                if (c.isPaused()) {
+                    CountdownRecord resumed = record.with(c.resume(at(c, now)));
+                    Optional<Instant> next = ClockPlan.next(resumed, resumed.countdown().statusAt(now, calendar), now);
+                    vars.put(Model.countdownVar(metric), Json.writeCountdown(resumed));
+                    vars.put(Model.nextVar(metric), ClockPlan.format(next));
+                    timers.unpark(r.id(), metric, next.orElse(ClockPlan.ceilMillis(now)));
+                    events.add(event(SlaEvent.Type.RESUMED, r, metric, now));
+                }
+            }
+            vars.put(Model.VAR_REPLY, reply);
+            processes.setVariables(r.id(), vars);
+            processes.trigger(r.waitingExecution());
+            return events;
+        });
     }
 
-    /** Hands the request over to the next line: consultants to analysts, analysts to programmers. */
-    public void handOver(String id, String user, String note) {
-        change(id, "hand over", r -> first(
-                () -> requests.requireStage(r, "hand over", RequestStage.RESPONSE, RequestStage.WORK),
-                () -> requests.requireAllowed(r, user),
-                () -> requests.requireUnclaimedOrOwn(r, user),
-                () -> Lines.handOverTarget(r.line()).isPresent() ? null
-                        : new WrongStageException(r.id(), r.stage(), "Cannot hand over request '"
-                                + r.id() + "': it is with " + r.line() + ", the last line; resolve it instead")), r -> {
+    /**
+     * Hands the request over to the group the routing rules name for the kind of work found (D1):
+     * by default consultants to analysts, analysts to programmers, anyone to duty for an emergency.
+     */
+    public void handOver(String id, String user, RequestKind found, String note) {
+        change(id, r -> first(
+                () -> requests.requireStage(r, "handOver", RequestStage.RESPONSE, RequestStage.WORK),
+                () -> requests.requireAllowed(r, user, "handOver"),
+                () -> requests.requireUnclaimedOrOwn(r, user, "handOver"),
+                () -> handOffTarget(r, found).isPresent() ? null : new WrongStageException("handOver", r.stage().name(),
+                        "no hand-off rule moves " + found + " work on from " + r.line() + " (request '" + r.id()
+                                + "'); it stays there: resolve it, or name the kind of work found")), r -> {
+                    String to = handOffTarget(r, found).orElseThrow();
                     processes.removeVariable(r.id(), Model.VAR_ASSIGNEE);
-                    complete(r, Model.OUTCOME_HAND_OVER, Map.of(Model.VAR_LINE, Lines.handOverTarget(r.line()).get(),
-                            Model.VAR_HAND_OVER_NOTE, note));
+                    processes.removeVariable(r.id(), Model.VAR_OFFERED_TO);
+                    String firstOffer = Offers.firstOffer(runtime.members(), to, found);
+                    if (firstOffer != null) {
+                        processes.setVariable(r.id(), Model.VAR_OFFERED_TO, firstOffer);
+                    }
+                    complete(r, Model.OUTCOME_HAND_OVER, Map.of(Model.VAR_LINE, to,
+                            Model.VAR_WORK_KIND, found.name(), Model.VAR_HAND_OVER_NOTE, note));
                     return List.of();
                 });
     }
 
-    /** Resolves the request: both countdowns are met (the response too, if it was resolved at once). */
+    private Optional<String> handOffTarget(OpenRequest r, RequestKind found) {
+        return runtime.routing().handOff(r.stored().request(), r.line(), found);
+    }
+
+    /**
+     * Resolves the request: both countdowns are met (the response too, if it was resolved at once or on
+     * the call-back).
+     */
     public void resolve(String id, String user, String resolution) {
-        act(id, user, "resolve", new RequestStage[] {RequestStage.RESPONSE, RequestStage.WORK}, r -> {
-            Instant now = runtime.now();
-            List<SlaEvent> events = new ArrayList<>();
-            Map<String, Object> vars = new HashMap<>();
-            for (SlaMetric metric : METRICS) {
-                if (!r.countdown(metric).countdown().isMet()) {
-                    meet(r, metric, now, vars, events);
-                }
-            }
-            vars.put(Model.VAR_RESOLUTION_NOTE, resolution);
-            complete(r, Model.OUTCOME_RESOLVE, vars);
-            return events;
-        });
+        act(id, user, "resolve", new RequestStage[] {RequestStage.CALL_BACK, RequestStage.RESPONSE, RequestStage.WORK},
+                r -> {
+                    Instant now = runtime.now();
+                    List<SlaEvent> events = new ArrayList<>();
+                    Map<String, Object> vars = new HashMap<>();
+                    for (SlaMetric metric : METRICS) {
+                        if (!r.countdown(metric).countdown().isMet()) {
+                            meet(r, metric, now, vars, events);
+                        }
+                    }
+                    vars.put(Model.VAR_RESOLUTION_NOTE, resolution);
+                    complete(r, Model.OUTCOME_RESOLVE, vars);
+                    return events;
+                });
     }
 
     /** Reschedules every open request (see {@link #reschedule}), a page at a time; returns how many timers moved. */
@@ -265,12 +284,12 @@ public final class Operations {
      * Runs an operation of a support member: loads the request, checks stage, user and claim, claims
      * it for the user if unclaimed, applies {@code body}, and announces its events after commit.
      */
-    private void act(String id, String user, String what, RequestStage[] stages,
+    private void act(String id, String user, String operation, RequestStage[] stages,
             Function<OpenRequest, List<SlaEvent>> body) {
-        change(id, what, r -> first(
-                () -> requests.requireStage(r, what, stages),
-                () -> requests.requireAllowed(r, user),
-                () -> requests.requireUnclaimedOrOwn(r, user)), r -> {
+        change(id, r -> first(
+                () -> requests.requireStage(r, operation, stages),
+                () -> requests.requireAllowed(r, user, operation),
+                () -> requests.requireUnclaimedOrOwn(r, user, operation)), r -> {
                     if (r.assignee() == null) {
                         tasks.claim(r.task().getId(), user);
                         processes.setVariable(r.id(), Model.VAR_ASSIGNEE, user);
@@ -279,9 +298,8 @@ public final class Operations {
                 });
     }
 
-    private void change(String id, String what, Function<OpenRequest, SlaException> check,
-            Function<OpenRequest, List<SlaEvent>> body) {
-        transactions.run(what + " request " + id, () -> {
+    private void change(String id, Function<OpenRequest, SlaException> check, Function<OpenRequest, List<SlaEvent>> body) {
+        transactions.run("change request " + id, () -> {
             OpenRequest r = requests.load(id);
             if (r == null) {
                 return Outcome.fail(new UnknownRequestException(id));

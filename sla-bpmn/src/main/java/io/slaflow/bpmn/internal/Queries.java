@@ -1,6 +1,5 @@
 package io.slaflow.bpmn.internal;
 
-import io.slaflow.bpmn.NotAllowedException;
 import io.slaflow.bpmn.RequestStage;
 import io.slaflow.bpmn.RequestStatus;
 import io.slaflow.bpmn.UnknownRequestException;
@@ -8,6 +7,8 @@ import io.slaflow.core.calendar.WorkingCalendar;
 import io.slaflow.core.countdown.CountdownState;
 import io.slaflow.core.countdown.CountdownStatus;
 import io.slaflow.core.countdown.SlaMetric;
+import io.slaflow.core.request.RequestKind;
+import io.slaflow.core.routing.WorkItem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -101,8 +102,7 @@ public final class Queries {
      */
     public List<RequestStatus> workList(String user) {
         if (!runtime.members().isKnown(user)) {
-            throw new NotAllowedException(null, user, "Unknown user '" + user
-                    + "': register support staff with SlaEngine.builder().member(user, group)");
+            throw Requests.unknownUser(user, "workList");
         }
         TaskQuery query = tasks.createTaskQuery().processDefinitionKey(Model.PROCESS_KEY)
                 .or().taskAssignee(user).taskCandidateUser(user)
@@ -118,7 +118,7 @@ public final class Queries {
                 list.add(status(task.getProcessInstanceId(), task.getTenantId(), task.getProcessVariables(),
                         Optional.of(task), false, now));
             }
-            list.sort(WorkOrder.ORDER);
+            list.sort(Comparator.comparing(Queries::workItem, runtime.workOrder()));
             return Outcome.ok(list);
         });
     }
@@ -155,6 +155,10 @@ public final class Queries {
         });
     }
 
+    private static WorkItem workItem(RequestStatus s) {
+        return new WorkItem(s.id(), s.workKind(), s.filedAt(), s.nextDeadline(), s.stage() == RequestStage.CALL_BACK);
+    }
+
     private static boolean runsOutBy(CountdownStatus s, Instant limit) {
         return s.state() == CountdownState.RUNNING && !s.due().isAfter(limit);
     }
@@ -171,7 +175,9 @@ public final class Queries {
         RequestStage stage = ended ? RequestStage.RESOLVED
                 : task.map(t -> Requests.stageOf(t.getTaskDefinitionKey())).orElse(RequestStage.WAITING_ON_CUSTOMER);
         String assignee = task.isPresent() ? task.get().getAssignee() : (String) vars.get(Model.VAR_ASSIGNEE);
-        return new RequestStatus(id, stored.request(), stored.filedAt(), stage, (String) vars.get(Model.VAR_LINE),
+        Object workKind = vars.get(Model.VAR_WORK_KIND);
+        RequestKind kind = workKind instanceof String k ? RequestKind.valueOf(k) : stored.request().kind();
+        return new RequestStatus(id, stored.request(), kind, stored.filedAt(), stage, (String) vars.get(Model.VAR_LINE),
                 Optional.ofNullable(assignee), Boolean.TRUE.equals(vars.get(Model.VAR_ESCALATED)),
                 countdown(vars, SlaMetric.RESPONSE, now, calendar), countdown(vars, SlaMetric.RESOLUTION, now, calendar));
     }

@@ -1,11 +1,11 @@
 package io.slaflow.bpmn.internal;
 
 import io.slaflow.bpmn.AlreadyClaimedException;
-import io.slaflow.bpmn.NotAllowedException;
 import io.slaflow.bpmn.RequestStage;
-import io.slaflow.bpmn.WrongStageException;
+import io.slaflow.core.NotAllowedException;
 import io.slaflow.core.SlaException;
-import io.slaflow.core.request.RequestKind;
+import io.slaflow.core.WrongStageException;
+import io.slaflow.core.routing.SupportGroups;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -80,51 +80,42 @@ public final class Requests {
         if (Arrays.asList(stages).contains(request.stage())) {
             return null;
         }
-        return new WrongStageException(request.id(), request.stage(), "Cannot " + operation + " request '"
-                + request.id() + "': it is " + describe(request.stage()) + "; " + operation + " needs stage "
-                + Arrays.toString(stages));
+        return new WrongStageException(operation, request.stage().name(), "request '" + request.id() + "' is "
+                + describe(request.stage()) + "; " + operation + " needs stage " + Arrays.toString(stages));
     }
 
     /**
      * Returns a failure unless {@code user} may act on {@code request}: a member of its line, or of
-     * {@code leads} (and for an emergency of {@code duty}) once it is escalated.
+     * {@code leads} once it is escalated.
      */
-    public SlaException requireAllowed(OpenRequest request, String user) {
+    public SlaException requireAllowed(OpenRequest request, String user, String operation) {
         if (!members.isKnown(user)) {
-            return new NotAllowedException(request.id(), user, "Unknown user '" + user
-                    + "': register support staff with SlaEngine.builder().member(user, group)");
+            return unknownUser(user, operation);
         }
-        if (isAllowed(request, user)) {
+        Set<String> groups = members.groupsOf(user);
+        if (groups.contains(request.line()) || request.escalated() && groups.contains(SupportGroups.LEADS)) {
             return null;
         }
-        String line = request.line();
-        return new NotAllowedException(request.id(), user, "User '" + user + "' (groups "
-                + members.groupsOf(user) + ") may not act on request '" + request.id() + "': it is with "
-                + line + (request.escalated() ? " and leads" : ""));
+        return new NotAllowedException(user, operation, "request '" + request.id() + "' is with "
+                + request.line() + (request.escalated() ? " and leads" : "") + ", and the user's groups are " + groups);
     }
 
-    private boolean isAllowed(OpenRequest request, String user) {
-        Set<String> groups = members.groupsOf(user);
-        if (groups.contains(request.line())) {
-            return true;
-        }
-        if (!request.escalated()) {
-            return false;
-        }
-        boolean emergency = request.stored().request().kind() == RequestKind.EMERGENCY;
-        return groups.contains(Lines.LEADS) || emergency && groups.contains(Lines.DUTY);
+    /** Returns the failure for a user nobody registered. */
+    public static NotAllowedException unknownUser(String user, String operation) {
+        return new NotAllowedException(user, operation,
+                "unknown user; register support staff with SlaEngine.builder().member(user, group)");
     }
 
     /** Returns a failure when another user has claimed {@code request}. */
-    public SlaException requireUnclaimedOrOwn(OpenRequest request, String user) {
+    public SlaException requireUnclaimedOrOwn(OpenRequest request, String user, String operation) {
         String assignee = request.assignee();
         return assignee == null || assignee.equals(user) ? null
-                : new AlreadyClaimedException(request.id(), user, assignee);
+                : new AlreadyClaimedException(request.id(), user, operation, assignee);
     }
 
     /** Tells whether {@code user} is a member of {@code leads}. */
     public boolean isLead(String user) {
-        return members.groupsOf(user).contains(Lines.LEADS);
+        return members.groupsOf(user).contains(SupportGroups.LEADS);
     }
 
     /** Runs {@code checks} in order and returns the first failure, or null; later checks may rely on earlier ones. */

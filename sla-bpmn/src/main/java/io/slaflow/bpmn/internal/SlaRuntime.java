@@ -5,7 +5,11 @@ import io.slaflow.bpmn.SlaEventListener;
 import io.slaflow.core.calendar.WorkingCalendar;
 import io.slaflow.core.policy.SlaPolicy;
 import io.slaflow.core.policy.SlaTargets;
+import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.ServiceRequest;
+import io.slaflow.core.routing.CallBackPolicy;
+import io.slaflow.core.routing.RoutingRules;
+import io.slaflow.core.routing.WorkOrder;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the process's delegates and listeners need from the {@code SlaEngine} that owns the process
- * engine: its policy, clock, members and event listeners. Thread-safe; the policy may be replaced.
+ * engine: its policy, clock, members, routing and event listeners. Thread-safe; the policy may be
+ * replaced.
  */
 public final class SlaRuntime {
 
@@ -28,6 +33,25 @@ public final class SlaRuntime {
     private final Clock clock;
     private final Members members;
     private final List<SlaEventListener> listeners;
+    private final Desk desk;
+
+    /**
+     * How the desk is organised: where requests go, how missed calls are answered, in which order work
+     * is taken.
+     *
+     * @param routing intake and hand-off rules
+     * @param callBacks the call-back target of missed calls
+     * @param workOrder the order of open work
+     */
+    public record Desk(RoutingRules routing, CallBackPolicy callBacks, WorkOrder workOrder) {
+
+        /** Creates the settings. */
+        public Desk {
+            Objects.requireNonNull(routing, "routing");
+            Objects.requireNonNull(callBacks, "callBacks");
+            Objects.requireNonNull(workOrder, "workOrder");
+        }
+    }
 
     /**
      * Creates the runtime.
@@ -36,12 +60,34 @@ public final class SlaRuntime {
      * @param clock where time comes from
      * @param members who belongs to which group
      * @param listeners who hears the events
+     * @param desk routing, call-backs and work order
      */
-    public SlaRuntime(SlaPolicy policy, Clock clock, Members members, List<SlaEventListener> listeners) {
+    public SlaRuntime(SlaPolicy policy, Clock clock, Members members, List<SlaEventListener> listeners, Desk desk) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.members = Objects.requireNonNull(members, "members");
         this.listeners = List.copyOf(listeners);
+        this.desk = Objects.requireNonNull(desk, "desk");
+    }
+
+    /** Returns the intake and hand-off rules. */
+    public RoutingRules routing() {
+        return desk.routing();
+    }
+
+    /** Returns the call-back target of missed calls. */
+    public CallBackPolicy callBacks() {
+        return desk.callBacks();
+    }
+
+    /** Returns the order of open work. */
+    public WorkOrder workOrder() {
+        return desk.workOrder();
+    }
+
+    /** Returns the Flowable task priority of work of {@code kind}: the earlier its class in the work order, the higher. */
+    public int taskPriority(RequestKind kind) {
+        return Math.max(0, 100 - 10 * desk.workOrder().classOf(kind));
     }
 
     /** Returns the current instant of the engine's clock. */
