@@ -3,29 +3,39 @@ package io.slaflow.core.calendar;
 import java.util.Arrays;
 
 /**
- * The working intervals of one local calendar year, as epoch seconds, with the cumulative working
- * time at the end of each interval. The block covers the instants {@code [from, to)}, from the
- * start of the year's first day to the start of the next year's, in the calendar's zone; intervals
- * are sorted, disjoint, not adjacent, and clipped to that range. Immutable.
+ * The working intervals of one local calendar year, with the cumulative working time at the end of
+ * each. The block covers the instants {@code [from, to)} (epoch seconds), from the start of the
+ * year's first day to the start of the next year's in the calendar's zone. Intervals are sorted,
+ * disjoint, never adjacent, clipped to that range, and held as seconds after {@link #from} in
+ * {@code int} arrays (a year is far shorter than 2<sup>31</sup> seconds): twelve bytes an interval.
+ *
+ * <p>Every query is a binary search and allocates nothing. Immutable, so safe to share once
+ * published.
  */
 final class YearBlock {
+
+    static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     final int year;
     final long from;
     final long to;
-    final long[] starts;
-    final long[] ends;
-    /** Working seconds from {@link #from} to {@code ends[i]}. */
-    final long[] cumulative;
+    private final int[] starts;
+    private final int[] ends;
+    /** Working seconds from {@link #from} to {@code ends[i]}; strictly increasing. */
+    private final int[] cumulative;
 
-    YearBlock(int year, long from, long to, long[] starts, long[] ends) {
+    /**
+     * @param starts interval starts, seconds after {@code from}, sorted, disjoint, not adjacent
+     * @param ends the matching ends, exclusive
+     */
+    YearBlock(int year, long from, long to, int[] starts, int[] ends) {
         this.year = year;
         this.from = from;
         this.to = to;
         this.starts = starts;
         this.ends = ends;
-        this.cumulative = new long[starts.length];
-        long sum = 0;
+        this.cumulative = new int[starts.length];
+        int sum = 0;
         for (int i = 0; i < starts.length; i++) {
             sum += ends[i] - starts[i];
             cumulative[i] = sum;
@@ -36,59 +46,84 @@ final class YearBlock {
         return epochSecond >= from && epochSecond < to;
     }
 
+    int intervals() {
+        return starts.length;
+    }
+
     /** Working seconds in the whole block. */
-    long total() {
+    int total() {
         return cumulative.length == 0 ? 0 : cumulative[cumulative.length - 1];
     }
 
-    /** Index of the last interval starting at or before {@code second}, or -1. */
-    int floorIndex(long second) {
-        int i = Arrays.binarySearch(starts, second);
+    /** Index of the last interval starting at or before {@code offset}, or -1. */
+    private int floorIndex(int offset) {
+        int i = Arrays.binarySearch(starts, offset);
         return i >= 0 ? i : -i - 2;
     }
 
-    /** Index of the first interval ending after {@code second}, or {@code starts.length}. */
-    int firstEndingAfter(long second) {
-        int i = Arrays.binarySearch(ends, second);
-        return i >= 0 ? i + 1 : -i - 1;
-    }
-
-    /** Whole working seconds in {@code [from, second)}, ignoring the nanosecond part of an instant. */
-    long workingSecondsBefore(long second) {
-        int i = floorIndex(second);
-        if (i < 0) {
-            return 0;
-        }
-        long before = cumulative[i] - (ends[i] - starts[i]);
-        return before + Math.min(second, ends[i]) - starts[i];
-    }
-
-    /** Whether {@code second} lies inside a working interval. */
-    boolean isWorking(long second) {
-        int i = floorIndex(second);
-        return i >= 0 && second < ends[i];
+    /** Whether the second starting at {@code epochSecond} (inside the block) is working time. */
+    boolean isWorking(long epochSecond) {
+        int offset = (int) (epochSecond - from);
+        int i = floorIndex(offset);
+        return i >= 0 && offset < ends[i];
     }
 
     /**
-     * The first interval whose cumulative end reaches {@code (seconds, nanos)}, or -1 when the
-     * block holds less working time.
+     * Working nanoseconds in {@code [from, t)} for the instant {@code t} = {@code epochSecond} plus
+     * {@code nano} inside the block. At most a year's worth, so it fits a {@code long} with room.
      */
-    int indexReaching(long seconds, int nanos) {
-        int i = Arrays.binarySearch(cumulative, seconds);
+    long workingNanosBefore(long epochSecond, int nano) {
+        int offset = (int) (epochSecond - from);
+        int i = floorIndex(offset);
+        if (i < 0) {
+            return 0;
+        }
+        if (offset < ends[i]) {
+            return (long) (cumulative[i] - ends[i] + offset) * NANOS_PER_SECOND + nano;
+        }
+        return (long) cumulative[i] * NANOS_PER_SECOND;
+    }
+
+    /**
+     * The start (epoch second) of the first interval that starts after {@code epochSecond} (inside
+     * the block), or {@link Long#MIN_VALUE} when none does in this block.
+     */
+    long nextStartAfter(long epochSecond) {
+        int i = Arrays.binarySearch(starts, (int) (epochSecond - from) + 1);
+        i = i >= 0 ? i : -i - 1;
+        return i < starts.length ? from + starts[i] : Long.MIN_VALUE;
+    }
+
+    /**
+     * The earliest epoch second at which the working time since {@link #from} reaches
+     * {@code seconds} plus {@code nanos} (0 to 999,999,999) nanoseconds, less those nanoseconds; or
+     * {@link Long#MIN_VALUE} when the block holds less working time. The instant sought is the
+     * returned second plus {@code nanos}.
+     */
+    long secondReaching(long seconds, int nanos) {
+        if (seconds > Integer.MAX_VALUE) {
+            return Long.MIN_VALUE;
+        }
+        int target = (int) seconds;
+        int i = Arrays.binarySearch(cumulative, target);
         if (i >= 0) {
-            // cumulative[i] == seconds: reached exactly unless there is a nanosecond remainder
-            if (nanos == 0) {
-                return i;
-            }
-            i = i + 1;
+            // exactly the end of interval i, unless nanoseconds are still to go
+            i = nanos == 0 ? i : i + 1;
         } else {
             i = -i - 1;
         }
-        return i < cumulative.length ? i : -1;
+        if (i >= cumulative.length) {
+            return Long.MIN_VALUE;
+        }
+        return from + ends[i] - cumulative[i] + target;
     }
 
-    /** Approximate retained size in bytes, for the benchmark report. */
+    /**
+     * Approximate heap bytes this block retains, with compressed references: a 32-byte object and
+     * three {@code int} arrays of 16-byte header plus four bytes an entry (padded to eight).
+     */
     long retainedBytes() {
-        return 16 + 4 + 8 + 8 + 3 * (16L + 8L * starts.length);
+        long array = 16 + ((4L * starts.length + 7) & ~7L);
+        return 32 + 3 * array;
     }
 }
