@@ -208,7 +208,7 @@ public final class WorkingCalendar {
             seconds++;
             nanos -= (int) NANOS_PER_SECOND;
         }
-        long reached = block.secondReaching(seconds, nanos);
+        long reached = block.secondReaching(seconds, nanos, block.indexAtOrBefore(second));
         if (reached == NOT_FOUND) {
             reached = reachInLaterYears(block.year + 1, seconds - block.total(), nanos);
         }
@@ -221,7 +221,7 @@ public final class WorkingCalendar {
                 total = blocks.total(++year)) {
             seconds -= total;
         }
-        return blocks.year(year).secondReaching(seconds, nanos);
+        return blocks.year(year).secondReaching(seconds, nanos, 0);
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.slaflow.core.calendar;
 
-import java.util.Arrays;
-
 /**
  * The working intervals of one local calendar year, with the cumulative working time at the end of
  * each. The block covers the instants {@code [from, to)} (epoch seconds), from the start of the
@@ -55,10 +53,26 @@ final class YearBlock {
         return cumulative.length == 0 ? 0 : cumulative[cumulative.length - 1];
     }
 
+    /**
+     * The first index in {@code [from, to)} whose value is greater than {@code key}, or {@code to}:
+     * a binary search written so that the JIT can use conditional moves instead of branches, which
+     * random keys would mispredict half the time.
+     */
+    static int firstGreater(int[] a, int from, int to, int key) {
+        int base = from;
+        int len = to - from;
+        while (len > 0) {
+            int half = len >>> 1;
+            boolean after = a[base + half] <= key;
+            base = after ? base + half + 1 : base;
+            len = after ? len - half - 1 : half;
+        }
+        return base;
+    }
+
     /** Index of the last interval starting at or before {@code offset}, or -1. */
     private int floorIndex(int offset) {
-        int i = Arrays.binarySearch(starts, offset);
-        return i >= 0 ? i : -i - 2;
+        return firstGreater(starts, 0, starts.length, offset) - 1;
     }
 
     /** Whether the second starting at {@code epochSecond} (inside the block) is working time. */
@@ -89,8 +103,7 @@ final class YearBlock {
      * the block), or {@link Long#MIN_VALUE} when none does in this block.
      */
     long nextStartAfter(long epochSecond) {
-        int i = Arrays.binarySearch(starts, (int) (epochSecond - from) + 1);
-        i = i >= 0 ? i : -i - 1;
+        int i = firstGreater(starts, 0, starts.length, (int) (epochSecond - from));
         return i < starts.length ? from + starts[i] : Long.MIN_VALUE;
     }
 
@@ -99,23 +112,36 @@ final class YearBlock {
      * {@code seconds} plus {@code nanos} (0 to 999,999,999) nanoseconds, less those nanoseconds; or
      * {@link Long#MIN_VALUE} when the block holds less working time. The instant sought is the
      * returned second plus {@code nanos}.
+     *
+     * <p>The interval sought is the first whose cumulative end reaches the target: with no
+     * nanoseconds left over, the first with {@code cumulative >= seconds}; with some, the first with
+     * {@code cumulative > seconds}. The search gallops forward from interval {@code hint} (an
+     * interval known to end no later than the answer), so short additions cost a step or two.
      */
-    long secondReaching(long seconds, int nanos) {
+    long secondReaching(long seconds, int nanos, int hint) {
         if (seconds > Integer.MAX_VALUE) {
             return Long.MIN_VALUE;
         }
-        int target = (int) seconds;
-        int i = Arrays.binarySearch(cumulative, target);
-        if (i >= 0) {
-            // exactly the end of interval i, unless nanoseconds are still to go
-            i = nanos == 0 ? i : i + 1;
-        } else {
-            i = -i - 1;
+        int key = nanos == 0 ? (int) seconds - 1 : (int) seconds;
+        int n = cumulative.length;
+        int lo = Math.max(hint, 0);
+        int step = 1;
+        int hi = lo;
+        while (hi < n && cumulative[hi] <= key) {
+            lo = hi + 1;
+            hi += step;
+            step <<= 1;
         }
-        if (i >= cumulative.length) {
+        int i = firstGreater(cumulative, lo, Math.min(hi, n), key);
+        if (i >= n) {
             return Long.MIN_VALUE;
         }
-        return from + ends[i] - cumulative[i] + target;
+        return from + ends[i] - cumulative[i] + seconds;
+    }
+
+    /** The index of the interval at or before {@code epochSecond} (inside the block), or -1: a hint for {@link #secondReaching}. */
+    int indexAtOrBefore(long epochSecond) {
+        return floorIndex((int) (epochSecond - from));
     }
 
     /**

@@ -21,6 +21,8 @@ final class YearBlocks {
     /** How many year totals are kept at most (twelve bytes each in the arrays). */
     static final int CACHED_TOTALS = 256;
 
+    /** 365.2425 days. */
+    private static final long SECONDS_PER_MEAN_YEAR = 31_556_952L;
     private static final long TOTAL_PRESENT = 1L << 31;
     private static final long TOTAL_MASK = TOTAL_PRESENT - 1;
 
@@ -35,9 +37,13 @@ final class YearBlocks {
         this.schedule = schedule;
     }
 
-    /** The block covering {@code epochSecond}. */
+    /**
+     * The block covering {@code epochSecond}. The year is first guessed with one division by the
+     * mean Gregorian year, which is never a year off: the guess strays from the true UTC year by
+     * at most a few days around New Year, and zone offsets by at most 18 hours more.
+     */
     YearBlock blockOf(long epochSecond) {
-        YearBlock block = year(utcYear(epochSecond));
+        YearBlock block = year(guessYear(epochSecond));
         if (epochSecond < block.from) {
             return year(block.year - 1);
         }
@@ -45,6 +51,10 @@ final class YearBlocks {
             return year(block.year + 1);
         }
         return block;
+    }
+
+    static int guessYear(long epochSecond) {
+        return (int) Math.floorDiv(epochSecond, SECONDS_PER_MEAN_YEAR) + 1970;
     }
 
     /** The block of the local year {@code year}. */
@@ -80,16 +90,5 @@ final class YearBlocks {
             n += blocks.get(i) == null ? 0 : 1;
         }
         return n;
-    }
-
-    /** The proleptic year of an epoch second in UTC, without allocating (the days-from-civil inverse). */
-    static int utcYear(long epochSecond) {
-        long z = Math.floorDiv(epochSecond, 86_400L) + 719_468L;
-        long era = Math.floorDiv(z, 146_097L);
-        long doe = z - era * 146_097L;
-        long yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        long mp = (5 * doy + 2) / 153;
-        return (int) (yoe + era * 400 + (mp >= 10 ? 1 : 0));
     }
 }

@@ -37,16 +37,30 @@ class YearBlocksTest {
     }
 
     @Test
-    void utcYearAgreesWithJavaTime() {
+    void yearGuessIsNeverMoreThanOneYearOff() {
         Random random = new Random(7);
         for (int i = 0; i < 200_000; i++) {
-            long second = random.nextLong() % 20_000_000_000_000L;
-            assertEquals(LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC).getYear(), YearBlocks.utcYear(second));
+            long second = random.nextLong() % 20_000_000_000_000L; // about ±630,000 years
+            int year = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC).getYear();
+            assertTrue(Math.abs(YearBlocks.guessYear(second) - year) <= 1, "at " + second);
         }
-        for (int year = -2000; year <= 3000; year++) {
+        for (int year = -5000; year <= 5000; year++) {
             long newYear = LocalDate.of(year, 1, 1).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
-            assertEquals(year, YearBlocks.utcYear(newYear));
-            assertEquals(year - 1, YearBlocks.utcYear(newYear - 1));
+            for (long s : new long[] {newYear - 18 * 3600, newYear, newYear + 18 * 3600}) {
+                int actual = LocalDateTime.ofEpochSecond(s, 0, ZoneOffset.UTC).getYear();
+                assertTrue(Math.abs(YearBlocks.guessYear(s) - actual) <= 1, "at " + s);
+            }
+        }
+    }
+
+    @Test
+    void farFromTodayTheLawsStillHold() {
+        WorkingCalendar office = benchmarkCalendar();
+        for (String t : new String[] {"-5000-06-01T12:00:00Z", "+100000-06-01T12:00:00Z"}) {
+            Instant s = Instant.parse(t);
+            Instant end = office.addWorkingTime(s, Duration.ofHours(100));
+            assertEquals(Duration.ofHours(100), office.workingTimeBetween(s, end));
+            assertTrue(office.isWorkingTime(office.nextWorkingInstant(s)));
         }
     }
 
