@@ -39,6 +39,9 @@ import java.util.TreeSet;
  * millisecond), and at most {@value #CACHED_YEARS} years are kept, with the working totals of up
  * to 256 years beside them.
  *
+ * <p>Any instant whose year {@link LocalDate} can hold is supported; the extreme years of {@link
+ * Instant}'s range (beyond year 999,999,999 either way) throw {@link DateTimeException}.
+ *
  * <p>Immutable and thread-safe.
  *
  * <pre>{@code
@@ -183,7 +186,7 @@ public final class WorkingCalendar {
      * @param workingTime how much working time to add, zero or more
      * @return the instant when that much working time has passed
      * @throws IllegalArgumentException if {@code workingTime} is negative
-     * @throws java.time.DateTimeException if the result would lie after {@link Instant#MAX}
+     * @throws DateTimeException if the result would lie after {@link Instant#MAX}
      * @throws NullPointerException if an argument is null
      */
     public Instant addWorkingTime(Instant start, Duration workingTime) {
@@ -201,14 +204,15 @@ public final class WorkingCalendar {
                     + " passes Instant.MAX");
         }
         YearBlock block = blocks.blockOf(second);
-        long before = block.workingNanosBefore(second, start.getNano());
+        int index = block.indexAtOrBefore(second);
+        long before = block.workingNanosBefore(index, second, start.getNano());
         long seconds = before / NANOS_PER_SECOND + workingTime.getSeconds();
         int nanos = (int) (before % NANOS_PER_SECOND) + workingTime.getNano();
         if (nanos >= NANOS_PER_SECOND) {
             seconds++;
             nanos -= (int) NANOS_PER_SECOND;
         }
-        long reached = block.secondReaching(seconds, nanos, block.indexAtOrBefore(second));
+        long reached = block.secondReaching(seconds, nanos, index);
         if (reached == NOT_FOUND) {
             reached = reachInLaterYears(block.year + 1, seconds - block.total(), nanos);
         }

@@ -87,11 +87,15 @@ final class YearBlock {
      * {@code nano} inside the block. At most a year's worth, so it fits a {@code long} with room.
      */
     long workingNanosBefore(long epochSecond, int nano) {
-        int offset = (int) (epochSecond - from);
-        int i = floorIndex(offset);
+        return workingNanosBefore(indexAtOrBefore(epochSecond), epochSecond, nano);
+    }
+
+    /** As {@link #workingNanosBefore(long, int)}, given {@code i = indexAtOrBefore(epochSecond)}. */
+    long workingNanosBefore(int i, long epochSecond, int nano) {
         if (i < 0) {
             return 0;
         }
+        int offset = (int) (epochSecond - from);
         if (offset < ends[i]) {
             return (long) (cumulative[i] - ends[i] + offset) * NANOS_PER_SECOND + nano;
         }
@@ -139,7 +143,7 @@ final class YearBlock {
         return from + ends[i] - cumulative[i] + seconds;
     }
 
-    /** The index of the interval at or before {@code epochSecond} (inside the block), or -1: a hint for {@link #secondReaching}. */
+    /** The index of the last interval starting at or before {@code epochSecond} (inside the block), or -1. */
     int indexAtOrBefore(long epochSecond) {
         return floorIndex((int) (epochSecond - from));
     }

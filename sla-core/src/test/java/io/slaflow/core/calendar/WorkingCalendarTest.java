@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -451,6 +452,14 @@ class WorkingCalendarTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> office.addWorkingTime(mondayNine, Duration.ofSeconds(-1)));
             assertEquals("workingTime must be zero or positive (was PT-1S)", e.getMessage());
+        }
+
+        @Test
+        void resultPastInstantMaxIsRefused() {
+            DateTimeException e = assertThrows(DateTimeException.class,
+                    () -> office.addWorkingTime(mondayNine, Duration.ofSeconds(Long.MAX_VALUE)));
+            assertEquals("adding PT2562047788015215H30M7S of working time to 2026-06-08T06:00:00Z passes Instant.MAX",
+                    e.getMessage());
         }
 
         @Test
