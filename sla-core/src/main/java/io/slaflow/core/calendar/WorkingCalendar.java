@@ -436,7 +436,7 @@ public final class WorkingCalendar {
                 }
             });
             if (weekly.isEmpty()) {
-                all.add("shifts: the calendar has no weekly shift, so most weeks have no working time;"
+                all.add("shifts: the calendar has no weekly shift, so it has no working time in most weeks;"
                         + " add at least one shift(day, start, end)");
             }
             if (!all.isEmpty()) {
@@ -453,8 +453,7 @@ public final class WorkingCalendar {
                     Shift a = byStart.get(i);
                     Shift b = byStart.get(j);
                     if (b.startSecondOfDay() < a.endSecondOfDay()) {
-                        out.add(day + ": shifts " + a + " and " + b
-                                + " overlap; let one end at or before the other starts");
+                        out.add(day + ": shifts " + a + " and " + b + " overlap");
                     }
                 }
             }

@@ -35,15 +35,14 @@ class WorkingCalendarValidationTest {
 
     @Test
     void calendarWithoutWeeklyShiftIsRefused() {
-        assertEquals(List.of("shifts: the calendar has no weekly shift, so most weeks have no working time;"
+        assertEquals(List.of("shifts: the calendar has no weekly shift, so it has no working time in most weeks;"
                         + " add at least one shift(day, start, end)"),
                 violations(() -> WorkingCalendar.builder(KYIV).workingDay(SATURDAY, NINE, SIX_PM).build()));
     }
 
     @Test
     void overlappingShiftsOnOneDayAreRefused() {
-        assertEquals(List.of("MONDAY: shifts 08:00-12:00 and 11:00-14:00 overlap;"
-                        + " let one end at or before the other starts"),
+        assertEquals(List.of("MONDAY: shifts 08:00-12:00 and 11:00-14:00 overlap"),
                 violations(() -> WorkingCalendar.builder(KYIV)
                         .shift(MONDAY, LocalTime.of(8, 0), LocalTime.of(12, 0))
                         .shift(MONDAY, LocalTime.of(11, 0), LocalTime.of(14, 0))
@@ -53,8 +52,8 @@ class WorkingCalendarValidationTest {
     @Test
     void everyOverlappingPairIsNamedNotOnlyNeighbours() {
         assertEquals(List.of(
-                        "TUESDAY: shifts 08:00-22:00 and 09:00-10:00 overlap; let one end at or before the other starts",
-                        "TUESDAY: shifts 08:00-22:00 and 11:00-12:00 overlap; let one end at or before the other starts"),
+                        "TUESDAY: shifts 08:00-22:00 and 09:00-10:00 overlap",
+                        "TUESDAY: shifts 08:00-22:00 and 11:00-12:00 overlap"),
                 violations(() -> WorkingCalendar.builder(KYIV)
                         .shift(TUESDAY, LocalTime.of(11, 0), LocalTime.of(12, 0))
                         .shift(TUESDAY, LocalTime.of(8, 0), LocalTime.of(22, 0))
@@ -64,8 +63,7 @@ class WorkingCalendarValidationTest {
 
     @Test
     void wholeDayOverlapsAnyOtherShiftOfThatDay() {
-        assertEquals(List.of("MONDAY: shifts 00:00-00:00 and 09:00-18:00 overlap;"
-                        + " let one end at or before the other starts"),
+        assertEquals(List.of("MONDAY: shifts 00:00-00:00 and 09:00-18:00 overlap"),
                 violations(() -> WorkingCalendar.builder(KYIV)
                         .shift(MONDAY, LocalTime.MIDNIGHT, LocalTime.MIDNIGHT)
                         .shift(MONDAY, NINE, SIX_PM)
@@ -74,8 +72,7 @@ class WorkingCalendarValidationTest {
 
     @Test
     void overlappingHoursOfOneWorkingDayAreRefused() {
-        assertEquals(List.of("2026-06-13: shifts 09:00-18:00 and 12:00-13:00 overlap;"
-                        + " let one end at or before the other starts"),
+        assertEquals(List.of("2026-06-13: shifts 09:00-18:00 and 12:00-13:00 overlap"),
                 violations(() -> office()
                         .workingDay(SATURDAY, NINE, SIX_PM)
                         .workingDay(SATURDAY, LocalTime.NOON, LocalTime.of(13, 0))
@@ -143,7 +140,7 @@ class WorkingCalendarValidationTest {
                 "workingDay(2026-06-14, 09:00, 09:00): start equals end;"
                         + " give the day's hours, or use holiday(date) for a day off",
                 "2026-06-13: is both a holiday and a workingDay; keep one",
-                "shifts: the calendar has no weekly shift, so most weeks have no working time;"
+                "shifts: the calendar has no weekly shift, so it has no working time in most weeks;"
                         + " add at least one shift(day, start, end)"), e.violations());
         assertEquals("Invalid calendar (4 problems):\n  - " + String.join("\n  - ", e.violations()), e.getMessage());
     }
