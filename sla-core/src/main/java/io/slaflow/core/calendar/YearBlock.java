@@ -13,6 +13,8 @@ package io.slaflow.core.calendar;
 final class YearBlock {
 
     static final long NANOS_PER_SECOND = 1_000_000_000L;
+    /** Galloping looks at most this far ahead (in doubling steps) before a plain binary search. */
+    private static final int MAX_GALLOP_STEP = 8;
 
     final int year;
     final long from;
@@ -120,26 +122,23 @@ final class YearBlock {
      * <p>The interval sought is the first whose cumulative end reaches the target: with no
      * nanoseconds left over, the first with {@code cumulative >= seconds}; with some, the first with
      * {@code cumulative > seconds}. The search gallops forward from interval {@code hint} (an
-     * interval known to end no later than the answer), so short additions cost a step or two.
+     * interval known to end no later than the answer), so short additions cost a step or two;
+     * after a few steps it falls back to a binary search of the rest.
      */
     long secondReaching(long seconds, int nanos, int hint) {
-        if (seconds > Integer.MAX_VALUE) {
+        int total = total();
+        if (seconds > total || seconds == total && nanos > 0 || total == 0) {
             return Long.MIN_VALUE;
         }
         int key = nanos == 0 ? (int) seconds - 1 : (int) seconds;
         int n = cumulative.length;
         int lo = Math.max(hint, 0);
-        int step = 1;
         int hi = lo;
-        while (hi < n && cumulative[hi] <= key) {
+        for (int step = 1; step <= MAX_GALLOP_STEP && hi < n && cumulative[hi] <= key; step <<= 1) {
             lo = hi + 1;
-            hi += step;
-            step <<= 1;
+            hi = lo + step;
         }
-        int i = firstGreater(cumulative, lo, Math.min(hi, n), key);
-        if (i >= n) {
-            return Long.MIN_VALUE;
-        }
+        int i = firstGreater(cumulative, lo, hi < n && cumulative[hi] > key ? hi : n, key);
         return from + ends[i] - cumulative[i] + seconds;
     }
 
