@@ -1,6 +1,7 @@
 package io.slaflow.bpmn;
 
 import io.slaflow.bpmn.internal.Arguments;
+import io.slaflow.bpmn.internal.Databases;
 import io.slaflow.bpmn.internal.EngineFactory;
 import io.slaflow.bpmn.internal.FlowableClockView;
 import io.slaflow.bpmn.internal.JavaTimeClock;
@@ -14,6 +15,7 @@ import io.slaflow.core.NotAllowedException;
 import io.slaflow.core.SlaException;
 import io.slaflow.core.WrongStageException;
 import io.slaflow.core.calendar.WorkingCalendar;
+import io.slaflow.core.policy.InvalidPolicyException;
 import io.slaflow.core.policy.SlaPolicy;
 import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.ServiceRequest;
@@ -63,6 +65,7 @@ public final class SlaEngine implements AutoCloseable {
     private static final Set<String> RESERVED_CALENDARS = Set.of("dueDate", "duration", "cycle");
 
     private final ProcessEngine engine;
+    private final AutoCloseable pool;
     private final boolean ownsEngine;
     private final boolean privateDatabase;
     private final SlaRuntime runtime;
@@ -75,6 +78,7 @@ public final class SlaEngine implements AutoCloseable {
         Members members = new Members(b.members);
         if (b.processEngine != null) {
             this.engine = b.processEngine;
+            this.pool = null;
             this.ownsEngine = false;
             this.privateDatabase = false;
             Clock clock = b.clock != null ? b.clock : new FlowableClockView(configuration(engine).getClock(), ZoneOffset.UTC);
@@ -83,8 +87,22 @@ public final class SlaEngine implements AutoCloseable {
         } else {
             Clock clock = b.clock != null ? b.clock : Clock.systemUTC();
             this.runtime = new SlaRuntime(b.policy, clock, members, b.listeners, b.desk());
-            this.engine = EngineFactory.build(new EngineFactory.Database(b.dataSource, b.jdbcUrl, b.user, b.password),
-                    new JavaTimeClock(clock), false, b.businessCalendars);
+            DataSource pooled = b.jdbcUrl == null ? null
+                    : Databases.open(b.jdbcUrl, b.user, b.password,
+                            b.maxConnections != null ? b.maxConnections : Builder.DEFAULT_MAX_CONNECTIONS, "slaflow");
+            this.pool = (AutoCloseable) pooled;
+            DataSource data = pooled != null ? pooled : b.dataSource;
+            try {
+                if (data != null) {
+                    Databases.checkSchemaVersion(data, b.database());
+                }
+                this.engine = EngineFactory.build(new EngineFactory.Database(data),
+                        new JavaTimeClock(clock), false, b.businessCalendars,
+                        new EngineFactory.JobSettings(b.jobLockTime, b.jobPollInterval));
+            } catch (RuntimeException e) {
+                closePool();
+                throw e;
+            }
             this.ownsEngine = true;
             this.privateDatabase = b.dataSource == null && b.jdbcUrl == null;
         }
@@ -180,11 +198,12 @@ public final class SlaEngine implements AutoCloseable {
      * @throws NotAllowedException if the user is unknown or not of the request's line
      * @throws AlreadyClaimedException if another user has the request
      * @throws WrongStageException unless the request waits for its first response
-     * @throws IllegalArgumentException if {@code diagnosis} is blank
+     * @throws IllegalArgumentException if {@code diagnosis} is blank or longer than
+     *     {@value ServiceRequest#MAX_DESCRIPTION_LENGTH} characters, as a description may be
      */
     public void respond(String id, String user, String diagnosis) {
         ensureOpen();
-        operations.respond(Arguments.text(id, "id"), Arguments.text(user, "user"), Arguments.text(diagnosis, "diagnosis"));
+        operations.respond(Arguments.text(id, "id"), Arguments.text(user, "user"), Arguments.note(diagnosis, "diagnosis"));
     }
 
     /**
@@ -196,12 +215,13 @@ public final class SlaEngine implements AutoCloseable {
      * @throws NotAllowedException if the user is unknown or not of the request's line
      * @throws AlreadyClaimedException if another user has the request
      * @throws WrongStageException unless the request waits for its response or is being worked on
-     * @throws IllegalArgumentException if {@code question} is blank
+     * @throws IllegalArgumentException if {@code question} is blank or longer than
+     *     {@value ServiceRequest#MAX_DESCRIPTION_LENGTH} characters, as a description may be
      */
     public void waitForCustomer(String id, String user, String question) {
         ensureOpen();
         operations.waitForCustomer(Arguments.text(id, "id"), Arguments.text(user, "user"),
-                Arguments.text(question, "question"));
+                Arguments.note(question, "question"));
     }
 
     /**
@@ -211,11 +231,28 @@ public final class SlaEngine implements AutoCloseable {
      * @param reply the reply, stored verbatim
      * @throws UnknownRequestException if no request has this id
      * @throws WrongStageException unless the request waits on the customer
-     * @throws IllegalArgumentException if {@code reply} is blank
+     * @throws IllegalArgumentException if {@code reply} is blank or longer than
+     *     {@value ServiceRequest#MAX_DESCRIPTION_LENGTH} characters, as a description may be
      */
     public void customerReplied(String id, String reply) {
         ensureOpen();
-        operations.customerReplied(Arguments.text(id, "id"), Arguments.text(reply, "reply"));
+        operations.customerReplied(null, Arguments.text(id, "id"), Arguments.note(reply, "reply"));
+    }
+
+    /**
+     * Records the reply of {@code customer} to its own request, for the customer's own channel (D4):
+     * as {@link #customerReplied(String, String)}, but a request of another customer is not touched.
+     *
+     * @throws UnknownRequestException if no request of this customer has this id (another customer's
+     *     request is reported the same way, so its existence is not disclosed)
+     * @throws WrongStageException unless the request waits on the customer
+     * @throws IllegalArgumentException if {@code reply} is blank or longer than
+     *     {@value ServiceRequest#MAX_DESCRIPTION_LENGTH} characters, as a description may be
+     */
+    public void customerReplied(String customer, String id, String reply) {
+        ensureOpen();
+        operations.customerReplied(Arguments.text(customer, "customer"), Arguments.text(id, "id"),
+                Arguments.note(reply, "reply"));
     }
 
     /**
@@ -232,12 +269,13 @@ public final class SlaEngine implements AutoCloseable {
      * @throws AlreadyClaimedException if another user has the request
      * @throws WrongStageException unless the request waits for its response or is being worked on, or
      *     if no hand-off rule moves {@code found} work on from its line
-     * @throws IllegalArgumentException if {@code note} is blank
+     * @throws IllegalArgumentException if {@code note} is blank or longer than
+     *     {@value ServiceRequest#MAX_DESCRIPTION_LENGTH} characters, as a description may be
      */
     public void handOver(String id, String user, RequestKind found, String note) {
         ensureOpen();
         operations.handOver(Arguments.text(id, "id"), Arguments.text(user, "user"), Objects.requireNonNull(found, "found"),
-                Arguments.text(note, "note"));
+                Arguments.note(note, "note"));
     }
 
     /**
@@ -250,12 +288,13 @@ public final class SlaEngine implements AutoCloseable {
      * @throws NotAllowedException if the user is unknown or not of the request's line
      * @throws AlreadyClaimedException if another user has the request
      * @throws WrongStageException if the request waits on the customer or is resolved
-     * @throws IllegalArgumentException if {@code resolution} is blank
+     * @throws IllegalArgumentException if {@code resolution} is blank or longer than
+     *     {@value ServiceRequest#MAX_DESCRIPTION_LENGTH} characters, as a description may be
      */
     public void resolve(String id, String user, String resolution) {
         ensureOpen();
         operations.resolve(Arguments.text(id, "id"), Arguments.text(user, "user"),
-                Arguments.text(resolution, "resolution"));
+                Arguments.note(resolution, "resolution"));
     }
 
     /**
@@ -325,13 +364,18 @@ public final class SlaEngine implements AutoCloseable {
     /**
      * Replaces the policy. New requests get its targets; open requests keep the targets they were
      * filed with but run on its calendars from now on, and their timers move to the recomputed
-     * thresholds. Every node must be given the same policy.
+     * thresholds. Every node must be given the same policy. The new policy is first asked for the
+     * targets of every open request; if it fails for any, nothing changes and the old policy stays in
+     * force.
      *
      * @return how many timer jobs moved
+     * @throws InvalidPolicyException if the policy throws or returns no targets for an open request
+     *     (each such request is listed)
      */
     public int changePolicy(SlaPolicy policy) {
         ensureOpen();
-        runtime.policy(Objects.requireNonNull(policy, "policy"));
+        operations.checkPolicy(Objects.requireNonNull(policy, "policy"));
+        runtime.policy(policy);
         return operations.rescheduleAll();
     }
 
@@ -377,6 +421,17 @@ public final class SlaEngine implements AutoCloseable {
         if (ownsEngine) {
             EngineFactory.close(engine, privateDatabase);
         }
+        closePool();
+    }
+
+    private void closePool() {
+        if (pool != null) {
+            try {
+                pool.close();
+            } catch (Exception e) {
+                throw new SlaException("Could not close the connection pool: " + e.getMessage(), e);
+            }
+        }
     }
 
     private void ensureOpen() {
@@ -390,6 +445,9 @@ public final class SlaEngine implements AutoCloseable {
      */
     public static final class Builder {
 
+        /** The default most connections of the pool {@link #jdbcUrl} opens. */
+        public static final int DEFAULT_MAX_CONNECTIONS = 10;
+
         private SlaPolicy policy;
         private Clock clock;
         private DataSource dataSource;
@@ -398,6 +456,9 @@ public final class SlaEngine implements AutoCloseable {
         private String password;
         private ProcessEngine processEngine;
         private Boolean asyncExecutor;
+        private Integer maxConnections;
+        private Duration jobLockTime;
+        private Duration jobPollInterval;
         private RoutingRules routing = RoutingRules.defaults();
         private CallBackPolicy callBacks = CallBackPolicy.defaults();
         private WorkOrder workOrder = WorkOrder.standard();
@@ -432,7 +493,10 @@ public final class SlaEngine implements AutoCloseable {
 
         /**
          * Keeps the data in the database at {@code url} (H2 or PostgreSQL; the driver must be on the
-         * class path). Default: H2 in memory.
+         * class path), through a HikariCP connection pool the engine opens and closes: connections are
+         * checked before use, so a database restart costs no operation, and there are at most
+         * {@link #maxConnections} of them. Flowable creates the schema in an empty database and
+         * upgrades an older one. Default: H2 in memory.
          *
          * @throws IllegalArgumentException if {@code url} is blank
          */
@@ -441,6 +505,54 @@ public final class SlaEngine implements AutoCloseable {
             this.user = user;
             this.password = password;
             return this;
+        }
+
+        /**
+         * Sets the most connections the pool of {@link #jdbcUrl} holds: request threads and the async
+         * executor share them. With several nodes on one PostgreSQL, nodes times this must stay below
+         * its {@code max_connections}. Default {@value #DEFAULT_MAX_CONNECTIONS}.
+         *
+         * @throws IllegalArgumentException unless 1 to 1000
+         */
+        public Builder maxConnections(int maxConnections) {
+            if (maxConnections < 1 || maxConnections > 1000) {
+                throw new IllegalArgumentException("maxConnections must be 1 to 1000 (was " + maxConnections + ")");
+            }
+            this.maxConnections = maxConnections;
+            return this;
+        }
+
+        /**
+         * Sets how long a node holds a timer job it took before the other nodes take the node for dead
+         * and run the job themselves. A job still running then is run again, and the first run's
+         * changes roll back when it tries to commit: keep listeners short. Default: 1 hour (Flowable's).
+         *
+         * @throws IllegalArgumentException unless positive and at most 24 days
+         */
+        public Builder jobLockTime(Duration lockTime) {
+            this.jobLockTime = positiveMillis(lockTime, "jobLockTime");
+            return this;
+        }
+
+        /**
+         * Sets how long a node's async executor waits before it looks again for due timers when it found
+         * none, and between its looks for jobs whose lock expired (those of a dead node): so how late a
+         * timer may fire, and how soon after its lock time a dead node's jobs run elsewhere. Default: 10
+         * seconds for timers and 1 minute for expired locks (Flowable's).
+         *
+         * @throws IllegalArgumentException unless positive and at most 24 days
+         */
+        public Builder jobPollInterval(Duration interval) {
+            this.jobPollInterval = positiveMillis(interval, "jobPollInterval");
+            return this;
+        }
+
+        private static Duration positiveMillis(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.toMillis() < 1 || d.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
+                throw new IllegalArgumentException(name + " must be 1 ms to 24 days (was " + d + ")");
+            }
+            return d;
         }
 
         /**
@@ -544,17 +656,37 @@ public final class SlaEngine implements AutoCloseable {
             if (processEngine != null && (dataSource != null || jdbcUrl != null)) {
                 problems.add("processEngine(..) brings its own database: drop dataSource(..)/jdbcUrl(..)");
             }
-            if (processEngine != null && asyncExecutor != null) {
-                problems.add("processEngine(..) brings its own async executor: drop asyncExecutor(..)");
+            if (processEngine != null && (asyncExecutor != null || jobLockTime != null || jobPollInterval != null)) {
+                problems.add("processEngine(..) brings its own async executor: drop asyncExecutor(..), jobLockTime(..)"
+                        + " and jobPollInterval(..)");
+            }
+            if (maxConnections != null && jdbcUrl == null) {
+                problems.add("maxConnections(..) sizes the pool jdbcUrl(..) opens: give jdbcUrl(..) or size your own"
+                        + " data source");
             }
             if (!problems.isEmpty()) {
                 throw new IllegalStateException(String.join("; ", problems));
             }
             try {
                 return new SlaEngine(this);
-            } catch (FlowableException | PersistenceException e) {
-                throw new SlaException("Could not start the process engine: " + e.getMessage(), e);
+            } catch (DatabaseException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                DatabaseException unusable = Databases.explain(e, database());
+                if (unusable != null) {
+                    throw unusable;
+                }
+                if (e instanceof FlowableException || e instanceof PersistenceException) {
+                    throw new SlaException("Could not start the process engine: " + e.getMessage(), e);
+                }
+                throw e;
             }
+        }
+
+        private String database() {
+            return jdbcUrl != null ? Databases.describe(jdbcUrl)
+                    : dataSource != null ? "the data source given (" + dataSource.getClass().getName() + ")"
+                    : "in memory";
         }
     }
 }

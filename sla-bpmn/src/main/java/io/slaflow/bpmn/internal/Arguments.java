@@ -1,9 +1,13 @@
 package io.slaflow.bpmn.internal;
 
+import io.slaflow.core.request.ServiceRequest;
 import java.util.Objects;
 
 /** Checks the arguments of the facade's operations before anything is stored. */
 public final class Arguments {
+
+    /** The longest text an operation stores (a diagnosis, question, reply, note or resolution): as a description. */
+    public static final int MAX_NOTE_LENGTH = ServiceRequest.MAX_DESCRIPTION_LENGTH;
 
     private Arguments() {
     }
@@ -18,6 +22,21 @@ public final class Arguments {
         Objects.requireNonNull(value, name);
         if (value.isBlank()) {
             throw new IllegalArgumentException(name + " must not be blank (was '" + value + "')");
+        }
+        return value;
+    }
+
+    /**
+     * Returns {@code value} if it holds text of at most {@link #MAX_NOTE_LENGTH} characters.
+     *
+     * @throws NullPointerException if it is null
+     * @throws IllegalArgumentException if it is blank or too long
+     */
+    public static String note(String value, String name) {
+        text(value, name);
+        if (value.length() > MAX_NOTE_LENGTH) {
+            throw new IllegalArgumentException(name + " must be at most " + MAX_NOTE_LENGTH + " characters (was "
+                    + value.length() + ")");
         }
         return value;
     }

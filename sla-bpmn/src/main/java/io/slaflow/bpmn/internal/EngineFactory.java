@@ -2,10 +2,10 @@ package io.slaflow.bpmn.internal;
 
 import io.slaflow.core.calendar.WorkingCalendar;
 import java.sql.Connection;
-import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -36,16 +36,47 @@ public final class EngineFactory {
     private static final Logger LOG = LoggerFactory.getLogger(EngineFactory.class);
 
     /**
-     * Where the engine keeps its data: a data source, a JDBC URL, or neither (a private H2 database
-     * in memory, dropped on close).
+     * Where the engine keeps its data: a data source, or none (a private H2 database in memory,
+     * dropped on close).
      *
      * @param dataSource a data source, or null
-     * @param jdbcUrl a JDBC URL, or null
-     * @param user the database user for the URL
-     * @param password the database password for the URL
      */
-    public record Database(DataSource dataSource, String jdbcUrl, String user, String password) {
+    public record Database(DataSource dataSource) {
     }
+
+    /**
+     * How the async executor shares timer jobs between nodes; null fields keep Flowable's defaults.
+     *
+     * @param lockTime how long a node holds a timer or async job it took before the others may take it
+     *     (Flowable: 1 hour)
+     * @param pollInterval how long a node waits before looking again for due jobs when it found none,
+     *     and between looks for jobs whose lock expired (Flowable: 10 seconds and 1 minute)
+     */
+    public record JobSettings(Duration lockTime, Duration pollInterval) {
+
+        /** Flowable's defaults. */
+        public static final JobSettings DEFAULTS = new JobSettings(null, null);
+
+        void applyTo(ProcessEngineConfigurationImpl cfg) {
+            if (lockTime != null) {
+                cfg.setAsyncExecutorTimerLockTimeInMillis(millis(lockTime));
+                cfg.setAsyncExecutorAsyncJobLockTimeInMillis(millis(lockTime));
+            }
+            if (pollInterval != null) {
+                cfg.setAsyncExecutorDefaultTimerJobAcquireWaitTime(millis(pollInterval));
+                cfg.setAsyncExecutorDefaultAsyncJobAcquireWaitTime(millis(pollInterval));
+                cfg.setAsyncExecutorResetExpiredJobsInterval(millis(pollInterval));
+            }
+            cfg.setAsyncExecutorResetExpiredJobsPageSize(EXPIRED_JOBS_PAGE);
+        }
+
+        private static int millis(Duration d) {
+            return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
+        }
+    }
+
+    /** Expired jobs released per query: Flowable's 3 makes a dead node's hundreds of jobs a long walk. */
+    private static final int EXPIRED_JOBS_PAGE = 100;
 
     private static final String PRIVATE_USER = "sa";
 
@@ -84,28 +115,23 @@ public final class EngineFactory {
      * @param clock the engine clock
      * @param asyncExecutor whether Flowable's async executor fires timers in the background
      * @param calendars business calendars to register by name
+     * @param jobs how the async executor shares jobs between nodes
      * @return the running engine
      */
     public static ProcessEngine build(Database database, JavaTimeClock clock, boolean asyncExecutor,
-            Map<String, WorkingCalendar> calendars) {
+            Map<String, WorkingCalendar> calendars, JobSettings jobs) {
         StandaloneProcessEngineConfiguration cfg = new StandaloneProcessEngineConfiguration();
         cfg.setEngineName("slaflow-" + UUID.randomUUID());
         if (database.dataSource() != null) {
             cfg.setDataSource(database.dataSource());
-            cfg.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-        } else if (database.jdbcUrl() != null) {
-            cfg.setJdbcUrl(database.jdbcUrl());
-            cfg.setJdbcDriver(driverFor(database.jdbcUrl()));
-            cfg.setJdbcUsername(database.user());
-            cfg.setJdbcPassword(database.password());
-            cfg.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
         } else {
             cfg.setJdbcUrl(privateDatabaseUrl(cfg.getEngineName()));
             cfg.setJdbcDriver("org.h2.Driver");
             cfg.setJdbcUsername(PRIVATE_USER);
             cfg.setJdbcPassword("");
-            cfg.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
         }
+        cfg.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        jobs.applyTo(cfg);
         cfg.setDisableIdmEngine(true);
         cfg.setDisableEventRegistry(true);
         cfg.setEnableSafeBpmnXml(true);
@@ -161,20 +187,5 @@ public final class EngineFactory {
         calendars.forEach((name, calendar) -> manager.addBusinessCalendar(name,
                 new WorkingTimeBusinessCalendar(name, calendar, clock)));
         return manager;
-    }
-
-    private static String driverFor(String url) {
-        if (url.startsWith("jdbc:h2:")) {
-            return "org.h2.Driver";
-        }
-        if (url.startsWith("jdbc:postgresql:")) {
-            return "org.postgresql.Driver";
-        }
-        try {
-            Driver driver = DriverManager.getDriver(url);
-            return driver.getClass().getName();
-        } catch (SQLException e) {
-            throw new IllegalArgumentException("no JDBC driver on the class path accepts the JDBC URL given", e);
-        }
     }
 }

@@ -11,6 +11,8 @@ import io.slaflow.core.calendar.WorkingCalendar;
 import io.slaflow.core.countdown.Countdown;
 import io.slaflow.core.countdown.CountdownEvent;
 import io.slaflow.core.countdown.SlaMetric;
+import io.slaflow.core.policy.InvalidPolicyException;
+import io.slaflow.core.policy.SlaPolicy;
 import io.slaflow.core.policy.SlaTargets;
 import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.ServiceRequest;
@@ -35,6 +37,7 @@ public final class Operations {
 
     private static final SlaMetric[] METRICS = SlaMetric.values();
     private static final int PAGE = 200;
+    private static final int MAX_PROBLEMS_LISTED = 20;
 
     private final SlaRuntime runtime;
     private final RuntimeService processes;
@@ -159,9 +162,14 @@ public final class Operations {
         });
     }
 
-    /** Records the customer's reply: the paused countdowns resume and their timers come back. */
-    public void customerReplied(String id, String reply) {
-        change(id, r -> requests.requireStage(r, "customerReplied", RequestStage.WAITING_ON_CUSTOMER), r -> {
+    /**
+     * Records the customer's reply: the paused countdowns resume and their timers come back. With a
+     * {@code customer}, a request of another customer is an unknown request.
+     */
+    public void customerReplied(String customer, String id, String reply) {
+        change(id, r -> first(
+                () -> customer == null || requests.belongsTo(id, customer) ? null : new UnknownRequestException(id),
+                () -> requests.requireStage(r, "customerReplied", RequestStage.WAITING_ON_CUSTOMER)), r -> {
             Instant now = runtime.now();
             WorkingCalendar calendar = runtime.calendarFor(r.stored().request());
             List<SlaEvent> events = new ArrayList<>();
@@ -235,6 +243,50 @@ public final class Operations {
                 });
     }
 
+    /**
+     * Asks {@code policy} for the targets of every open request, a page at a time.
+     *
+     * @throws InvalidPolicyException listing each request the policy throws on or has no targets for
+     */
+    public void checkPolicy(SlaPolicy policy) {
+        List<String> problems = new ArrayList<>();
+        int failed = 0;
+        List<ServiceRequest> page;
+        int first = 0;
+        do {
+            int from = first;
+            page = transactions.run("list the open requests", () -> Outcome.ok(processes.createProcessInstanceQuery()
+                    .processDefinitionKey(Model.PROCESS_KEY).includeProcessVariables().orderByProcessInstanceId().asc()
+                    .listPage(from, PAGE).stream()
+                    .map(i -> Json.readRequest((String) i.getProcessVariables().get(Model.VAR_REQUEST)).request())
+                    .toList()));
+            for (ServiceRequest request : page) {
+                String problem = targetsProblem(policy, request);
+                if (problem != null && failed++ < MAX_PROBLEMS_LISTED) {
+                    problems.add(problem);
+                }
+            }
+            first += PAGE;
+        } while (page.size() == PAGE);
+        if (failed > MAX_PROBLEMS_LISTED) {
+            problems.add("and " + (failed - MAX_PROBLEMS_LISTED) + " more open requests");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidPolicyException("'" + policy.name() + "' (not put in force; '" + runtime.policy().name()
+                    + "' stays)", problems);
+        }
+    }
+
+    private static String targetsProblem(SlaPolicy policy, ServiceRequest request) {
+        String which = "open request of " + request.customer() + " (" + request.tier() + ", " + request.kind() + ", "
+                + request.severity() + ")";
+        try {
+            return policy.targetsFor(request) == null ? which + ": the policy returned no targets" : null;
+        } catch (RuntimeException e) {
+            return which + ": the policy threw " + e;
+        }
+    }
+
     /** Reschedules every open request (see {@link #reschedule}), a page at a time; returns how many timers moved. */
     public int rescheduleAll() {
         int moved = 0;
@@ -281,15 +333,18 @@ public final class Operations {
     }
 
     /**
-     * Runs an operation of a support member: loads the request, checks stage, user and claim, claims
-     * it for the user if unclaimed, applies {@code body}, and announces its events after commit.
+     * Runs an operation of a support member: loads the request, checks user, claim and stage (another
+     * user's claim first: of two members racing for a request, the loser hears that the winner has
+     * it, whatever stage the winner moved it to), claims it for the user if unclaimed, applies
+     * {@code body}, and announces its events after commit.
      */
     private void act(String id, String user, String operation, RequestStage[] stages,
             Function<OpenRequest, List<SlaEvent>> body) {
         change(id, r -> first(
-                () -> requests.requireStage(r, operation, stages),
+                () -> r.stage() == RequestStage.RESOLVED ? requests.requireStage(r, operation, stages) : null,
                 () -> requests.requireAllowed(r, user, operation),
-                () -> requests.requireUnclaimedOrOwn(r, user, operation)), r -> {
+                () -> requests.requireUnclaimedOrOwn(r, user, operation),
+                () -> requests.requireStage(r, operation, stages)), r -> {
                     if (r.assignee() == null) {
                         tasks.claim(r.task().getId(), user);
                         processes.setVariable(r.id(), Model.VAR_ASSIGNEE, user);

@@ -65,6 +65,12 @@ public final class Requests {
         throw new IllegalStateException("request " + id + " has neither an open task nor a wait for the customer");
     }
 
+    /** Tells whether request {@code id}, open or resolved, is one of {@code customer}'s. */
+    public boolean belongsTo(String id, String customer) {
+        return history.createHistoricProcessInstanceQuery().processInstanceId(id).processDefinitionKey(Model.PROCESS_KEY)
+                .processInstanceTenantId(customer).count() > 0;
+    }
+
     /** Returns the stage a user task of the model stands for. */
     public static RequestStage stageOf(String taskDefinitionKey) {
         return switch (taskDefinitionKey) {

@@ -2,6 +2,7 @@ package io.slaflow.bpmn.internal;
 
 import io.slaflow.core.countdown.SlaMetric;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -72,25 +73,27 @@ public final class Timers {
 
     /**
      * Runs every timer job due on the engine clock, synchronously, each in its own transaction, until
-     * none is due; jobs that fail are left to Flowable's retry handling and not run again in this call.
+     * none is due; jobs that fail, or that another node or executor took first, are not tried again
+     * in this call (a failed one is left to Flowable's retry handling).
      *
      * @return how many jobs ran successfully
      */
     public int fireDue() {
         int fired = 0;
-        Set<String> failed = new HashSet<>();
+        Set<String> skipped = new HashSet<>();
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            List<Job> due = management.createTimerJobQuery().executable().orderByJobDuedate().asc().listPage(0, PAGE);
-            int before = fired;
+            List<Job> due = new ArrayList<>(management.createTimerJobQuery().executable().orderByJobDuedate().asc()
+                    .listPage(0, PAGE + skipped.size()));
+            due.removeIf(job -> skipped.contains(job.getId()));
+            if (due.isEmpty()) {
+                break;
+            }
             for (Job job : due) {
-                if (!failed.contains(job.getId()) && fire(job)) {
+                if (fire(job)) {
                     fired++;
                 } else {
-                    failed.add(job.getId());
+                    skipped.add(job.getId());
                 }
-            }
-            if (fired == before) {
-                break;
             }
         }
         return fired;

@@ -1,17 +1,30 @@
 package io.slaflow.bpmn.internal;
 
 import io.slaflow.core.SlaException;
+import java.sql.SQLException;
+import java.util.Set;
 import java.util.function.Supplier;
+import org.apache.ibatis.exceptions.PersistenceException;
 import org.flowable.common.engine.api.FlowableException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
-import org.apache.ibatis.exceptions.PersistenceException;
 import org.flowable.engine.ManagementService;
 
 /**
  * Runs one operation as one Flowable command, so everything it changes commits or rolls back
  * together, and turns Flowable exceptions into {@link SlaException}s so none reaches the host.
+ *
+ * <p>An operation that lost a race (another user or node changed the same request first: Flowable's
+ * optimistic lock, or a deadlock or serialization failure the database reports) rolled back whole,
+ * so it is run again from the start, up to {@value #ATTEMPTS} times: it then sees the winner's change
+ * and answers as the request now stands (for example that another user has claimed it).
  */
 public final class Transactions {
+
+    /** How often an operation that lost a race is tried in all. */
+    static final int ATTEMPTS = 5;
+
+    /** Serialization failure, deadlock (SQL standard and PostgreSQL), lock timeout (H2). */
+    private static final Set<String> TRANSIENT_SQL_STATES = Set.of("40001", "40P01", "HYT00");
 
     private final ManagementService management;
 
@@ -25,21 +38,43 @@ public final class Transactions {
     }
 
     /**
-     * Runs {@code body} in one transaction and returns its value or throws its failure.
+     * Runs {@code body} in one transaction and returns its value or throws its failure; runs it again
+     * if it lost a race.
      *
-     * @throws SlaException for a domain failure, a concurrent change, or an engine failure
+     * @throws SlaException for a domain failure, a race lost {@value #ATTEMPTS} times, or an engine failure
      */
     public <T> T run(String what, Supplier<Outcome<T>> body) {
-        Outcome<T> outcome;
-        try {
-            outcome = management.executeCommand(commandContext -> body.get());
-        } catch (FlowableOptimisticLockingException e) {
-            throw new SlaException("Could not " + what + ": the request was changed at the same time by another"
-                    + " user or node; nothing was changed, retry", e);
-        } catch (FlowableException | PersistenceException e) {
-            throw new SlaException("Could not " + what + ": the process engine failed (" + e.getMessage()
-                    + "); nothing was changed", e);
+        for (int attempt = 1; ; attempt++) {
+            Outcome<T> outcome;
+            try {
+                outcome = management.executeCommand(commandContext -> body.get());
+            } catch (FlowableException | PersistenceException e) {
+                if (lostRace(e) && attempt < ATTEMPTS) {
+                    continue;
+                }
+                throw failure(what, e);
+            }
+            return outcome.get();
         }
-        return outcome.get();
+    }
+
+    private static SlaException failure(String what, RuntimeException e) {
+        if (lostRace(e)) {
+            return new SlaException("Could not " + what + ": the request was changed at the same time by another"
+                    + " user or node " + ATTEMPTS + " times in a row; nothing was changed, retry", e);
+        }
+        return new SlaException("Could not " + what + ": the process engine failed (" + e.getMessage()
+                + "); nothing was changed", e);
+    }
+
+    /** Tells whether {@code e} says the transaction lost a race with another and rolled back. */
+    static boolean lostRace(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof FlowableOptimisticLockingException
+                    || t instanceof SQLException sql && TRANSIENT_SQL_STATES.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

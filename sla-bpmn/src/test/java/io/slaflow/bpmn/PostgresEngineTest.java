@@ -1,0 +1,118 @@
+package io.slaflow.bpmn;
+
+import static io.slaflow.bpmn.Desk.kyiv;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.slaflow.core.countdown.CountdownState;
+import io.slaflow.core.testkit.TestClock;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.flowable.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** SlaEngine on a real PostgreSQL: its own pool, a schema Flowable creates, and clear errors when the database cannot be used. */
+@ExtendWith(Postgres.class)
+class PostgresEngineTest {
+
+    private final TestClock clock = TestClock.at(kyiv("2026-03-09T10:00"));
+
+    @Test
+    void itRunsOnPostgresThroughAPoolOfTheSizeGiven(Postgres.Server pg) {
+        String url = pg.newDatabase();
+        String db = Postgres.Server.nameOf(url);
+        String id;
+        HikariDataSource pool;
+        try (SlaEngine desk = Desk.engine(clock).jdbcUrl(url, Postgres.Server.USER, "").maxConnections(3).build()) {
+            pool = assertInstanceOf(HikariDataSource.class, config(desk.processEngine()).getDataSource());
+            assertEquals(3, pool.getMaximumPoolSize());
+            id = desk.submit(Desk.consultation("pg-co", "Invoices do not post"));
+            desk.respond(id, "olga", "The posting period is closed; open March");
+            clock.set(kyiv("2026-03-10T10:00"));
+            assertEquals(1, desk.fireDueTimers(), "the resolution's 50% warning");
+            assertEquals(RequestStage.WORK, desk.status(id).stage());
+            assertTrue(connections(url, db) <= 3, "never more connections than the pool's maximum");
+            assertEquals(ProcessEngine.VERSION, schemaVersion(url), "Flowable created the schema");
+        }
+        assertTrue(pool.isClosed(), "closing the engine closes the pool it opened");
+        assertEquals(0, connections(url, db));
+
+        try (SlaEngine again = Desk.engine(clock).jdbcUrl(url, Postgres.Server.USER, "").build()) {
+            assertEquals(CountdownState.MET, again.status(id).response().state(), "the schema and data are reused");
+            assertEquals(1, again.processEngine().getRepositoryService().createProcessDefinitionQuery()
+                    .processDefinitionKey("slaflowRequestIntake").count(), "deployed once");
+        }
+    }
+
+    @Test
+    void anUnreachableDatabaseIsADatabaseExceptionThatNamesIt() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String url = "jdbc:postgresql://localhost:" + closedPort + "/slaflow?password=secret";
+        DatabaseException e = assertThrows(DatabaseException.class,
+                () -> Desk.engine(clock).jdbcUrl(url, "desk", "secret").build());
+        assertTrue(e.getMessage().startsWith("Cannot connect to the database at jdbc:postgresql://localhost:" + closedPort
+                + "/slaflow as 'desk': "), e.getMessage());
+        assertTrue(e.getMessage().contains("Check that it runs and accepts connections"), e.getMessage());
+        assertFalse(e.getMessage().contains("secret"), "never the password");
+        assertTrue(causes(e).anyMatch(SQLException.class::isInstance), "the driver's exception is the cause");
+    }
+
+    @Test
+    void aMissingDatabaseOrUserThroughAHostDataSourceIsADatabaseException(Postgres.Server pg) {
+        PGSimpleDataSource missing = new PGSimpleDataSource();
+        missing.setServerNames(new String[] {"localhost"});
+        missing.setPortNumbers(new int[] {pg.port()});
+        missing.setDatabaseName("no_such_database");
+        missing.setUser(Postgres.Server.USER);
+        DatabaseException e = assertThrows(DatabaseException.class, () -> Desk.engine(clock).dataSource(missing).build());
+        assertTrue(e.getMessage().startsWith("Cannot use the database at the data source given"), e.getMessage());
+        assertTrue(e.getMessage().contains("3D000"), e.getMessage());
+
+        DatabaseException stranger = assertThrows(DatabaseException.class,
+                () -> Desk.engine(clock).jdbcUrl(pg.newDatabase(), "mallory", "").build());
+        assertTrue(stranger.getMessage().contains("as 'mallory'"), stranger.getMessage());
+    }
+
+    @Test
+    void aSchemaOfANewerFlowableIsADatabaseExceptionAndIsLeftAlone(Postgres.Server pg) {
+        String url = pg.newDatabase();
+        Desk.engine(clock).jdbcUrl(url, Postgres.Server.USER, "").build().close();
+        Postgres.Server.execute(url, "update ACT_GE_PROPERTY set VALUE_ = '99.0.0.0' where NAME_ like '%schema.version'");
+
+        DatabaseException e = assertThrows(DatabaseException.class,
+                () -> Desk.engine(clock).jdbcUrl(url, Postgres.Server.USER, "").build());
+        assertTrue(e.getMessage().contains("holds the schema of Flowable 99.0.0.0, and this slaflow runs Flowable 8.0.0"),
+                e.getMessage());
+        assertEquals("99.0.0.0", schemaVersion(url), "not touched");
+        assertEquals(0, connections(url, Postgres.Server.nameOf(url)), "the pool it opened is closed again");
+    }
+
+    private static org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl config(ProcessEngine engine) {
+        return (org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    }
+
+    private static String schemaVersion(String url) {
+        return Postgres.Server.text(url, "select VALUE_ from ACT_GE_PROPERTY where NAME_ = 'schema.version'");
+    }
+
+    private static long connections(String url, String db) {
+        return Postgres.Server.count(url, "select count(*) from pg_stat_activity where datname = '" + db
+                + "' and pid <> pg_backend_pid()");
+    }
+
+    private static Stream<Throwable> causes(Throwable e) {
+        return Stream.iterate(e, Objects::nonNull, Throwable::getCause);
+    }
+}
