@@ -446,7 +446,7 @@ public final class SlaEngine implements AutoCloseable {
     public static final class Builder {
 
         /** The default most connections of the pool {@link #jdbcUrl} opens. */
-        public static final int DEFAULT_MAX_CONNECTIONS = 10;
+        public static final int DEFAULT_MAX_CONNECTIONS = 20;
 
         private SlaPolicy policy;
         private Clock clock;

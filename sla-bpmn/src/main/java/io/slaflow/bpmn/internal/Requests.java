@@ -6,15 +6,20 @@ import io.slaflow.core.NotAllowedException;
 import io.slaflow.core.SlaException;
 import io.slaflow.core.WrongStageException;
 import io.slaflow.core.routing.SupportGroups;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.flowable.common.engine.api.FlowableException;
+import org.flowable.common.engine.impl.db.DbSqlSession;
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
+import org.flowable.engine.impl.util.CommandContextUtil;
 import org.flowable.engine.runtime.Execution;
 import org.flowable.task.api.Task;
 
@@ -40,6 +45,27 @@ public final class Requests {
         this.tasks = engine.getTaskService();
         this.history = engine.getHistoryService();
         this.members = members;
+    }
+
+    /**
+     * Locks request {@code id} (the row of its process instance) until the current transaction ends,
+     * so that operations on one request, on any node, run one after another and each reads what the
+     * one before it committed. Without it, two operations at once each read, under READ COMMITTED, a
+     * mix of the request before and after the other's commit, and Flowable fails inside (a task
+     * "signalled before complete"). Does nothing for an id with no running process.
+     *
+     * @throws FlowableException if the database refuses the lock (a deadlock, a lock timeout)
+     */
+    public void lock(String id) {
+        DbSqlSession session = CommandContextUtil.getDbSqlSession();
+        String table = session.getDbSqlSessionFactory().getDatabaseTablePrefix() + "ACT_RU_EXECUTION";
+        try (PreparedStatement update = session.getSqlSession().getConnection()
+                .prepareStatement("update " + table + " set REV_ = REV_ where ID_ = ?")) {
+            update.setString(1, id);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new FlowableException("could not lock request " + id + ": " + e.getMessage(), e);
+        }
     }
 
     /** Loads request {@code id}, or returns null when no intake process has that id. */
