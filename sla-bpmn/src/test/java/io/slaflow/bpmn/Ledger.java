@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slaflow.bpmn.SlaEvent.Type;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -13,17 +18,33 @@ import java.util.List;
 final class Ledger {
 
     private final String url;
+    private final String user;
+    private final String password;
 
-    private Ledger(String url) {
+    private Ledger(String url, String user, String password) {
         this.url = url;
+        this.user = user;
+        this.password = password;
     }
 
+    /** Returns the ledger of the test PostgreSQL database at {@code url}. */
     static Ledger of(String url) {
-        return new Ledger(url);
+        return new Ledger(url, Postgres.Server.USER, "");
+    }
+
+    /** Returns the ledger of any database. */
+    static Ledger of(String url, String user, String password) {
+        return new Ledger(url, user, password);
     }
 
     long count(String sql) {
-        return Postgres.Server.count(url, sql);
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
     }
 
     /** Returns how often the intake model ran activity {@code activity}, in all. */
