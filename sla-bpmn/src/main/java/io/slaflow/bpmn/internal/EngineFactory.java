@@ -68,6 +68,9 @@ public final class EngineFactory {
                 cfg.setAsyncExecutorResetExpiredJobsInterval(millis(pollInterval));
             }
             cfg.setAsyncExecutorResetExpiredJobsPageSize(EXPIRED_JOBS_PAGE);
+            cfg.setAsyncExecutorMaxTimerJobsPerAcquisition(JOBS_PER_ACQUISITION);
+            cfg.setAsyncExecutorMaxAsyncJobsDuePerAcquisition(JOBS_PER_ACQUISITION);
+            cfg.setAsyncExecutorThreadPoolQueueSize(JOBS_QUEUED);
         }
 
         private static int millis(Duration d) {
@@ -77,6 +80,15 @@ public final class EngineFactory {
 
     /** Expired jobs released per query: Flowable's 3 makes a dead node's hundreds of jobs a long walk. */
     private static final int EXPIRED_JOBS_PAGE = 100;
+    /**
+     * Due jobs a node takes at a time, and jobs it queues for its 8 job threads (Flowable: 512 and
+     * 2,048). With Flowable's, the first node to look took a whole storm while the others idled, and
+     * a node that died stranded all it had taken until their locks expired; with these a node holds
+     * no more than it runs in a few seconds, nodes share a storm, and a rejected job goes back to
+     * the pool for any node.
+     */
+    private static final int JOBS_PER_ACQUISITION = 64;
+    private static final int JOBS_QUEUED = 128;
 
     private static final String PRIVATE_USER = "sa";
 

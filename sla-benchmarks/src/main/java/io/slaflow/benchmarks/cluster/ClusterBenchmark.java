@@ -1,0 +1,87 @@
+package io.slaflow.benchmarks.cluster;
+
+import io.slaflow.bpmn.SlaEngine;
+import io.slaflow.core.testkit.TestClock;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Throughput of SlaEngine nodes on one PostgreSQL (embedded PostgreSQL 14 on the same machine): how
+ * many SLA timers per second one node and two nodes fire when thousands come due at once (their
+ * async executors share the timer jobs), whether two nodes handle 10,000 simultaneous breaches within
+ * 60 seconds, and how many full request lifecycles (file, respond, resolve) per second the engine
+ * serves. A plain harness rather than JMH: each measurement is one storm drained by a cluster, timed
+ * from the clock reaching the deadline to the last escalation heard, and checked for duplicates.
+ *
+ * <p>Arguments (all optional): {@code storm=N} timers per storm (default 10,000), {@code lifecycles=N}
+ * (default 2,000), {@code threads=N} client threads for lifecycles (default 4).
+ */
+public final class ClusterBenchmark {
+
+    private static final Duration LIMIT = Duration.ofMinutes(5);
+
+    private ClusterBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int storm = intArg(args, "storm", 10_000);
+        int lifecycles = intArg(args, "lifecycles", 2_000);
+        int threads = intArg(args, "threads", 4);
+        System.out.printf("cores %d, load average %.1f, JDK %s%n", Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), System.getProperty("java.version"));
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start()) {
+            Nodes desk = new Nodes(postgres);
+            String template = fill(desk, storm);
+            Measurements.Storm one = Measurements.storm(desk, template, storm, 1, LIMIT);
+            print(one);
+            Measurements.Storm two = Measurements.storm(desk, template, storm, 2, LIMIT);
+            print(two);
+            Measurements.Lifecycles single = Measurements.lifecycles(desk, lifecycles, 1, threads);
+            print(single);
+            Measurements.Lifecycles pair = Measurements.lifecycles(desk, lifecycles, 2, threads);
+            print(pair);
+            System.out.printf(Locale.ROOT, "%nverdicts: two nodes / one node = %.2fx (goal 1.6x); %d simultaneous breaches"
+                    + " with two nodes in %.1f s (goal 60 s); duplicates %d; jobs left %d%n",
+                    two.perSecond() / one.perSecond(), two.timers(), two.seconds(), one.duplicates() + two.duplicates(),
+                    one.jobsLeft() + two.jobsLeft());
+            System.out.printf("load average at the end %.1f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    /** Files {@code n} requests into a new database with two nodes and four threads; returns its name. */
+    private static String fill(Nodes desk, int n) throws Exception {
+        String database = desk.database(null);
+        TestClock clock = TestClock.at(Nodes.FILED);
+        long t0 = System.nanoTime();
+        try (SlaEngine a = desk.node(database, clock, e -> { }).build();
+                SlaEngine b = desk.node(database, clock, e -> { }).build()) {
+            Nodes.inParallel(n, 4, i -> (i % 2 == 0 ? a : b).submit(Nodes.request(i)));
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "filed %d requests in %.1f s (%.0f per second, two nodes, four threads)%n",
+                n, seconds, n / seconds);
+        return database;
+    }
+
+    private static void print(Measurements.Storm s) {
+        System.out.printf(Locale.ROOT, "storm, %d node(s): %d timers in %.1f s = %.0f timers/s (first after %.2f s),"
+                + " per node %s, duplicates %d, jobs left %d%n", s.nodes(), s.timers(), s.seconds(), s.perSecond(),
+                s.firstSeconds(), s.perNode(), s.duplicates(), s.jobsLeft());
+    }
+
+    private static void print(Measurements.Lifecycles l) {
+        System.out.printf(Locale.ROOT, "lifecycles, %d node(s), %d threads: %d in %.1f s = %.1f per second%n",
+                l.nodes(), l.threads(), l.lifecycles(), l.seconds(), l.perSecond());
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        for (String a : args) {
+            if (a.startsWith(name + "=")) {
+                return Integer.parseInt(a.substring(name.length() + 1).replace("_", "").replace(",", ""));
+            }
+        }
+        return fallback;
+    }
+}

@@ -1,0 +1,132 @@
+package io.slaflow.benchmarks.cluster;
+
+import io.slaflow.bpmn.SlaEngine;
+import io.slaflow.bpmn.SlaEvent;
+import io.slaflow.bpmn.SlaEventListener;
+import io.slaflow.core.testkit.TestClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The two measurements: a storm of due timers drained by n nodes, and full request lifecycles. */
+final class Measurements {
+
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private Measurements() {
+    }
+
+    /**
+     * What a storm took.
+     *
+     * @param nodes how many nodes drained it
+     * @param timers how many timers came due at once
+     * @param seconds from the clock reaching the due instant to the last escalation heard
+     * @param firstSeconds from then to the first escalation heard (how long the nodes took to notice)
+     * @param perNode escalations announced by each node
+     * @param duplicates escalations heard more than once for one request (must be 0)
+     * @param jobsLeft jobs left in the database afterwards (must be 0)
+     */
+    record Storm(int nodes, int timers, double seconds, double firstSeconds, List<Integer> perNode, int duplicates,
+            long jobsLeft) {
+
+        double perSecond() {
+            return timers / seconds;
+        }
+    }
+
+    /**
+     * Copies {@code template} (holding {@code timers} requests filed at {@link Nodes#FILED}), starts
+     * {@code n} nodes with their async executors on, moves their clock to {@link Nodes#DUE} and times
+     * until every response breach has escalated, or {@code limit} passed.
+     */
+    static Storm storm(Nodes desk, String template, int timers, int n, Duration limit) throws Exception {
+        String database = desk.database(template);
+        TestClock clock = TestClock.at(Nodes.FILED);
+        Map<String, AtomicInteger> heard = new ConcurrentHashMap<>();
+        CountDownLatch first = new CountDownLatch(1);
+        CountDownLatch all = new CountDownLatch(timers);
+        List<AtomicInteger> perNode = new ArrayList<>();
+        List<SlaEngine> nodes = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                AtomicInteger mine = new AtomicInteger();
+                perNode.add(mine);
+                SlaEventListener listener = e -> {
+                    if (e.type() == SlaEvent.Type.ESCALATED) {
+                        mine.incrementAndGet();
+                        heard.computeIfAbsent(e.requestId(), k -> new AtomicInteger()).incrementAndGet();
+                        first.countDown();
+                        all.countDown();
+                    }
+                };
+                nodes.add(desk.node(database, clock, listener).asyncExecutor(true).jobPollInterval(POLL).build());
+            }
+            long t0 = System.nanoTime();
+            clock.set(Nodes.DUE);
+            first.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+            long t1 = System.nanoTime();
+            all.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+            long t2 = System.nanoTime();
+            int duplicates = heard.values().stream().mapToInt(c -> c.get() - 1).sum();
+            int done = heard.size();
+            long jobsLeft = desk.count(database, "select count(*) from ACT_RU_JOB")
+                    + desk.count(database, "select count(*) from ACT_RU_TIMER_JOB where ELEMENT_ID_ = 'responseTimer'")
+                    + desk.count(database, "select count(*) from ACT_RU_DEADLETTER_JOB");
+            if (done < timers) {
+                System.out.printf("  storm with %d nodes: only %d of %d timers within %s%n", n, done, timers, limit);
+            }
+            return new Storm(n, done, (t2 - t0) / 1e9, (t1 - t0) / 1e9,
+                    perNode.stream().map(AtomicInteger::get).toList(), duplicates, jobsLeft);
+        } finally {
+            nodes.forEach(SlaEngine::close);
+        }
+    }
+
+    /**
+     * What a run of lifecycles took.
+     *
+     * @param nodes how many nodes served them
+     * @param threads client threads in all
+     * @param lifecycles requests filed, responded to and resolved
+     * @param seconds wall time of the run
+     */
+    record Lifecycles(int nodes, int threads, int lifecycles, double seconds) {
+
+        double perSecond() {
+            return lifecycles / seconds;
+        }
+    }
+
+    /**
+     * On a fresh database, {@code threads} client threads spread over {@code n} nodes each file,
+     * respond to and resolve requests until {@code count} lifecycles are done.
+     */
+    static Lifecycles lifecycles(Nodes desk, int count, int n, int threads) throws Exception {
+        String database = desk.database(null);
+        TestClock clock = TestClock.at(Nodes.FILED);
+        List<SlaEngine> nodes = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                nodes.add(desk.node(database, clock, e -> { }).build());
+            }
+            Nodes.inParallel(threads, threads, t -> nodes.get(t % n).submit(Nodes.request(-1 - t)));   // warm up
+            long t0 = System.nanoTime();
+            Nodes.inParallel(count, threads, i -> {
+                SlaEngine node = nodes.get(i % n);
+                String user = i % 2 == 0 ? "olga" : "petro";
+                String id = node.submit(Nodes.request(i));
+                node.respond(id, user, "Reopen the posting period");
+                node.resolve(id, user, "Posted");
+            });
+            return new Lifecycles(n, threads, count, (System.nanoTime() - t0) / 1e9);
+        } finally {
+            nodes.forEach(SlaEngine::close);
+        }
+    }
+}
