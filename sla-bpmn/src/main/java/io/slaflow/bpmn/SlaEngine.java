@@ -1,5 +1,6 @@
 package io.slaflow.bpmn;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.slaflow.bpmn.internal.Arguments;
 import io.slaflow.bpmn.internal.Databases;
 import io.slaflow.bpmn.internal.EngineFactory;
@@ -65,7 +66,7 @@ public final class SlaEngine implements AutoCloseable {
     private static final Set<String> RESERVED_CALENDARS = Set.of("dueDate", "duration", "cycle");
 
     private final ProcessEngine engine;
-    private final AutoCloseable pool;
+    private final HikariDataSource pool;
     private final boolean ownsEngine;
     private final boolean privateDatabase;
     private final SlaRuntime runtime;
@@ -87,11 +88,10 @@ public final class SlaEngine implements AutoCloseable {
         } else {
             Clock clock = b.clock != null ? b.clock : Clock.systemUTC();
             this.runtime = new SlaRuntime(b.policy, clock, members, b.listeners, b.desk());
-            DataSource pooled = b.jdbcUrl == null ? null
+            this.pool = b.jdbcUrl == null ? null
                     : Databases.open(b.jdbcUrl, b.user, b.password,
                             b.maxConnections != null ? b.maxConnections : Builder.DEFAULT_MAX_CONNECTIONS, "slaflow");
-            this.pool = (AutoCloseable) pooled;
-            DataSource data = pooled != null ? pooled : b.dataSource;
+            DataSource data = pool != null ? pool : b.dataSource;
             try {
                 if (data != null) {
                     Databases.checkSchemaVersion(data, b.database());
@@ -426,11 +426,7 @@ public final class SlaEngine implements AutoCloseable {
 
     private void closePool() {
         if (pool != null) {
-            try {
-                pool.close();
-            } catch (Exception e) {
-                throw new SlaException("Could not close the connection pool: " + e.getMessage(), e);
-            }
+            pool.close();
         }
     }
 
@@ -494,9 +490,9 @@ public final class SlaEngine implements AutoCloseable {
         /**
          * Keeps the data in the database at {@code url} (H2 or PostgreSQL; the driver must be on the
          * class path), through a HikariCP connection pool the engine opens and closes: connections are
-         * checked before use, so a database restart costs no operation, and there are at most
-         * {@link #maxConnections} of them. Flowable creates the schema in an empty database and
-         * upgrades an older one. Default: H2 in memory.
+         * checked before use, so after a database restart or fail-over operations get fresh ones, and
+         * there are at most {@link #maxConnections} of them. Flowable creates the schema in an empty
+         * database and upgrades an older one. Default: H2 in memory.
          *
          * @throws IllegalArgumentException if {@code url} is blank
          */
@@ -524,8 +520,10 @@ public final class SlaEngine implements AutoCloseable {
 
         /**
          * Sets how long a node holds a timer job it took before the other nodes take the node for dead
-         * and run the job themselves. A job still running then is run again, and the first run's
-         * changes roll back when it tries to commit: keep listeners short. Default: 1 hour (Flowable's).
+         * and run the job themselves. A job still running when its lock expires is run again
+         * elsewhere; the first run to commit wins and the other rolls back, so this must exceed the
+         * longest a timer's work takes (milliseconds for the SLA clocks; mind host models' service
+         * tasks). Default: 1 hour (Flowable's).
          *
          * @throws IllegalArgumentException unless positive and at most 24 days
          */
@@ -642,8 +640,11 @@ public final class SlaEngine implements AutoCloseable {
          * Builds and starts the engine and deploys the intake process.
          *
          * @throws IllegalStateException if no policy was given, or settings conflict (a data source and
-         *     a JDBC URL; a process engine and a database or async-executor setting)
-         * @throws SlaException if the process engine cannot start
+         *     a JDBC URL; a process engine and a database or async-executor setting; a pool size without
+         *     a JDBC URL)
+         * @throws DatabaseException if the database cannot be reached, refuses the user, does not
+         *     exist, or holds the schema of a newer Flowable
+         * @throws SlaException if the process engine cannot start otherwise
          */
         public SlaEngine build() {
             List<String> problems = new ArrayList<>();

@@ -13,6 +13,7 @@ import io.slaflow.core.testkit.TestClock;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.flowable.engine.ProcessEngine;
@@ -50,6 +51,51 @@ class PostgresEngineTest {
             assertEquals(CountdownState.MET, again.status(id).response().state(), "the schema and data are reused");
             assertEquals(1, again.processEngine().getRepositoryService().createProcessDefinitionQuery()
                     .processDefinitionKey("slaflowRequestIntake").count(), "deployed once");
+        }
+    }
+
+    @Test
+    void afterTheDatabaseDroppedEveryConnectionTheNextOperationsSucceed(Postgres.Server pg) {
+        String url = pg.newDatabase();
+        String db = Postgres.Server.nameOf(url);
+        try (SlaEngine desk = Desk.engine(clock).jdbcUrl(url, Postgres.Server.USER, "").build()) {
+            String id = desk.submit(Desk.consultation("restart-co", "Before the database restarts"));
+            assertTrue(connections(url, db) > 0);
+            Postgres.Server.count(url, "select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = '"
+                    + db + "' and pid <> pg_backend_pid()");
+            assertEquals(RequestStage.RESPONSE, desk.status(id).stage(), "a read runs again on a live connection");
+            desk.respond(id, "olga", "After it came back");
+            assertEquals(RequestStage.WORK, desk.status(id).stage(), "so does a change that found its connection dead");
+        }
+    }
+
+    @Test
+    void poolAndJobSettingsAreCheckedAtTheBuilder() {
+        assertEquals("maxConnections must be 1 to 1000 (was 0)",
+                assertThrows(IllegalArgumentException.class, () -> SlaEngine.builder().maxConnections(0)).getMessage());
+        assertEquals("jobLockTime must be 1 ms to 24 days (was PT0S)",
+                assertThrows(IllegalArgumentException.class, () -> SlaEngine.builder().jobLockTime(Duration.ZERO)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SlaEngine.builder().jobPollInterval(Duration.ofDays(25)));
+        IllegalStateException noUrl = assertThrows(IllegalStateException.class,
+                () -> Desk.engine(clock).maxConnections(5).build());
+        assertTrue(noUrl.getMessage().contains("maxConnections(..) sizes the pool jdbcUrl(..) opens"), noUrl.getMessage());
+        try (SlaEngine host = Desk.engine(clock).build()) {
+            IllegalStateException hostEngine = assertThrows(IllegalStateException.class, () -> SlaEngine.builder()
+                    .policy(Desk.POLICY).processEngine(host.processEngine()).jobLockTime(Duration.ofMinutes(1)).build());
+            assertTrue(hostEngine.getMessage().contains("brings its own async executor"), hostEngine.getMessage());
+        }
+    }
+
+    @Test
+    void jobSettingsReachTheAsyncExecutor(Postgres.Server pg) {
+        try (SlaEngine desk = Desk.engine(clock).jdbcUrl(pg.newDatabase(), Postgres.Server.USER, "")
+                .jobLockTime(Duration.ofMinutes(3)).jobPollInterval(Duration.ofSeconds(2)).build()) {
+            org.flowable.job.service.impl.asyncexecutor.AsyncExecutor executor = config(desk.processEngine()).getAsyncExecutor();
+            assertEquals(180_000, executor.getTimerLockTimeInMillis());
+            assertEquals(180_000, executor.getAsyncJobLockTimeInMillis());
+            assertEquals(2_000, executor.getDefaultTimerJobAcquireWaitTimeInMillis());
+            assertEquals(2_000, executor.getDefaultAsyncJobAcquireWaitTimeInMillis());
+            assertEquals(2_000, executor.getResetExpiredJobsInterval());
         }
     }
 

@@ -255,7 +255,7 @@ public final class Operations {
         int first = 0;
         do {
             int from = first;
-            page = transactions.run("list the open requests", () -> Outcome.ok(processes.createProcessInstanceQuery()
+            page = transactions.read("list the open requests", () -> Outcome.ok(processes.createProcessInstanceQuery()
                     .processDefinitionKey(Model.PROCESS_KEY).includeProcessVariables().orderByProcessInstanceId().asc()
                     .listPage(from, PAGE).stream()
                     .map(i -> Json.readRequest((String) i.getProcessVariables().get(Model.VAR_REQUEST)).request())
@@ -294,7 +294,7 @@ public final class Operations {
         int first = 0;
         do {
             int from = first;
-            ids = transactions.run("list the open requests", () -> Outcome.ok(processes.createProcessInstanceQuery()
+            ids = transactions.read("list the open requests", () -> Outcome.ok(processes.createProcessInstanceQuery()
                     .processDefinitionKey(Model.PROCESS_KEY).orderByProcessInstanceId().asc().listPage(from, PAGE)
                     .stream().map(ProcessInstance::getId).toList()));
             for (String id : ids) {

@@ -60,7 +60,7 @@ public final class Queries {
 
     /** Returns the status of request {@code id}, if {@code customer} is null or owns it. */
     public RequestStatus status(String id, String customer) {
-        return transactions.run("read request " + id, () -> {
+        return transactions.read("read request " + id, () -> {
             HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(id)
                     .processDefinitionKey(Model.PROCESS_KEY).includeProcessVariables().singleResult();
             if (instance == null || customer != null && !customer.equals(instance.getTenantId())) {
@@ -74,7 +74,7 @@ public final class Queries {
 
     /** Returns the requests of {@code customer}, oldest first: that tenant's and no other's. */
     public List<RequestStatus> requestsOf(String customer) {
-        return transactions.run("list the requests of " + customer, () -> {
+        return transactions.read("list the requests of " + customer, () -> {
             List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
                     .processDefinitionKey(Model.PROCESS_KEY).processInstanceTenantId(customer)
                     .includeProcessVariables().orderByProcessInstanceStartTime().asc().list();
@@ -111,7 +111,7 @@ public final class Queries {
     }
 
     private List<RequestStatus> work(String what, TaskQuery query) {
-        return transactions.run(what, () -> {
+        return transactions.read(what, () -> {
             Instant now = runtime.now();
             List<RequestStatus> list = new ArrayList<>();
             for (Task task : query.includeProcessVariables().list()) {
@@ -129,7 +129,7 @@ public final class Queries {
      * clock's timer sits at or before its deadline); only those are loaded.
      */
     public List<RequestStatus> atRisk(Duration horizon) {
-        return transactions.run("list the requests at risk", () -> {
+        return transactions.read("list the requests at risk", () -> {
             Instant now = runtime.now();
             Instant limit = now.plus(horizon);
             Set<String> ids = new LinkedHashSet<>();

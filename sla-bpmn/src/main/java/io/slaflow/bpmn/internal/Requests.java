@@ -54,7 +54,8 @@ public final class Requests {
      * mix of the request before and after the other's commit, and Flowable fails inside (a task
      * "signalled before complete"). Does nothing for an id with no running process.
      *
-     * @throws FlowableException if the database refuses the lock (a deadlock, a lock timeout)
+     * @throws FlowableException if the database refuses the lock (a deadlock, a lock timeout), or
+     *     the connection is dead (the operation did nothing yet and may run again)
      */
     public void lock(String id) {
         DbSqlSession session = CommandContextUtil.getDbSqlSession();
@@ -64,7 +65,9 @@ public final class Requests {
             update.setString(1, id);
             update.executeUpdate();
         } catch (SQLException e) {
-            throw new FlowableException("could not lock request " + id + ": " + e.getMessage(), e);
+            String message = "could not lock request " + id + ": " + e.getMessage();
+            throw Transactions.connectionLost(e) ? new Transactions.ConnectionLost(message, e)
+                    : new FlowableException(message, e);
         }
     }
 

@@ -16,7 +16,9 @@ import org.flowable.engine.ManagementService;
  * <p>An operation that lost a race (another user or node changed the same request first: Flowable's
  * optimistic lock, or a deadlock or serialization failure the database reports) rolled back whole,
  * so it is run again from the start, up to {@value #ATTEMPTS} times: it then sees the winner's change
- * and answers as the request now stands (for example that another user has claimed it).
+ * and answers as the request now stands (for example that another user has claimed it). So is one
+ * whose connection turned out dead before it did anything (the database restarted or failed over: the
+ * pool replaces the connection), and a read whose connection died at any point.
  */
 public final class Transactions {
 
@@ -44,12 +46,26 @@ public final class Transactions {
      * @throws SlaException for a domain failure, a race lost {@value #ATTEMPTS} times, or an engine failure
      */
     public <T> T run(String what, Supplier<Outcome<T>> body) {
+        return run(what, body, false);
+    }
+
+    /**
+     * Runs {@code body}, which only reads, in one transaction; runs it again if it lost a race or its
+     * connection died.
+     *
+     * @throws SlaException for a domain failure, a race lost {@value #ATTEMPTS} times, or an engine failure
+     */
+    public <T> T read(String what, Supplier<Outcome<T>> body) {
+        return run(what, body, true);
+    }
+
+    private <T> T run(String what, Supplier<Outcome<T>> body, boolean readOnly) {
         for (int attempt = 1; ; attempt++) {
             Outcome<T> outcome;
             try {
                 outcome = management.executeCommand(commandContext -> body.get());
             } catch (FlowableException | PersistenceException e) {
-                if (lostRace(e) && attempt < ATTEMPTS) {
+                if (attempt < ATTEMPTS && (lostRace(e) || e instanceof ConnectionLost || readOnly && connectionLost(e))) {
                     continue;
                 }
                 throw failure(what, e);
@@ -65,6 +81,29 @@ public final class Transactions {
         }
         return new SlaException("Could not " + what + ": the process engine failed (" + e.getMessage()
                 + "); nothing was changed", e);
+    }
+
+    /** Tells whether {@code e} says the connection to the database was lost (SQLState class 08). */
+    static boolean connectionLost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Thrown by the first statement of an operation when its connection is dead: nothing was done
+     * yet, so the operation may run again on another connection.
+     */
+    static final class ConnectionLost extends FlowableException {
+
+        private static final long serialVersionUID = 1L;
+
+        ConnectionLost(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** Tells whether {@code e} says the transaction lost a race with another and rolled back. */
