@@ -67,8 +67,8 @@ public final class ClusterBenchmark {
 
     private static void print(Measurements.Storm s) {
         System.out.printf(Locale.ROOT, "storm, %d node(s): %d timers in %.1f s = %.0f timers/s (first after %.2f s),"
-                + " per node %s, duplicates %d, jobs left %d%n", s.nodes(), s.timers(), s.seconds(), s.perSecond(),
-                s.firstSeconds(), s.perNode(), s.duplicates(), s.jobsLeft());
+                + " per node %s, duplicates %d, jobs left %d, JVM busy %.2f cores%n", s.nodes(), s.timers(), s.seconds(),
+                s.perSecond(), s.firstSeconds(), s.perNode(), s.duplicates(), s.jobsLeft(), s.jvmCores());
     }
 
     private static void print(Measurements.Lifecycles l) {

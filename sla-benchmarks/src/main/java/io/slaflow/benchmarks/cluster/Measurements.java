@@ -4,6 +4,7 @@ import io.slaflow.bpmn.SlaEngine;
 import io.slaflow.bpmn.SlaEvent;
 import io.slaflow.bpmn.SlaEventListener;
 import io.slaflow.core.testkit.TestClock;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +32,11 @@ final class Measurements {
      * @param perNode escalations announced by each node
      * @param duplicates escalations heard more than once for one request (must be 0)
      * @param jobsLeft jobs left in the database afterwards (must be 0)
+     * @param jvmCores the JVM's CPU time over the storm's wall time: how many cores the nodes kept busy
+     *     (PostgreSQL's share, on the same machine, comes on top)
      */
     record Storm(int nodes, int timers, double seconds, double firstSeconds, List<Integer> perNode, int duplicates,
-            long jobsLeft) {
+            long jobsLeft, double jvmCores) {
 
         double perSecond() {
             return timers / seconds;
@@ -67,12 +70,14 @@ final class Measurements {
                 };
                 nodes.add(desk.node(database, clock, listener).asyncExecutor(true).jobPollInterval(POLL).build());
             }
+            long cpu0 = cpuNanos();
             long t0 = System.nanoTime();
             clock.set(Nodes.DUE);
             first.await(limit.toMillis(), TimeUnit.MILLISECONDS);
             long t1 = System.nanoTime();
             all.await(limit.toMillis(), TimeUnit.MILLISECONDS);
             long t2 = System.nanoTime();
+            double jvmCores = (cpuNanos() - cpu0) / (double) (t2 - t0);
             int duplicates = heard.values().stream().mapToInt(c -> c.get() - 1).sum();
             int done = heard.size();
             long jobsLeft = desk.count(database, "select count(*) from ACT_RU_JOB")
@@ -82,10 +87,15 @@ final class Measurements {
                 System.out.printf("  storm with %d nodes: only %d of %d timers within %s%n", n, done, timers, limit);
             }
             return new Storm(n, done, (t2 - t0) / 1e9, (t1 - t0) / 1e9,
-                    perNode.stream().map(AtomicInteger::get).toList(), duplicates, jobsLeft);
+                    perNode.stream().map(AtomicInteger::get).toList(), duplicates, jobsLeft, jvmCores);
         } finally {
             nodes.forEach(SlaEngine::close);
         }
+    }
+
+    /** Returns the CPU time this JVM used so far. */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /**
