@@ -1,6 +1,9 @@
 package io.slaflow.bpmn;
 
+import io.slaflow.bpmn.internal.AcceptanceOperations;
+import io.slaflow.bpmn.internal.AcceptanceQueries;
 import io.slaflow.bpmn.internal.Arguments;
+import io.slaflow.bpmn.internal.Contracts;
 import io.slaflow.bpmn.internal.EngineFactory;
 import io.slaflow.bpmn.internal.FlowableClockView;
 import io.slaflow.bpmn.internal.JavaTimeClock;
@@ -14,6 +17,8 @@ import io.slaflow.core.NotAllowedException;
 import io.slaflow.core.SlaException;
 import io.slaflow.core.WrongStageException;
 import io.slaflow.core.calendar.WorkingCalendar;
+import io.slaflow.core.contract.ServiceContract;
+import io.slaflow.core.policy.PolicyFile;
 import io.slaflow.core.policy.SlaPolicy;
 import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.ServiceRequest;
@@ -27,6 +32,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +75,7 @@ public final class SlaEngine implements AutoCloseable {
     private final Operations operations;
     private final Queries queries;
     private final Timers timers;
+    private final AcceptanceWorkflow acceptance;
     private volatile boolean closed;
 
     private SlaEngine(Builder b) {
@@ -102,6 +109,9 @@ public final class SlaEngine implements AutoCloseable {
         this.operations = new Operations(engine, runtime);
         this.queries = new Queries(engine, runtime);
         this.timers = new Timers(engine.getManagementService());
+        Contracts contracts = new Contracts(b.contracts.values());
+        this.acceptance = new AcceptanceWorkflow(new AcceptanceOperations(engine, runtime, contracts,
+                b.specificationRequired), new AcceptanceQueries(engine, runtime), contracts, this::ensureOpen);
     }
 
     private static ProcessEngineConfigurationImpl configuration(ProcessEngine engine) {
@@ -358,6 +368,17 @@ public final class SlaEngine implements AutoCloseable {
     }
 
     /**
+     * Returns the acceptance workflow (D9-D11, D5): solution, specification with acceptance scenarios,
+     * payments per the contract's terms, work, demonstration and rework rounds, warranty. A request's
+     * line enters it with {@link AcceptanceWorkflow#proposeSolution}; a host may start a case on its own
+     * with {@link AcceptanceWorkflow#start}.
+     */
+    public AcceptanceWorkflow acceptance() {
+        ensureOpen();
+        return acceptance;
+    }
+
+    /**
      * Returns the Flowable engine underneath, for deploying and running a host's own models on the
      * same database (they may use the working-time calendars given to
      * {@link Builder#businessCalendar}). Changing the slaflow processes through it is unsupported.
@@ -404,6 +425,8 @@ public final class SlaEngine implements AutoCloseable {
         private final List<Map.Entry<String, String>> members = new ArrayList<>();
         private final List<SlaEventListener> listeners = new ArrayList<>();
         private final Map<String, WorkingCalendar> businessCalendars = new LinkedHashMap<>();
+        private final Map<String, ServiceContract> contracts = new LinkedHashMap<>();
+        private Set<RequestKind> specificationRequired = EnumSet.of(RequestKind.DEVELOPMENT);
 
         private Builder() {
         }
@@ -527,10 +550,43 @@ public final class SlaEngine implements AutoCloseable {
         }
 
         /**
-         * Builds and starts the engine and deploys the intake process.
+         * Adds the contract of a customer: payment terms, prepaid hours, warranty and risk buffer for its
+         * acceptance cases; it must name the engine's policy. A later contract of the same customer
+         * replaces an earlier one. Default: none (acceptance work then throws {@link NoContractException}).
+         */
+        public Builder contract(ServiceContract contract) {
+            Objects.requireNonNull(contract, "contract");
+            contracts.put(contract.customer(), contract);
+            return this;
+        }
+
+        /** Sets the policy and adds the contracts of a policy file ({@code SlaPolicies.loadFile}). */
+        public Builder policyFile(PolicyFile file) {
+            policy(Objects.requireNonNull(file, "file").policy());
+            file.contracts().forEach(this::contract);
+            return this;
+        }
+
+        /**
+         * Sets the kinds of work that need a written specification with acceptance scenarios before work
+         * starts (D9: "where needed"); for the other kinds support may let the agreed solution stand as
+         * the specification ({@link AcceptanceWorkflow#skipSpecification}). Default: {@code DEVELOPMENT}.
+         */
+        public Builder specificationRequired(RequestKind... kinds) {
+            EnumSet<RequestKind> required = EnumSet.noneOf(RequestKind.class);
+            for (RequestKind kind : Objects.requireNonNull(kinds, "kinds")) {
+                required.add(Objects.requireNonNull(kind, "kind"));
+            }
+            this.specificationRequired = required;
+            return this;
+        }
+
+        /**
+         * Builds and starts the engine and deploys the intake and acceptance processes.
          *
          * @throws IllegalStateException if no policy was given, or settings conflict (a data source and
-         *     a JDBC URL; a process engine and a database or async-executor setting)
+         *     a JDBC URL; a process engine and a database or async-executor setting; a contract naming
+         *     another policy)
          * @throws SlaException if the process engine cannot start
          */
         public SlaEngine build() {
@@ -546,6 +602,12 @@ public final class SlaEngine implements AutoCloseable {
             }
             if (processEngine != null && asyncExecutor != null) {
                 problems.add("processEngine(..) brings its own async executor: drop asyncExecutor(..)");
+            }
+            for (ServiceContract c : contracts.values()) {
+                if (policy != null && !c.policy().equals(policy.name())) {
+                    problems.add("the contract of customer '" + c.customer() + "' names policy '" + c.policy()
+                            + "', but the engine runs policy '" + policy.name() + "'");
+                }
             }
             if (!problems.isEmpty()) {
                 throw new IllegalStateException(String.join("; ", problems));

@@ -62,6 +62,9 @@ public final class Requests {
                 return new OpenRequest(id, RequestStage.WAITING_ON_CUSTOMER, variables, null, execution.getId());
             }
         }
+        if (Boolean.TRUE.equals(variables.get(AcceptanceModel.VAR_IN_ACCEPTANCE))) {
+            return new OpenRequest(id, RequestStage.ACCEPTANCE, variables, null, null);
+        }
         throw new IllegalStateException("request " + id + " has neither an open task nor a wait for the customer");
     }
 
@@ -136,6 +139,7 @@ public final class Requests {
             case RESPONSE -> "waiting for its first response";
             case WORK -> "being worked on";
             case WAITING_ON_CUSTOMER -> "waiting on the customer";
+            case ACCEPTANCE -> "in the acceptance workflow";
             case RESOLVED -> "resolved";
         };
     }
