@@ -15,6 +15,8 @@ import io.slaflow.core.testkit.TestClock;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.runtime.ProcessInstance;
 
 /**
  * The desk the acceptance stories run: a policy file with a rework target and one contract per payment
@@ -137,6 +139,20 @@ final class AcceptanceDesk {
         acceptance.agreeSolution(id, requester(customer));
         acceptance.submitSpecification(id, "ivan", limitSpecification());
         acceptance.approveSpecification(id, keyUser(customer));
+    }
+
+    /** Returns the acceptance process of the case named {@code id}: its own, or the one its intake request called. */
+    static String caseProcess(SlaEngine desk, String id) {
+        RuntimeService runtime = desk.processEngine().getRuntimeService();
+        ProcessInstance own = runtime.createProcessInstanceQuery().processInstanceId(id)
+                .processDefinitionKey("slaflowAcceptance").singleResult();
+        return own != null ? own.getId() : runtime.createProcessInstanceQuery().superProcessInstanceId(id).singleResult().getId();
+    }
+
+    /** Returns the due dates of the timer jobs of the case named {@code id}. */
+    static List<Instant> caseTimers(SlaEngine desk, String id) {
+        return desk.processEngine().getManagementService().createTimerJobQuery().processInstanceId(caseProcess(desk, id))
+                .list().stream().map(j -> j.getDuedate().toInstant()).toList();
     }
 
     /** Moves the clock to {@code at} and runs the due timers. */

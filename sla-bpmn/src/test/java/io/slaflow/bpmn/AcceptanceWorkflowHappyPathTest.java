@@ -109,7 +109,7 @@ class AcceptanceWorkflowHappyPathTest {
         assertEquals(List.of("STARTED RESPONSE", "STARTED RESOLUTION", "MET RESPONSE", "PAUSED RESOLUTION",
                 "RESUMED RESOLUTION", "PAUSED RESOLUTION", "RESUMED RESOLUTION", "PAUSED RESOLUTION", "MET RESOLUTION"),
                 Events.names(LISTENER, id));
-        assertEquals(List.of(kyiv("2026-09-12T10:00")), warrantyTimers(id));
+        assertEquals(List.of(kyiv("2026-09-12T10:00")), AcceptanceDesk.caseTimers(desk, id));
     }
 
     @Test
@@ -134,19 +134,9 @@ class AcceptanceWorkflowHappyPathTest {
         AcceptanceStatus done = acceptance.status(id);
         assertEquals(AcceptanceStage.WARRANTY, done.stage());
         assertEquals(Optional.empty(), done.round(), "no rework round was needed");
-        assertNotEquals(List.of(), warrantyTimers(id));
+        assertNotEquals(List.of(), AcceptanceDesk.caseTimers(desk, id));
         assertEquals("post-co", desk.processEngine().getRuntimeService().createProcessInstanceQuery()
                 .processInstanceId(id).singleResult().getTenantId(), "the case belongs to its customer");
     }
 
-    /** Returns the due dates of the acceptance process's timer jobs for the case named {@code id}. */
-    static List<Instant> warrantyTimers(String id) {
-        var runtime = desk.processEngine().getRuntimeService();
-        var instance = runtime.createProcessInstanceQuery().processInstanceId(id).processDefinitionKey("slaflowAcceptance")
-                .singleResult();
-        String pid = instance != null ? instance.getId()
-                : runtime.createProcessInstanceQuery().superProcessInstanceId(id).singleResult().getId();
-        return desk.processEngine().getManagementService().createTimerJobQuery().processInstanceId(pid).list()
-                .stream().map(j -> j.getDuedate().toInstant()).toList();
-    }
 }
