@@ -75,6 +75,7 @@ public final class SlaEngine implements AutoCloseable {
     private final Operations operations;
     private final Queries queries;
     private final Timers timers;
+    private final AcceptanceOperations acceptanceOperations;
     private final AcceptanceWorkflow acceptance;
     private volatile boolean closed;
 
@@ -110,8 +111,9 @@ public final class SlaEngine implements AutoCloseable {
         this.queries = new Queries(engine, runtime);
         this.timers = new Timers(engine.getManagementService());
         Contracts contracts = new Contracts(b.contracts.values());
-        this.acceptance = new AcceptanceWorkflow(new AcceptanceOperations(engine, runtime, contracts,
-                b.specificationRequired), new AcceptanceQueries(engine, runtime), contracts, this::ensureOpen);
+        this.acceptanceOperations = new AcceptanceOperations(engine, runtime, contracts, b.specificationRequired);
+        this.acceptance = new AcceptanceWorkflow(acceptanceOperations, new AcceptanceQueries(engine, runtime), contracts,
+                this::ensureOpen);
     }
 
     private static ProcessEngineConfigurationImpl configuration(ProcessEngine engine) {
@@ -335,14 +337,15 @@ public final class SlaEngine implements AutoCloseable {
     /**
      * Replaces the policy. New requests get its targets; open requests keep the targets they were
      * filed with but run on its calendars from now on, and their timers move to the recomputed
-     * thresholds. Every node must be given the same policy.
+     * thresholds; so do running rework rounds of the acceptance workflow. Every node must be given
+     * the same policy.
      *
      * @return how many timer jobs moved
      */
     public int changePolicy(SlaPolicy policy) {
         ensureOpen();
         runtime.policy(Objects.requireNonNull(policy, "policy"));
-        return operations.rescheduleAll();
+        return operations.rescheduleAll() + acceptanceOperations.rescheduleRounds();
     }
 
     /** Returns the policy in force. */

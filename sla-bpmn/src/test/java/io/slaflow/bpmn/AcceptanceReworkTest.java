@@ -19,6 +19,7 @@ import io.slaflow.core.acceptance.AcceptanceStage;
 import io.slaflow.core.acceptance.ScenarioResult;
 import io.slaflow.core.countdown.CountdownState;
 import io.slaflow.core.countdown.CountdownStatus;
+import io.slaflow.core.policy.SlaPolicies;
 import io.slaflow.core.testkit.TestClock;
 import java.time.Duration;
 import java.util.List;
@@ -125,6 +126,31 @@ class AcceptanceReworkTest {
         Task work = desk.processEngine().getTaskService().createTaskQuery().processInstanceId(AcceptanceDesk.caseProcess(desk, id)).singleResult();
         assertEquals("Work: Block sales over the customer's credit limit", work.getName());
         assertEquals(null, work.getDueDate(), "the request's own resolution countdown covers the first work");
+    }
+
+    @Test
+    void aPolicyChangeMovesTheRunningRoundToTheNewCalendar() {
+        CLOCK.set(kyiv("2026-03-23T09:00"));
+        String id = AcceptanceDesk.developmentAtProgrammers(desk, "post-co");
+        AcceptanceDesk.agreeAndSpecify(desk, id, "post-co");
+        CLOCK.set(kyiv("2026-03-23T12:00"));
+        acceptance.completeWork(id, "ivan");
+        CLOCK.set(kyiv("2026-03-23T13:00"));
+        acceptance.recordResults(id, requester("post-co"), List.of(ScenarioResult.failed(LIMIT, "Still posts"),
+                ScenarioResult.passed(WITHIN)));
+        assertEquals(List.of(kyiv("2026-03-23T17:00")), AcceptanceDesk.caseTimers(desk, id), "the warning at 50%");
+
+        CLOCK.set(kyiv("2026-03-23T14:00"));
+        try {
+            desk.changePolicy(SlaPolicies.parse(SlaPolicies.toYaml(AcceptanceDesk.FILE.policy())
+                    .replace("to: \"22:00\"", "to: \"16:00\"")));
+            assertEquals(kyiv("2026-03-24T13:00"), acceptance.status(id).round().orElseThrow().due(),
+                    "7 hours left at 14:00: 2 today on the 08:00-16:00 office, 5 tomorrow");
+            assertEquals(List.of(kyiv("2026-03-24T09:00")), AcceptanceDesk.caseTimers(desk, id),
+                    "the timer moved to the warning on the new calendar");
+        } finally {
+            desk.changePolicy(AcceptanceDesk.FILE.policy());
+        }
     }
 
     private static List<String> roundEvents(String id) {

@@ -32,10 +32,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.flowable.engine.ManagementService;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.runtime.ProcessInstance;
+import org.flowable.job.api.Job;
 
 /**
  * The operations of the acceptance workflow, each one transaction: load the case, check the user and
@@ -46,7 +48,9 @@ import org.flowable.engine.runtime.ProcessInstance;
  */
 public final class AcceptanceOperations {
 
+    /** The specialist of a step the customer (or, for payments, the host) takes: none to check. */
     private static final String CUSTOMER = null;
+    private static final int PAGE = 200;
 
     /** One operation: its name, the specialist acting (null for the customer or the host), where it leaves, its step. */
     private record Change(String operation, String specialist, List<CaseExit> exits, boolean mustMove,
@@ -60,6 +64,7 @@ public final class AcceptanceOperations {
     private final SlaRuntime runtime;
     private final RuntimeService processes;
     private final TaskService tasks;
+    private final ManagementService management;
     private final Requests requests;
     private final AcceptanceCases cases;
     private final Transactions transactions;
@@ -80,6 +85,7 @@ public final class AcceptanceOperations {
         this.runtime = runtime;
         this.processes = engine.getRuntimeService();
         this.tasks = engine.getTaskService();
+        this.management = engine.getManagementService();
         this.requests = new Requests(engine, runtime.members());
         this.cases = new AcceptanceCases(engine);
         this.transactions = new Transactions(engine.getManagementService());
@@ -255,6 +261,43 @@ public final class AcceptanceOperations {
                 waitAt(AcceptanceModel.UNDER_WARRANTY, "claimed")),
                 (c, at) -> new CaseStep(CaseStep.Op.CLAIM_WARRANTY, at, user, description, null, null, null, null,
                         severity)));
+    }
+
+    /**
+     * Moves the timers of the running rework rounds to their next thresholds under the current
+     * policy's calendars (after a policy change), a page at a time; returns how many moved.
+     */
+    public int rescheduleRounds() {
+        int moved = 0;
+        List<Job> page;
+        int first = 0;
+        do {
+            int from = first;
+            page = transactions.run("list the rework round timers", () -> Outcome.ok(management.createTimerJobQuery()
+                    .processDefinitionKey(AcceptanceModel.PROCESS_KEY).elementId(AcceptanceModel.ROUND_TIMER)
+                    .orderByJobId().asc().listPage(from, PAGE)));
+            for (Job job : page) {
+                moved += transactions.run("reschedule a rework round", () -> Outcome.ok(rescheduleRound(job))) ? 1 : 0;
+            }
+            first += PAGE;
+        } while (page.size() == PAGE);
+        return moved;
+    }
+
+    private boolean rescheduleRound(Job job) {
+        String pid = job.getProcessInstanceId();
+        Map<String, Object> vars = processes.getVariables(pid);
+        CountdownRecord record = Json.readCountdown((String) vars.get(AcceptanceModel.VAR_ROUND));
+        ServiceRequest request = AcceptanceJson.read((String) vars.get(AcceptanceModel.VAR_CASE)).request();
+        Instant now = runtime.now();
+        Optional<Instant> next = RoundClock.status(runtime, request, vars, now)
+                .flatMap(status -> ClockPlan.next(record, status, now));
+        processes.setVariable(pid, AcceptanceModel.VAR_ROUND_NEXT, ClockPlan.format(next));
+        if (next.isEmpty() || job.getDuedate().toInstant().equals(next.get())) {
+            return false;
+        }
+        management.rescheduleTimeDateJob(job.getId(), next.get().toString());
+        return true;
     }
 
     // ---- the machinery ----------------------------------------------------------------------------
