@@ -43,15 +43,19 @@ public final class Model {
     public static final String VAR_LINE = "slaLine";
     /** The kind of work as now known: as filed, or as found at the last hand-over. */
     public static final String VAR_WORK_KIND = "slaWorkKind";
-    /** Whether the request came in as a missed call that needs a call-back. */
+    /** Transient at the start: whether the request came in as a missed call that needs a call-back. */
     public static final String VAR_MISSED_CALL = "slaMissedCall";
     /** The duty member an unescalated emergency is offered to (absent when none). */
     public static final String VAR_OFFERED_TO = "slaOfferedTo";
-    /** The user who has the request, kept while it waits and restored on the next task. */
+    /**
+     * Who had the request when it last left its task: set on a wait for the customer (and restored on
+     * the task after the reply) and on resolution; removed on hand-over. The open task's assignee is
+     * on the task itself.
+     */
     public static final String VAR_ASSIGNEE = "slaAssignee";
     /** Whether a breach escalated the request. */
     public static final String VAR_ESCALATED = "slaEscalated";
-    /** How the current task was completed: respond, resolve, wait or handOver. */
+    /** Transient on completing a task: how it was completed (respond, resolve, wait, handOver, calledBack). */
     public static final String VAR_OUTCOME = "slaOutcome";
     /** The first response (diagnosis or answer). */
     public static final String VAR_DIAGNOSIS = "slaDiagnosis";
@@ -63,6 +67,8 @@ public final class Model {
     public static final String VAR_HAND_OVER_NOTE = "slaHandOverNote";
     /** How the request was resolved. */
     public static final String VAR_RESOLUTION_NOTE = "slaResolutionNote";
+    /** Transient on completing a task: the user who completed it, who gets the next task of the line. */
+    public static final String TRANSIENT_COMPLETED_BY = "slaCompletedBy";
     /** Transient: whether the threshold just recorded was the breach. */
     public static final String TRANSIENT_BREACHED = "slaBreachedNow";
 

@@ -70,7 +70,6 @@ public final class Operations {
         vars.put(Model.VAR_REQUEST, Json.writeRequest(new StoredRequest(request, now)));
         vars.put(Model.VAR_LINE, line);
         vars.put(Model.VAR_WORK_KIND, request.kind().name());
-        vars.put(Model.VAR_MISSED_CALL, missedCall);
         for (SlaMetric metric : METRICS) {
             Countdown countdown = metric == SlaMetric.RESOLUTION
                     ? Countdown.start(metric, targets.resolution(), targets.warnAt(), now)
@@ -90,6 +89,7 @@ public final class Operations {
                     .processDefinitionKey(Model.PROCESS_KEY)
                     .overrideProcessDefinitionTenantId(request.customer())
                     .variables(vars)
+                    .transientVariable(Model.VAR_MISSED_CALL, missedCall)
                     .start();
             List<SlaEvent> events = new ArrayList<>();
             for (SlaMetric metric : METRICS) {
@@ -109,7 +109,6 @@ public final class Operations {
                 r -> {
                     if (!user.equals(r.assignee())) {
                         tasks.setAssignee(r.task().getId(), user);
-                        processes.setVariable(r.id(), Model.VAR_ASSIGNEE, user);
                     }
                     return List.of();
                 });
@@ -121,7 +120,7 @@ public final class Operations {
             List<SlaEvent> events = new ArrayList<>();
             Map<String, Object> vars = new HashMap<>();
             meet(r, SlaMetric.RESPONSE, runtime.now(), vars, events);
-            complete(r, Model.OUTCOME_CALLED_BACK, vars);
+            complete(r, user, Model.OUTCOME_CALLED_BACK, vars);
             return events;
         });
     }
@@ -133,7 +132,7 @@ public final class Operations {
             Map<String, Object> vars = new HashMap<>();
             meet(r, SlaMetric.RESPONSE, runtime.now(), vars, events);
             vars.put(Model.VAR_DIAGNOSIS, diagnosis);
-            complete(r, Model.OUTCOME_RESPOND, vars);
+            complete(r, user, Model.OUTCOME_RESPOND, vars);
             return events;
         });
     }
@@ -154,7 +153,8 @@ public final class Operations {
                 }
             }
             vars.put(Model.VAR_QUESTION, question);
-            complete(r, Model.OUTCOME_WAIT, vars);
+            vars.put(Model.VAR_ASSIGNEE, user);
+            complete(r, user, Model.OUTCOME_WAIT, vars);
             return events;
         });
     }
@@ -204,7 +204,7 @@ public final class Operations {
                     if (firstOffer != null) {
                         processes.setVariable(r.id(), Model.VAR_OFFERED_TO, firstOffer);
                     }
-                    complete(r, Model.OUTCOME_HAND_OVER, Map.of(Model.VAR_LINE, to,
+                    complete(r, null, Model.OUTCOME_HAND_OVER, Map.of(Model.VAR_LINE, to,
                             Model.VAR_WORK_KIND, found.name(), Model.VAR_HAND_OVER_NOTE, note));
                     return List.of();
                 });
@@ -230,7 +230,8 @@ public final class Operations {
                         }
                     }
                     vars.put(Model.VAR_RESOLUTION_NOTE, resolution);
-                    complete(r, Model.OUTCOME_RESOLVE, vars);
+                    vars.put(Model.VAR_ASSIGNEE, user);
+                    complete(r, user, Model.OUTCOME_RESOLVE, vars);
                     return events;
                 });
     }
@@ -292,7 +293,6 @@ public final class Operations {
                 () -> requests.requireUnclaimedOrOwn(r, user, operation)), r -> {
                     if (r.assignee() == null) {
                         tasks.claim(r.task().getId(), user);
-                        processes.setVariable(r.id(), Model.VAR_ASSIGNEE, user);
                     }
                     return body.apply(r);
                 });
@@ -317,15 +317,23 @@ public final class Operations {
         CountdownRecord record = r.countdown(metric);
         Countdown c = record.countdown();
         vars.put(Model.countdownVar(metric), Json.writeCountdown(record.with(c.meet(at(c, now)))));
-        vars.put(Model.nextVar(metric), "");
         events.add(event(SlaEvent.Type.MET, r, metric, now));
     }
 
-    private void complete(OpenRequest r, String outcome, Map<String, Object> vars) {
-        Map<String, Object> all = new HashMap<>(vars);
-        all.put(Model.VAR_OUTCOME, outcome);
-        processes.setVariables(r.id(), all);
-        tasks.complete(r.task().getId());
+    /**
+     * Completes the open task. The outcome and who completed it are transient: the model's gateway
+     * reads the one, {@link OfferTask} gives the next task to the other, and neither is stored.
+     */
+    private void complete(OpenRequest r, String completedBy, String outcome, Map<String, Object> vars) {
+        if (!vars.isEmpty()) {
+            processes.setVariables(r.id(), vars);
+        }
+        Map<String, Object> transients = new HashMap<>();
+        transients.put(Model.VAR_OUTCOME, outcome);
+        if (completedBy != null) {
+            transients.put(Model.TRANSIENT_COMPLETED_BY, completedBy);
+        }
+        tasks.complete(r.task().getId(), (Map<String, Object>) null, transients);
     }
 
     /** Returns {@code now}, or the countdown's last event if the clock stands before it. */
