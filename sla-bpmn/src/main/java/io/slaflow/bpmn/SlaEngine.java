@@ -189,7 +189,7 @@ public final class SlaEngine implements AutoCloseable {
 
     /**
      * Puts a question to the customer (or a third party): both countdowns that still run pause, and
-     * their timers are parked until {@link #customerReplied}.
+     * their timer job is parked until {@link #customerReplied}.
      *
      * @param question what the request waits for, stored verbatim
      * @throws UnknownRequestException if no request has this id
@@ -308,7 +308,7 @@ public final class SlaEngine implements AutoCloseable {
 
     /**
      * Returns the requests whose running countdown reaches its deadline within {@code horizon} from
-     * now, nearest first, found through the indexed due dates of the clocks' timer jobs. Requests whose
+     * now, nearest first, found through the indexed due dates of the SLA clocks' timer jobs. Requests whose
      * breach was already announced are not listed. A staff view across customers.
      *
      * @throws IllegalArgumentException if {@code horizon} is negative
@@ -324,8 +324,9 @@ public final class SlaEngine implements AutoCloseable {
 
     /**
      * Replaces the policy. New requests get its targets; open requests keep the targets they were
-     * filed with but run on its calendars from now on, and their timers move to the recomputed
-     * thresholds. Every node must be given the same policy.
+     * filed with but run on its calendars from now on (their whole history is counted on the new
+     * calendar), and their SLA clocks' timer jobs move to the recomputed thresholds. Every node must be
+     * given the same policy.
      *
      * @return how many timer jobs moved
      */
