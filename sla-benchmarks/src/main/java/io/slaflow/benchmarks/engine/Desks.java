@@ -20,7 +20,7 @@ import org.flowable.task.api.Task;
 
 /**
  * The two desks the engine benchmarks compare: an {@link SlaEngine}, and a bare Flowable engine with
- * the same settings running {@code bare-lifecycle.bpmn20.xml} (two user tasks, two timers, no slaflow
+ * the same settings running {@code bare-lifecycle.bpmn20.xml} (two user tasks, one timer, no slaflow
  * code), each on its own H2 database in memory, with the clock standing on a Monday morning so no
  * timer falls due.
  */
@@ -105,7 +105,7 @@ final class Desks {
         engine.getTaskService().complete(task.getId(), Map.of(variable, value));
     }
 
-    /** Returns how many timer jobs {@code engine} holds; the benchmarks check both desks keep two per open request. */
+    /** Returns how many timer jobs request {@code id} holds; the benchmarks check both desks keep one per open request. */
     static long timerJobs(ProcessEngine engine, String id) {
         return engine.getManagementService().createTimerJobQuery().processInstanceId(id).count();
     }
