@@ -3,6 +3,7 @@ package io.slaflow.bpmn.internal;
 import io.slaflow.bpmn.SlaEvent;
 import io.slaflow.core.acceptance.AcceptanceCase;
 import io.slaflow.core.acceptance.AcceptanceStage;
+import io.slaflow.core.calendar.WorkingCalendar;
 import io.slaflow.core.countdown.Countdown;
 import io.slaflow.core.countdown.SlaMetric;
 import io.slaflow.core.request.ServiceRequest;
@@ -16,8 +17,9 @@ import org.flowable.engine.RuntimeService;
  * (D3: time the request waits on the customer is not counted against support): it pauses while the
  * case waits on the customer (a decision, an approval, a payment, the results of a demonstration),
  * runs while support works, pauses for good when the case stops, and is met when the work is accepted,
- * which resolves the request. Its timer job is parked and brought back as the intake's own pauses do.
- * Runs inside the command of the acceptance operation.
+ * which resolves the request. The request's SLA clock (one timer job for both countdowns; the response
+ * is met by then) is parked and brought back as the intake's own pauses do. Runs inside the command of
+ * the acceptance operation.
  */
 final class IntakeResolution {
 
@@ -46,27 +48,35 @@ final class IntakeResolution {
         Instant at = now.isBefore(last) ? last : now;
         if (after.acceptedAt().isPresent()) {
             if (!c.isPaused()) {
-                timers.park(requestId, SlaMetric.RESOLUTION);
+                timers.park(requestId);
             }
             store(requestId, record.with(c.meet(at)), Optional.empty());
             events.add(event(SlaEvent.Type.MET, requestId, request, at));
         } else if ((turn == Turn.CUSTOMER || after.stage() == AcceptanceStage.STOPPED) && !c.isPaused()) {
-            timers.park(requestId, SlaMetric.RESOLUTION);
+            timers.park(requestId);
             store(requestId, record.with(c.pause(at, reason(after))), Optional.empty());
             events.add(event(SlaEvent.Type.PAUSED, requestId, request, at));
         } else if (turn == Turn.SUPPORT && c.isPaused()) {
             CountdownRecord resumed = record.with(c.resume(at));
-            Optional<Instant> next = ClockPlan.next(resumed,
-                    resumed.countdown().statusAt(at, runtime.calendarFor(request)), at);
+            Optional<Instant> next = next(requestId, request, resumed, at);
             store(requestId, resumed, next);
-            timers.unpark(requestId, SlaMetric.RESOLUTION, next.orElse(ClockPlan.ceilMillis(at)));
+            timers.unpark(requestId, next.orElse(ClockPlan.ceilMillis(at)));
             events.add(event(SlaEvent.Type.RESUMED, requestId, request, at));
         }
     }
 
+    /** Returns where the request's SLA clock must sit with {@code resolution}: the earlier of both countdowns' next thresholds. */
+    private Optional<Instant> next(String requestId, ServiceRequest request, CountdownRecord resolution, Instant at) {
+        WorkingCalendar calendar = runtime.calendarFor(request);
+        CountdownRecord response = Json.readCountdown((String) processes.getVariable(requestId, Model.VAR_RESPONSE));
+        return ClockPlan.earliest(List.of(
+                ClockPlan.next(response, response.countdown().statusAt(at, calendar), at),
+                ClockPlan.next(resolution, resolution.countdown().statusAt(at, calendar), at)));
+    }
+
     private void store(String requestId, CountdownRecord record, Optional<Instant> next) {
         processes.setVariable(requestId, Model.VAR_RESOLUTION, Json.writeCountdown(record));
-        processes.setVariable(requestId, Model.VAR_RESOLUTION_NEXT, ClockPlan.format(next));
+        processes.setVariable(requestId, Model.VAR_NEXT, ClockPlan.format(next));
     }
 
     private static String reason(AcceptanceCase c) {
