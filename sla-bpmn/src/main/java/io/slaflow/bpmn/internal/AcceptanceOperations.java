@@ -145,14 +145,13 @@ public final class AcceptanceOperations {
             AcceptanceCase opened = record.replay();
             if (r.assignee() == null) {
                 tasks.claim(r.task().getId(), user);
-                processes.setVariable(id, Model.VAR_ASSIGNEE, user);
             }
             List<SlaEvent> events = new ArrayList<>();
             intake.follow(id, request, opened, Turn.of(opened, record.last()), opened.updatedAt(), events);
-            Map<String, Object> vars = Map.of(Model.VAR_OUTCOME, AcceptanceModel.OUTCOME_ACCEPTANCE,
-                    AcceptanceModel.VAR_IN_ACCEPTANCE, true);
-            Map<String, Object> handedOn = Map.of(AcceptanceModel.VAR_CASE, AcceptanceJson.write(record),
-                    AcceptanceModel.VAR_ID, id, AcceptanceModel.VAR_PARENT, id, AcceptanceModel.VAR_LINE, r.line(),
+            Map<String, Object> vars = Map.of(Model.VAR_ASSIGNEE, user, AcceptanceModel.VAR_IN_ACCEPTANCE, true);
+            Map<String, Object> handedOn = Map.of(Model.VAR_OUTCOME, AcceptanceModel.OUTCOME_ACCEPTANCE,
+                    AcceptanceModel.VAR_CASE, AcceptanceJson.write(record), AcceptanceModel.VAR_ID, id,
+                    AcceptanceModel.VAR_PARENT, id, AcceptanceModel.VAR_LINE, r.line(),
                     AcceptanceModel.VAR_WORK_KIND, r.workKind().name(), AcceptanceModel.VAR_STAGE, opened.stage().name());
             tasks.complete(r.task().getId(), vars, handedOn);
             runtime.publishAfterCommit(events);
