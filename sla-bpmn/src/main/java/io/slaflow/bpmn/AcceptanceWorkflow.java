@@ -93,6 +93,9 @@ public final class AcceptanceWorkflow {
      * pauses while the customer decides. From then on, the countdown runs while support works, pauses
      * whenever the case waits on the customer, and is met when the work is accepted.
      *
+     * @param id the request's id, or the id {@link #start} returned
+     * @param user the support member who acts
+     * @param solution the proposed solution and its expected result
      * @throws UnknownRequestException if no request has this id
      * @throws WrongStageException unless the request is being worked on (after its response)
      * @throws NotAllowedException if the user is unknown or not of the request's line
@@ -108,6 +111,8 @@ public final class AcceptanceWorkflow {
     /**
      * The customer asks for changes to the proposed solution; support revises it.
      *
+     * @param id the request's id, or the id {@link #start} returned
+     * @param user the customer's user: the request's requester or a key user of the contract
      * @param changes what should change, stored verbatim
      * @throws WrongStageException unless a solution awaits the customer's decision
      * @throws NotAllowedException unless {@code user} is the requester or a key user
@@ -121,6 +126,9 @@ public final class AcceptanceWorkflow {
     /**
      * Support proposes a revised solution after the customer asked for changes.
      *
+     * @param id the request's id, or the id {@link #start} returned
+     * @param user the support member who acts
+     * @param revised the revised solution
      * @throws WrongStageException unless changes were asked for
      * @throws NotAllowedException if the user is unknown or not of the case's group
      * @throws AlreadyClaimedException if another user has the task
@@ -134,6 +142,8 @@ public final class AcceptanceWorkflow {
     /**
      * The customer agrees to the proposed solution; support writes the specification next.
      *
+     * @param id the request's id, or the id {@link #start} returned
+     * @param user the customer's user: the request's requester or a key user of the contract
      * @throws WrongStageException unless a solution awaits the customer's decision
      * @throws NotAllowedException unless {@code user} is the requester or a key user
      */
@@ -147,6 +157,9 @@ public final class AcceptanceWorkflow {
      * Its risk buffer must be the contract's; scenarios may still be missing, but it cannot be approved
      * without them.
      *
+     * @param id the request's id, or the id {@link #start} returned
+     * @param user the support member who acts
+     * @param spec the specification, with the contract's risk buffer
      * @throws WrongStageException unless the solution is agreed and the specification not yet approved
      * @throws InvalidSpecificationException if the risk buffer is not the contract's
      * @throws NotAllowedException if the user is unknown or not of the case's group
@@ -163,6 +176,8 @@ public final class AcceptanceWorkflow {
      * ({@link Specification#ofSolution}): its expected result is the one acceptance scenario. The customer
      * still approves it, and with it the estimate.
      *
+     * @param id the request's id, or the id {@link #start} returned
+     * @param user the support member who acts
      * @param estimate the estimate in hours, before the contract's risk buffer; positive
      * @throws WrongStageException for work that needs a written specification, or unless the solution
      *     is agreed
@@ -178,6 +193,8 @@ public final class AcceptanceWorkflow {
      * The customer approves the submitted specification. Next: the overdraw approval when its total
      * exceeds the prepaid hours, else the payment before work when the terms have one, else the work.
      *
+     * @param id the request's id, or the id {@link #start} returned
+     * @param user the customer's user: the request's requester or a key user of the contract
      * @throws InvalidSpecificationException if the specification has no acceptance scenarios
      * @throws WrongStageException unless a specification awaits approval
      * @throws NotAllowedException unless {@code user} is the requester or a key user
@@ -191,6 +208,8 @@ public final class AcceptanceWorkflow {
      * The customer refuses to write down acceptance scenarios: the work stops, with that reason in the
      * status (D10), and an intake request's resolution countdown stays paused.
      *
+     * @param id the request's id, or the id {@link #start} returned
+     * @param user the customer's user: the request's requester or a key user of the contract
      * @throws WrongStageException unless the specification is being written or reviewed
      * @throws NotAllowedException unless {@code user} is the requester or a key user
      */
@@ -203,6 +222,8 @@ public final class AcceptanceWorkflow {
      * The customer approves a specification beyond the prepaid hours (D5); the hours beyond the
      * balance are billed per the payment terms.
      *
+     * @param id the request's id, or the id {@link #start} returned
+     * @param user the customer's user: the request's requester or a key user of the contract
      * @throws WrongStageException unless an overdraw awaits approval
      * @throws NotAllowedException unless {@code user} is the requester or a key user
      */
@@ -214,6 +235,8 @@ public final class AcceptanceWorkflow {
     /**
      * The customer declines the overdraw; support cuts the specification down and submits it again.
      *
+     * @param id the request's id, or the id {@link #start} returned
+     * @param user the customer's user: the request's requester or a key user of the contract
      * @throws WrongStageException unless an overdraw awaits approval
      * @throws NotAllowedException unless {@code user} is the requester or a key user
      */
@@ -226,6 +249,8 @@ public final class AcceptanceWorkflow {
      * Records the payment due at {@code point} (D11): the one before work lets the work start, the one
      * after acceptance lets the case go on to its warranty (or close, if the warranty has ended).
      *
+     * @param id the request's id, or the id {@link #start} returned
+     * @param point the payment point paid
      * @throws AlreadyDoneException if that payment was recorded before
      * @throws WrongStageException if nothing falls due at {@code point}, or not yet
      */
@@ -237,6 +262,8 @@ public final class AcceptanceWorkflow {
     /**
      * Support records that the documentation the specification asks for was delivered.
      *
+     * @param id the request's id, or the id {@link #start} returned
+     * @param user the support member who acts
      * @throws AlreadyDoneException if it was recorded before
      * @throws WrongStageException unless the work is in progress
      * @throws NotAllowedException if the user is unknown or not of the case's group
@@ -250,6 +277,8 @@ public final class AcceptanceWorkflow {
      * Support completes the work (or a rework round) and demonstrates it; a rework round's countdown is
      * met. The customer records the results next.
      *
+     * @param id the request's id, or the id {@link #start} returned
+     * @param user the support member who acts
      * @throws WrongStageException unless the work is in progress, or if documentation is required and
      *     not delivered
      * @throws NotAllowedException if the user is unknown or not of the case's group
@@ -265,6 +294,9 @@ public final class AcceptanceWorkflow {
      * accepted (its warranty starts, prepaid hours are drawn down, an intake request is resolved). Any
      * failed: a rework round starts with the failed scenarios named, under the policy's rework target.
      *
+     * @param id the request's id, or the id {@link #start} returned
+     * @param user the customer's user: the request's requester or a key user of the contract
+     * @param results one result per scenario of the specification, in any order
      * @throws InvalidResultsException listing results for unknown or repeated scenarios, scenarios
      *     without a result, and failures without a finding
      * @throws AlreadyDoneException if the work was accepted already
@@ -282,6 +314,9 @@ public final class AcceptanceWorkflow {
      * at no charge, in a round whose countdown is the resolution target of the emergency SLA for a
      * critical claim, or of the critical SLA for any other.
      *
+     * @param id the request's id, or the id {@link #start} returned
+     * @param user the customer's user: the request's requester or a key user of the contract
+     * @param severity how much of the software is down: CRITICAL for the emergency SLA
      * @param description what is wrong, stored verbatim
      * @throws WarrantyExpiredException if the warranty has ended, naming when
      * @throws WrongStageException before acceptance, or while another claim is reworked
@@ -298,6 +333,7 @@ public final class AcceptanceWorkflow {
      * Returns where a case stands now, closed and stopped ones included.
      *
      * @param id the request's id, or the id {@link #start} returned
+     * @return the case's status
      * @throws UnknownRequestException if no request or case has this id
      * @throws WrongStageException if the request never entered the acceptance workflow
      */
@@ -309,6 +345,9 @@ public final class AcceptanceWorkflow {
     /**
      * Returns where a case of {@code customer} stands now, for the customer's own view (D4).
      *
+     * @param customer the customer (tenant) asking
+     * @param id the request's id, or the id {@link #start} returned
+     * @return the case's status
      * @throws UnknownRequestException if this customer has no case with this id (another customer's is
      *     reported the same way)
      */
@@ -317,7 +356,12 @@ public final class AcceptanceWorkflow {
         return queries.status(Arguments.text(id, "id"), Arguments.text(customer, "customer"));
     }
 
-    /** Returns the contract the engine holds for {@code customer}, if any. */
+    /**
+     * Returns the contract the engine holds for {@code customer}.
+     *
+     * @param customer the customer (tenant) id
+     * @return the contract, or empty when the engine has none for that customer
+     */
     public Optional<ServiceContract> contract(String customer) {
         ensureOpen.run();
         return contracts.of(Arguments.text(customer, "customer"));
@@ -327,6 +371,8 @@ public final class AcceptanceWorkflow {
      * Adds or replaces the contract of its customer, for example with the balance left after an
      * acceptance drew prepaid hours ({@code contract.withPrepaidHours(drawdown.balanceAfter())}). Cases
      * keep the contract they were opened with. Every node must be given the same contracts.
+     *
+     * @param contract the customer's new contract
      */
     public void changeContract(ServiceContract contract) {
         ensureOpen.run();

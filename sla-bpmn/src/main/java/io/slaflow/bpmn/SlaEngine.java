@@ -414,6 +414,8 @@ public final class SlaEngine implements AutoCloseable {
      * payments per the contract's terms, work, demonstration and rework rounds, warranty. A request's
      * line enters it with {@link AcceptanceWorkflow#proposeSolution}; a host may start a case on its own
      * with {@link AcceptanceWorkflow#start}.
+     *
+     * @return the acceptance workflow of this engine
      */
     public AcceptanceWorkflow acceptance() {
         ensureOpen();
@@ -644,6 +646,9 @@ public final class SlaEngine implements AutoCloseable {
          * Adds the contract of a customer: payment terms, prepaid hours, warranty and risk buffer for its
          * acceptance cases; it must name the engine's policy. A later contract of the same customer
          * replaces an earlier one. Default: none (acceptance work then throws {@link NoContractException}).
+         *
+         * @param contract the customer's contract
+         * @return this builder
          */
         public Builder contract(ServiceContract contract) {
             Objects.requireNonNull(contract, "contract");
@@ -651,7 +656,12 @@ public final class SlaEngine implements AutoCloseable {
             return this;
         }
 
-        /** Sets the policy and adds the contracts of a policy file ({@code SlaPolicies.loadFile}). */
+        /**
+         * Sets the policy and adds the contracts of a policy file ({@code SlaPolicies.loadFile}).
+         *
+         * @param file the policy and its contracts
+         * @return this builder
+         */
         public Builder policyFile(PolicyFile file) {
             policy(Objects.requireNonNull(file, "file").policy());
             file.contracts().forEach(this::contract);
@@ -662,6 +672,9 @@ public final class SlaEngine implements AutoCloseable {
          * Sets the kinds of work that need a written specification with acceptance scenarios before work
          * starts (D9: "where needed"); for the other kinds support may let the agreed solution stand as
          * the specification ({@link AcceptanceWorkflow#skipSpecification}). Default: {@code DEVELOPMENT}.
+         *
+         * @param kinds the kinds that need one; none for no kind
+         * @return this builder
          */
         public Builder specificationRequired(RequestKind... kinds) {
             EnumSet<RequestKind> required = EnumSet.noneOf(RequestKind.class);
