@@ -1,0 +1,15 @@
+package io.slaflow.bpmn;
+
+/** Where a request stands in the intake process. */
+public enum RequestStage {
+    /** A missed call: the line calls the customer back before anything else. */
+    CALL_BACK,
+    /** Waiting for the first response: a diagnosis with recommendations, or an answer. */
+    RESPONSE,
+    /** Responded to; the line works on it until it is resolved or handed over. */
+    WORK,
+    /** Waiting on the customer or a third party; both countdowns are paused. */
+    WAITING_ON_CUSTOMER,
+    /** Resolved; the process has ended. */
+    RESOLVED
+}

@@ -1,0 +1,650 @@
+package io.slaflow.bpmn;
+
+import io.slaflow.bpmn.internal.Arguments;
+import io.slaflow.bpmn.internal.EngineFactory;
+import io.slaflow.bpmn.internal.FlowableClockView;
+import io.slaflow.bpmn.internal.JavaTimeClock;
+import io.slaflow.bpmn.internal.Members;
+import io.slaflow.bpmn.internal.Operations;
+import io.slaflow.bpmn.internal.Queries;
+import io.slaflow.bpmn.internal.SlaRuntime;
+import io.slaflow.bpmn.internal.SlaRuntimes;
+import io.slaflow.bpmn.internal.Timers;
+import io.slaflow.core.NotAllowedException;
+import io.slaflow.core.SlaException;
+import io.slaflow.core.WrongStageException;
+import io.slaflow.core.calendar.WorkingCalendar;
+import io.slaflow.core.policy.SlaPolicy;
+import io.slaflow.core.request.RequestKind;
+import io.slaflow.core.request.ServiceRequest;
+import io.slaflow.core.routing.CallBackPolicy;
+import io.slaflow.core.routing.RoutingRules;
+import io.slaflow.core.routing.SupportGroups;
+import io.slaflow.core.routing.WorkOrder;
+import io.slaflow.core.testkit.TestClock;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.flowable.common.engine.api.FlowableException;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
+
+/**
+ * The embeddable SLA desk: request intake as a BPMN process on Flowable, with response and resolution
+ * countdowns on the policy's working-time calendars, warnings and breaches as timer jobs, and
+ * escalation. Every operation on a request is one transaction; every failure is an
+ * {@link SlaException} (Flowable's exceptions never reach the caller unwrapped). All request state
+ * lives in the database, so several nodes may share one database, each with its own engine.
+ *
+ * <pre>{@code
+ * try (SlaEngine desk = SlaEngine.builder().policy(policy).clock(clock)
+ *         .member("olga", "consultants").listener(event -> log(event)).build()) {
+ *     String id = desk.submit(request);
+ *     desk.respond(id, "olga", "Restart the exchange service; it lost its connection");
+ *     desk.resolve(id, "olga", "Exchange runs again");
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Close it to stop the engine it built (an engine passed to
+ * {@link Builder#processEngine} is left running).
+ */
+public final class SlaEngine implements AutoCloseable {
+
+    /** Names Flowable's own business calendars use; a working-time calendar may not take them. */
+    private static final Set<String> RESERVED_CALENDARS = Set.of("dueDate", "duration", "cycle");
+
+    private final ProcessEngine engine;
+    private final boolean ownsEngine;
+    private final boolean privateDatabase;
+    private final SlaRuntime runtime;
+    private final Operations operations;
+    private final Queries queries;
+    private final Timers timers;
+    private volatile boolean closed;
+
+    private SlaEngine(Builder b) {
+        Members members = new Members(b.members);
+        if (b.processEngine != null) {
+            this.engine = b.processEngine;
+            this.ownsEngine = false;
+            this.privateDatabase = false;
+            Clock clock = b.clock != null ? b.clock : new FlowableClockView(configuration(engine).getClock(), ZoneOffset.UTC);
+            this.runtime = new SlaRuntime(b.policy, clock, members, b.listeners, b.desk());
+            EngineFactory.prepareHostEngine(engine, b.businessCalendars);
+        } else {
+            Clock clock = b.clock != null ? b.clock : Clock.systemUTC();
+            this.runtime = new SlaRuntime(b.policy, clock, members, b.listeners, b.desk());
+            this.engine = EngineFactory.build(new EngineFactory.Database(b.dataSource, b.jdbcUrl, b.user, b.password),
+                    new JavaTimeClock(clock), false, b.businessCalendars);
+            this.ownsEngine = true;
+            this.privateDatabase = b.dataSource == null && b.jdbcUrl == null;
+        }
+        try {
+            SlaRuntimes.attach(engine.getProcessEngineConfiguration(), runtime);
+            EngineFactory.deploy(engine);
+            boolean async = b.asyncExecutor != null ? b.asyncExecutor : !(b.clock instanceof TestClock);
+            if (ownsEngine && async) {
+                configuration(engine).getAsyncExecutor().start();
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        this.operations = new Operations(engine, runtime);
+        this.queries = new Queries(engine, runtime);
+        this.timers = new Timers(engine.getManagementService());
+    }
+
+    private static ProcessEngineConfigurationImpl configuration(ProcessEngine engine) {
+        return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    }
+
+    /**
+     * Returns a new builder.
+     *
+     * @return a builder with the defaults
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Files a request: routes it to its line (key users to analysts, ordinary users to consultants,
+     * emergencies to duty) and starts its response and resolution countdowns. Listeners hear STARTED
+     * for both.
+     *
+     * @param request the request (validated when it was built); its customer becomes the request's tenant
+     * @return the request id
+     * @throws SlaException if the engine fails
+     */
+    public String submit(ServiceRequest request) {
+        ensureOpen();
+        return operations.submit(Objects.requireNonNull(request, "request"), false);
+    }
+
+    /**
+     * Files a missed call (D8): every call is answered, so the line owes a call-back. Its response
+     * countdown is the call-back, due after the {@link CallBackPolicy} target of working time (15
+     * minutes by default) and met by {@link #callBack}; the resolution countdown is the policy's. Both
+     * run from the call.
+     *
+     * @param request what is known of the caller and the call
+     * @return the request id
+     */
+    public String missedCall(ServiceRequest request) {
+        ensureOpen();
+        return operations.submit(Objects.requireNonNull(request, "request"), true);
+    }
+
+    /**
+     * Records that {@code user} called the customer back: the response of the missed call is met and
+     * the request moves on to work, with {@code user}. A call that solves it at once is
+     * {@link #resolve}d instead.
+     *
+     * @param id the request id
+     * @param user the support member who acts
+     * @throws UnknownRequestException if no request has this id
+     * @throws NotAllowedException if the user is unknown or not of the request's line
+     * @throws AlreadyClaimedException if another user has the request
+     * @throws WrongStageException unless the request waits for a call-back
+     */
+    public void callBack(String id, String user) {
+        ensureOpen();
+        operations.callBack(Arguments.text(id, "id"), Arguments.text(user, "user"));
+    }
+
+    /**
+     * Claims a request for {@code user}. Claiming one's own request again does nothing; a member of
+     * {@code leads} may take over an escalated request from whoever has it.
+     *
+     * @param id the request id
+     * @param user the support member who acts
+     * @throws UnknownRequestException if no request has this id
+     * @throws NotAllowedException if the user is unknown or not of the request's line
+     * @throws AlreadyClaimedException if another user has the request
+     * @throws WrongStageException if it waits on the customer or is resolved
+     */
+    public void claim(String id, String user) {
+        ensureOpen();
+        operations.claim(Arguments.text(id, "id"), Arguments.text(user, "user"));
+    }
+
+    /**
+     * Gives the first response (a diagnosis with recommendations, or an answer): the response
+     * countdown is met and the request moves on to work, still with {@code user}, who claims it if
+     * nobody had.
+     *
+     * @param id the request id
+     * @param user the support member who acts
+     * @param diagnosis the response, stored verbatim
+     * @throws UnknownRequestException if no request has this id
+     * @throws NotAllowedException if the user is unknown or not of the request's line
+     * @throws AlreadyClaimedException if another user has the request
+     * @throws WrongStageException unless the request waits for its first response
+     * @throws IllegalArgumentException if {@code diagnosis} is blank
+     */
+    public void respond(String id, String user, String diagnosis) {
+        ensureOpen();
+        operations.respond(Arguments.text(id, "id"), Arguments.text(user, "user"), Arguments.text(diagnosis, "diagnosis"));
+    }
+
+    /**
+     * Puts a question to the customer (or a third party): both countdowns that still run pause, and
+     * their timer job is parked until {@link #customerReplied}.
+     *
+     * @param id the request id
+     * @param user the support member who acts
+     * @param question what the request waits for, stored verbatim
+     * @throws UnknownRequestException if no request has this id
+     * @throws NotAllowedException if the user is unknown or not of the request's line
+     * @throws AlreadyClaimedException if another user has the request
+     * @throws WrongStageException unless the request waits for its response or is being worked on
+     * @throws IllegalArgumentException if {@code question} is blank
+     */
+    public void waitForCustomer(String id, String user, String question) {
+        ensureOpen();
+        operations.waitForCustomer(Arguments.text(id, "id"), Arguments.text(user, "user"),
+                Arguments.text(question, "question"));
+    }
+
+    /**
+     * Records the customer's reply: the paused countdowns resume, their deadlines moved by the pause,
+     * and the request goes back to whoever had it.
+     *
+     * @param id the request id
+     * @param reply the reply, stored verbatim
+     * @throws UnknownRequestException if no request has this id
+     * @throws WrongStageException unless the request waits on the customer
+     * @throws IllegalArgumentException if {@code reply} is blank
+     */
+    public void customerReplied(String id, String reply) {
+        ensureOpen();
+        operations.customerReplied(Arguments.text(id, "id"), Arguments.text(reply, "reply"));
+    }
+
+    /**
+     * Hands the request over when its line finds what kind of work it really is (D1): the routing
+     * rules' hand-off names the next group; by default consultants hand a change (specification,
+     * development, update) to analysts, analysts hand specification and development to programmers,
+     * and anyone hands an emergency to duty. The countdowns run on; the request is offered, unclaimed,
+     * to the new group, and takes its place in the work order as {@code found}.
+     *
+     * @param id the request id
+     * @param user the support member who acts
+     * @param found the kind of work found (the request's own kind if nothing new was found)
+     * @param note what the next group needs to know, stored verbatim
+     * @throws UnknownRequestException if no request has this id
+     * @throws NotAllowedException if the user is unknown or not of the request's line
+     * @throws AlreadyClaimedException if another user has the request
+     * @throws WrongStageException unless the request waits for its response or is being worked on, or
+     *     if no hand-off rule moves {@code found} work on from its line
+     * @throws IllegalArgumentException if {@code note} is blank
+     */
+    public void handOver(String id, String user, RequestKind found, String note) {
+        ensureOpen();
+        operations.handOver(Arguments.text(id, "id"), Arguments.text(user, "user"), Objects.requireNonNull(found, "found"),
+                Arguments.text(note, "note"));
+    }
+
+    /**
+     * Resolves the request: the resolution countdown is met, and the response countdown too if the
+     * request is resolved at once (a consultation solved online, a missed call solved on the call-back).
+     * {@code user} claims it if nobody had.
+     *
+     * @param id the request id
+     * @param user the support member who acts
+     * @param resolution how it was resolved, stored verbatim
+     * @throws UnknownRequestException if no request has this id
+     * @throws NotAllowedException if the user is unknown or not of the request's line
+     * @throws AlreadyClaimedException if another user has the request
+     * @throws WrongStageException if the request waits on the customer or is resolved
+     * @throws IllegalArgumentException if {@code resolution} is blank
+     */
+    public void resolve(String id, String user, String resolution) {
+        ensureOpen();
+        operations.resolve(Arguments.text(id, "id"), Arguments.text(user, "user"),
+                Arguments.text(resolution, "resolution"));
+    }
+
+    /**
+     * Returns where a request stands now, resolved ones included.
+     *
+     * @param id the request id
+     * @return the status
+     * @throws UnknownRequestException if no request has this id
+     */
+    public RequestStatus status(String id) {
+        ensureOpen();
+        return queries.status(Arguments.text(id, "id"), null);
+    }
+
+    /**
+     * Returns where a request of {@code customer} stands now, for the customer's own view (D4).
+     *
+     * @param id the request id
+     * @param customer the customer (tenant)
+     * @return the status
+     * @throws UnknownRequestException if no request of this customer has this id (another customer's
+     *     request is reported the same way, so its existence is not disclosed)
+     */
+    public RequestStatus status(String customer, String id) {
+        ensureOpen();
+        return queries.status(Arguments.text(id, "id"), Arguments.text(customer, "customer"));
+    }
+
+    /**
+     * Returns every request of {@code customer}, oldest first, and nothing of other customers (D4).
+     *
+     * @param customer the customer (tenant)
+     * @return the requests, possibly none
+     */
+    public List<RequestStatus> requestsOf(String customer) {
+        ensureOpen();
+        return queries.requestsOf(Arguments.text(customer, "customer"));
+    }
+
+    /**
+     * Returns the unclaimed requests offered to {@code group}, in work order (D7): emergencies,
+     * consultations, task definitions, then development and updates; first come first served within a
+     * kind, then the nearest deadline. A staff view across customers.
+     *
+     * @param group the group, e.g. {@code consultants}
+     * @return the requests, possibly none
+     */
+    public List<RequestStatus> openWork(String group) {
+        ensureOpen();
+        return queries.openWork(Arguments.text(group, "group"));
+    }
+
+    /**
+     * Returns the requests {@code user} has or may take (claimed by them, offered to them or to one of
+     * their groups), in work order. A staff view across customers.
+     *
+     * @param user the support member who acts
+     * @return the requests, possibly none
+     * @throws NotAllowedException if the user is unknown
+     */
+    public List<RequestStatus> workList(String user) {
+        ensureOpen();
+        return queries.workList(Arguments.text(user, "user"));
+    }
+
+    /**
+     * Returns the requests whose running countdown reaches its deadline within {@code horizon} from
+     * now, nearest first, found through the indexed due dates of the SLA clocks' timer jobs. Requests whose
+     * breach was already announced are not listed. A staff view across customers.
+     *
+     * @param horizon how far ahead to look, not negative
+     * @return the requests, possibly none
+     * @throws IllegalArgumentException if {@code horizon} is negative
+     */
+    public List<RequestStatus> atRisk(Duration horizon) {
+        ensureOpen();
+        Objects.requireNonNull(horizon, "horizon");
+        if (horizon.isNegative()) {
+            throw new IllegalArgumentException("horizon must not be negative (was " + horizon + ")");
+        }
+        return queries.atRisk(horizon);
+    }
+
+    /**
+     * Replaces the policy. New requests get its targets; open requests keep the targets they were
+     * filed with but run on its calendars from now on (their whole history is counted on the new
+     * calendar), and their SLA clocks' timer jobs move to the recomputed thresholds. Every node must be
+     * given the same policy.
+     *
+     * @param policy the service levels
+     * @return how many timer jobs moved
+     */
+    public int changePolicy(SlaPolicy policy) {
+        ensureOpen();
+        runtime.policy(Objects.requireNonNull(policy, "policy"));
+        return operations.rescheduleAll();
+    }
+
+    /**
+     * Returns the policy in force.
+     *
+     * @return the policy
+     */
+    public SlaPolicy policy() {
+        return runtime.policy();
+    }
+
+    /**
+     * Runs every timer job whose due time has come on the engine's clock, synchronously, each in its
+     * own transaction, until none is due: SLA warnings, breaches and escalations, and the timers of
+     * any host model on the same engine. For tests, simulations and examples that move the clock by
+     * hand; in production Flowable's async executor does this.
+     *
+     * @return how many timer jobs ran
+     */
+    public int fireDueTimers() {
+        ensureOpen();
+        try {
+            return timers.fireDue();
+        } catch (FlowableException | PersistenceException e) {
+            throw new SlaException("Could not fire the due timers: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Returns the Flowable engine underneath, for deploying and running a host's own models on the
+     * same database (they may use the working-time calendars given to
+     * {@link Builder#businessCalendar}). Changing the slaflow processes through it is unsupported.
+     *
+     * @return the engine
+     */
+    public ProcessEngine processEngine() {
+        return engine;
+    }
+
+    /** Detaches from the process engine and stops it if this engine built it. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        SlaRuntimes.detach(engine.getProcessEngineConfiguration(), runtime);
+        if (ownsEngine) {
+            EngineFactory.close(engine, privateDatabase);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("this SlaEngine is closed");
+        }
+    }
+
+    /**
+     * Collects an {@link SlaEngine}'s settings; {@link #build()} checks them together. Not thread-safe.
+     */
+    public static final class Builder {
+
+        private SlaPolicy policy;
+        private Clock clock;
+        private DataSource dataSource;
+        private String jdbcUrl;
+        private String user;
+        private String password;
+        private ProcessEngine processEngine;
+        private Boolean asyncExecutor;
+        private RoutingRules routing = RoutingRules.defaults();
+        private CallBackPolicy callBacks = CallBackPolicy.defaults();
+        private WorkOrder workOrder = WorkOrder.standard();
+        private final List<Map.Entry<String, String>> members = new ArrayList<>();
+        private final List<SlaEventListener> listeners = new ArrayList<>();
+        private final Map<String, WorkingCalendar> businessCalendars = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the service levels; required.
+         *
+         * @param policy the service levels
+         * @return this builder
+         */
+        public Builder policy(SlaPolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Sets where time comes from, for the countdowns and the engine's timers. Default: the system
+         * clock in UTC, or with {@link #processEngine} that engine's clock. A {@link TestClock} also
+         * turns the async executor off by default, so timers fire only through {@link #fireDueTimers()}.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Keeps the data in {@code dataSource}'s database (H2 or PostgreSQL). Default: H2 in memory.
+         *
+         * @param dataSource the data source
+         * @return this builder
+         */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            return this;
+        }
+
+        /**
+         * Keeps the data in the database at {@code url} (H2 or PostgreSQL; the driver must be on the
+         * class path). Default: H2 in memory.
+         *
+         * @param url the JDBC URL
+         * @param user the database user
+         * @param password the database password
+         * @return this builder
+         * @throws IllegalArgumentException if {@code url} is blank
+         */
+        public Builder jdbcUrl(String url, String user, String password) {
+            this.jdbcUrl = Arguments.text(url, "url");
+            this.user = user;
+            this.password = password;
+            return this;
+        }
+
+        /**
+         * Runs on a process engine the host built, instead of building one: the intake process is
+         * deployed there (once per version), and the engine is left running on {@link #close()}.
+         *
+         * @param processEngine the host's engine
+         * @return this builder
+         */
+        public Builder processEngine(ProcessEngine processEngine) {
+            this.processEngine = Objects.requireNonNull(processEngine, "processEngine");
+            return this;
+        }
+
+        /**
+         * Adds {@code userId} to {@code group}: by default {@code consultants}, {@code analysts},
+         * {@code programmers}, {@code duty} or {@code leads} ({@link SupportGroups}). A user may be in
+         * several groups; only members may act on requests.
+         *
+         * @param userId the user id
+         * @param group the group, e.g. {@code consultants}
+         * @return this builder
+         * @throws IllegalArgumentException if an argument is blank
+         */
+        public Builder member(String userId, String group) {
+            members.add(new AbstractMap.SimpleImmutableEntry<>(Arguments.text(userId, "userId"),
+                    Arguments.text(group, "group")));
+            return this;
+        }
+
+        /**
+         * Sets where requests go and where they are handed over to. Default:
+         * {@link RoutingRules#defaults()} (key users to analysts, ordinary users to consultants,
+         * emergencies to duty). Members of the groups the rules name must be registered with
+         * {@link #member}.
+         *
+         * @param routing the rules
+         * @return this builder
+         */
+        public Builder routing(RoutingRules routing) {
+            this.routing = Objects.requireNonNull(routing, "routing");
+            return this;
+        }
+
+        /**
+         * Sets the call-back target of missed calls. Default: {@link CallBackPolicy#defaults()}, 15 working minutes.
+         *
+         * @param callBacks the call-back policy
+         * @return this builder
+         */
+        public Builder callBacks(CallBackPolicy callBacks) {
+            this.callBacks = Objects.requireNonNull(callBacks, "callBacks");
+            return this;
+        }
+
+        /**
+         * Sets the order of open work in work lists. Default: {@link WorkOrder#standard()}.
+         *
+         * @param workOrder the order
+         * @return this builder
+         */
+        public Builder workOrder(WorkOrder workOrder) {
+            this.workOrder = Objects.requireNonNull(workOrder, "workOrder");
+            return this;
+        }
+
+        private SlaRuntime.Desk desk() {
+            return new SlaRuntime.Desk(routing, callBacks, workOrder);
+        }
+
+        /**
+         * Adds a listener for the SLA events.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(SlaEventListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Turns Flowable's async executor, which fires due timers in the background, on or off.
+         * Default: on, unless the clock is a {@link TestClock}.
+         *
+         * @param on whether the executor runs
+         * @return this builder
+         */
+        public Builder asyncExecutor(boolean on) {
+            this.asyncExecutor = on;
+            return this;
+        }
+
+        /**
+         * Registers a Flowable business calendar counting working time of {@code calendar}, so a host
+         * BPMN timer with {@code flowable:businessCalendarName="name"} and {@code timeDuration PT2H}
+         * fires after two working hours.
+         *
+         * @param name the calendar name
+         * @param calendar the working time
+         * @return this builder
+         * @throws IllegalArgumentException if {@code name} is blank, taken, or one of Flowable's own
+         *     ({@code dueDate}, {@code duration}, {@code cycle})
+         */
+        public Builder businessCalendar(String name, WorkingCalendar calendar) {
+            Arguments.text(name, "name");
+            Objects.requireNonNull(calendar, "calendar");
+            if (RESERVED_CALENDARS.contains(name) || businessCalendars.containsKey(name)) {
+                throw new IllegalArgumentException("business calendar name '" + name
+                        + "' is taken; Flowable keeps " + RESERVED_CALENDARS + " for itself");
+            }
+            businessCalendars.put(name, calendar);
+            return this;
+        }
+
+        /**
+         * Builds and starts the engine and deploys the intake process.
+         *
+         * @return the running engine
+         * @throws IllegalStateException if no policy was given, or settings conflict (a data source and
+         *     a JDBC URL; a process engine and a database or async-executor setting)
+         * @throws SlaException if the process engine cannot start
+         */
+        public SlaEngine build() {
+            List<String> problems = new ArrayList<>();
+            if (policy == null) {
+                problems.add("a policy is required: call policy(..)");
+            }
+            if (dataSource != null && jdbcUrl != null) {
+                problems.add("give either dataSource(..) or jdbcUrl(..), not both");
+            }
+            if (processEngine != null && (dataSource != null || jdbcUrl != null)) {
+                problems.add("processEngine(..) brings its own database: drop dataSource(..)/jdbcUrl(..)");
+            }
+            if (processEngine != null && asyncExecutor != null) {
+                problems.add("processEngine(..) brings its own async executor: drop asyncExecutor(..)");
+            }
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException(String.join("; ", problems));
+            }
+            try {
+                return new SlaEngine(this);
+            } catch (FlowableException | PersistenceException e) {
+                throw new SlaException("Could not start the process engine: " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.slaflow.bpmn;
+
+import io.slaflow.core.countdown.SlaMetric;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Something that happened to one SLA countdown of one request, announced to every
+ * {@link SlaEventListener} after the transaction that caused it has committed. Immutable.
+ *
+ * @param type what happened
+ * @param requestId the request, as returned by {@link SlaEngine#submit}
+ * @param customer the customer (tenant) the request belongs to
+ * @param metric the countdown it concerns: for {@link Type#ESCALATED}, the one whose breach escalated
+ * @param at when it happened: for a warning or a breach, the instant the threshold was crossed (which
+ *     may be a little before the timer ran), otherwise the instant of the operation
+ * @param threshold the fraction of the target the event concerns: the warning fraction for
+ *     {@link Type#WARNING}, 1 for {@link Type#BREACHED} and {@link Type#ESCALATED}, 0 otherwise
+ */
+public record SlaEvent(Type type, String requestId, String customer, SlaMetric metric, Instant at, double threshold) {
+
+    /** The kinds of event; each is announced at most once per countdown and threshold. */
+    public enum Type {
+        /** The countdown started: the request was filed. */
+        STARTED,
+        /** The countdown stopped while the request waits on the customer. */
+        PAUSED,
+        /** The countdown goes on: the customer replied. */
+        RESUMED,
+        /** A warning fraction of the target was used up. */
+        WARNING,
+        /** The target was used up before the metric was met. */
+        BREACHED,
+        /** The metric was met (response given, request resolved). */
+        MET,
+        /** A breach offered the request to the {@code leads} group, and an emergency to all of {@code duty}. */
+        ESCALATED
+    }
+
+    /**
+     * Creates an event.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public SlaEvent {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(customer, "customer");
+        Objects.requireNonNull(metric, "metric");
+        Objects.requireNonNull(at, "at");
+    }
+}

@@ -1,0 +1,180 @@
+package io.slaflow.bpmn.internal;
+
+import io.slaflow.core.calendar.WorkingCalendar;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flowable.common.engine.impl.calendar.BusinessCalendarManager;
+import org.flowable.common.engine.impl.calendar.CycleBusinessCalendar;
+import org.flowable.common.engine.impl.calendar.DueDateBusinessCalendar;
+import org.flowable.common.engine.impl.calendar.DurationBusinessCalendar;
+import org.flowable.common.engine.impl.calendar.MapBusinessCalendarManager;
+import org.flowable.common.engine.impl.history.HistoryLevel;
+import org.flowable.common.engine.impl.persistence.StrongUuidGenerator;
+import org.flowable.common.engine.impl.runtime.ClockReader;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.ProcessEngineConfiguration;
+import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the Flowable engine an {@code SlaEngine} owns, or prepares a host's engine, and deploys the
+ * intake process. Settings: IDM and event-registry engines off (unused, and slow to start), safe BPMN
+ * XML parsing on, strong UUIDs for several nodes on one database, history at {@code audit} (the
+ * status of resolved requests is read from it), no diagram rendering on deploy, and an engine clock
+ * of its own.
+ */
+public final class EngineFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineFactory.class);
+
+    /**
+     * Where the engine keeps its data: a data source, a JDBC URL, or neither (a private H2 database
+     * in memory, dropped on close).
+     *
+     * @param dataSource a data source, or null
+     * @param jdbcUrl a JDBC URL, or null
+     * @param user the database user for the URL
+     * @param password the database password for the URL
+     */
+    public record Database(DataSource dataSource, String jdbcUrl, String user, String password) {
+    }
+
+    private static final String PRIVATE_USER = "sa";
+
+    private EngineFactory() {
+    }
+
+    private static String privateDatabaseUrl(String engineName) {
+        return "jdbc:h2:mem:" + engineName + ";DB_CLOSE_DELAY=-1";
+    }
+
+    /**
+     * Closes {@code engine}, and if it kept its data in a private in-memory database, drops that too
+     * (Flowable's own create-drop fails on H2, so the database is shut down instead).
+     */
+    public static void close(ProcessEngine engine, boolean privateDatabase) {
+        String name = engine.getName();
+        try {
+            engine.close();
+        } catch (RuntimeException e) {
+            LOG.warn("process engine {} did not close cleanly", name, e);
+        }
+        if (privateDatabase) {
+            try (Connection c = DriverManager.getConnection(privateDatabaseUrl(name), PRIVATE_USER, "");
+                    Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                LOG.warn("could not drop the in-memory database of engine {}", name, e);
+            }
+        }
+    }
+
+    /**
+     * Builds an engine of its own.
+     *
+     * @param database where the data lives
+     * @param clock the engine clock
+     * @param asyncExecutor whether Flowable's async executor fires timers in the background
+     * @param calendars business calendars to register by name
+     * @return the running engine
+     */
+    public static ProcessEngine build(Database database, JavaTimeClock clock, boolean asyncExecutor,
+            Map<String, WorkingCalendar> calendars) {
+        StandaloneProcessEngineConfiguration cfg = new StandaloneProcessEngineConfiguration();
+        cfg.setEngineName("slaflow-" + UUID.randomUUID());
+        if (database.dataSource() != null) {
+            cfg.setDataSource(database.dataSource());
+            cfg.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        } else if (database.jdbcUrl() != null) {
+            cfg.setJdbcUrl(database.jdbcUrl());
+            cfg.setJdbcDriver(driverFor(database.jdbcUrl()));
+            cfg.setJdbcUsername(database.user());
+            cfg.setJdbcPassword(database.password());
+            cfg.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        } else {
+            cfg.setJdbcUrl(privateDatabaseUrl(cfg.getEngineName()));
+            cfg.setJdbcDriver("org.h2.Driver");
+            cfg.setJdbcUsername(PRIVATE_USER);
+            cfg.setJdbcPassword("");
+            cfg.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        }
+        cfg.setDisableIdmEngine(true);
+        cfg.setDisableEventRegistry(true);
+        cfg.setEnableSafeBpmnXml(true);
+        cfg.setIdGenerator(new StrongUuidGenerator());
+        cfg.setHistoryLevel(HistoryLevel.AUDIT);
+        cfg.setCreateDiagramOnDeploy(false);
+        cfg.setClock(clock);
+        cfg.setBusinessCalendarManager(calendarManager(clock, calendars));
+        cfg.setAsyncExecutorActivate(asyncExecutor);
+        return cfg.buildProcessEngine();
+    }
+
+    /**
+     * Prepares a host's engine: registers the business calendars and warns about unsafe settings.
+     *
+     * @throws IllegalStateException if calendars are to be registered but the engine's calendar
+     *     manager cannot take them
+     */
+    public static void prepareHostEngine(ProcessEngine engine, Map<String, WorkingCalendar> calendars) {
+        ProcessEngineConfigurationImpl cfg = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        if (!cfg.isEnableSafeBpmnXml()) {
+            LOG.warn("process engine '{}' parses BPMN with enableSafeBpmnXml off: external entities in a model"
+                    + " are resolved; turn it on", engine.getName());
+        }
+        if (calendars.isEmpty()) {
+            return;
+        }
+        BusinessCalendarManager manager = cfg.getBusinessCalendarManager();
+        if (!(manager instanceof MapBusinessCalendarManager map)) {
+            throw new IllegalStateException("cannot register business calendars " + calendars.keySet()
+                    + " on process engine '" + engine.getName() + "': its BusinessCalendarManager is "
+                    + manager.getClass().getName() + ", not a MapBusinessCalendarManager");
+        }
+        calendars.forEach((name, calendar) -> map.addBusinessCalendar(name,
+                new WorkingTimeBusinessCalendar(name, calendar, cfg.getClock())));
+    }
+
+    /** Deploys the intake process unless the same version is deployed already. */
+    public static void deploy(ProcessEngine engine) {
+        engine.getRepositoryService().createDeployment()
+                .name("slaflow request intake")
+                .addClasspathResource(Model.RESOURCE)
+                .enableDuplicateFiltering()
+                .deploy();
+    }
+
+    /** Returns Flowable's three built-in calendars plus a working-time calendar per entry of {@code calendars}. */
+    static MapBusinessCalendarManager calendarManager(ClockReader clock, Map<String, WorkingCalendar> calendars) {
+        MapBusinessCalendarManager manager = new MapBusinessCalendarManager();
+        manager.addBusinessCalendar(DueDateBusinessCalendar.NAME, new DueDateBusinessCalendar(clock));
+        manager.addBusinessCalendar(DurationBusinessCalendar.NAME, new DurationBusinessCalendar(clock));
+        manager.addBusinessCalendar(CycleBusinessCalendar.NAME, new CycleBusinessCalendar(clock));
+        calendars.forEach((name, calendar) -> manager.addBusinessCalendar(name,
+                new WorkingTimeBusinessCalendar(name, calendar, clock)));
+        return manager;
+    }
+
+    private static String driverFor(String url) {
+        if (url.startsWith("jdbc:h2:")) {
+            return "org.h2.Driver";
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return "org.postgresql.Driver";
+        }
+        try {
+            Driver driver = DriverManager.getDriver(url);
+            return driver.getClass().getName();
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("no JDBC driver on the class path accepts the JDBC URL given", e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.slaflow.bpmn.internal;
+
+import io.slaflow.core.countdown.Countdown;
+import io.slaflow.core.countdown.CountdownEvent;
+import io.slaflow.core.countdown.SlaMetric;
+import io.slaflow.core.request.RequestKind;
+import io.slaflow.core.request.RequesterTier;
+import io.slaflow.core.request.ServiceRequest;
+import io.slaflow.core.request.Severity;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads and writes the JSON strings stored as process variables: plain data any node (and any
+ * version of the library that knows the format) can read, never Java serialization. Thread-safe.
+ */
+public final class Json {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private Json() {
+    }
+
+    /** Writes a stored request. */
+    public static String writeRequest(StoredRequest stored) {
+        ServiceRequest r = stored.request();
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("customer", r.customer());
+        node.put("requester", r.requester());
+        node.put("tier", r.tier().name());
+        node.put("kind", r.kind().name());
+        node.put("severity", r.severity().name());
+        node.put("subject", r.subject());
+        node.put("description", r.description());
+        node.put("filedAt", stored.filedAt().toString());
+        return MAPPER.writeValueAsString(node);
+    }
+
+    /** Reads a stored request written by {@link #writeRequest}. */
+    public static StoredRequest readRequest(String json) {
+        JsonNode node = MAPPER.readTree(json);
+        ServiceRequest request = ServiceRequest.builder()
+                .customer(text(node, "customer"))
+                .requester(text(node, "requester"))
+                .tier(RequesterTier.valueOf(text(node, "tier")))
+                .kind(RequestKind.valueOf(text(node, "kind")))
+                .severity(Severity.valueOf(text(node, "severity")))
+                .subject(text(node, "subject"))
+                .description(text(node, "description"))
+                .build();
+        return new StoredRequest(request, Instant.parse(text(node, "filedAt")));
+    }
+
+    /** Writes a countdown with its announced thresholds. */
+    public static String writeCountdown(CountdownRecord record) {
+        Countdown c = record.countdown();
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("metric", c.metric().name());
+        node.put("target", c.target().toString());
+        ArrayNode warnAt = node.putArray("warnAt");
+        c.warnAt().forEach(warnAt::add);
+        ArrayNode events = node.putArray("events");
+        for (CountdownEvent e : c.events()) {
+            ObjectNode event = events.addObject();
+            event.put("type", e.type().name());
+            event.put("at", e.at().toString());
+            event.put("note", e.note());
+        }
+        ArrayNode announced = node.putArray("announced");
+        record.announced().forEach(announced::add);
+        return MAPPER.writeValueAsString(node);
+    }
+
+    /** Reads a countdown written by {@link #writeCountdown}. */
+    public static CountdownRecord readCountdown(String json) {
+        JsonNode node = MAPPER.readTree(json);
+        List<Double> warnAt = doubles(node.get("warnAt"));
+        List<CountdownEvent> events = new ArrayList<>();
+        for (JsonNode e : node.get("events")) {
+            events.add(new CountdownEvent(CountdownEvent.Type.valueOf(text(e, "type")),
+                    Instant.parse(text(e, "at")), text(e, "note")));
+        }
+        Countdown countdown = Countdown.of(SlaMetric.valueOf(text(node, "metric")),
+                Duration.parse(text(node, "target")), warnAt, events);
+        return new CountdownRecord(countdown, doubles(node.get("announced")));
+    }
+
+    private static List<Double> doubles(JsonNode array) {
+        List<Double> list = new ArrayList<>();
+        for (JsonNode n : array) {
+            list.add(n.asDouble());
+        }
+        return list;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new IllegalStateException("stored JSON lacks '" + field + "': " + node);
+        }
+        return value.asString();
+    }
+}

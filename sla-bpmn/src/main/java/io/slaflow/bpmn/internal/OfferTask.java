@@ -1,0 +1,54 @@
+package io.slaflow.bpmn.internal;
+
+import io.slaflow.core.calendar.WorkingCalendar;
+import io.slaflow.core.countdown.CountdownStatus;
+import io.slaflow.core.request.RequestKind;
+import io.slaflow.core.request.ServiceRequest;
+import java.time.Instant;
+import java.util.Date;
+import org.flowable.task.service.delegate.DelegateTask;
+import org.flowable.task.service.delegate.TaskListener;
+
+/**
+ * The create listener of the intake model's user tasks. It offers the task to the request's line (an
+ * unescalated emergency to the member on rotation; an escalated request to {@code leads} too), gives
+ * it to whoever completed the task before or had the request before a wait, and sets its name, priority and due date from plain data. The
+ * request's subject goes into the name here, never through a model expression, so text such as
+ * {@code ${...}} in it stays text.
+ */
+public final class OfferTask implements TaskListener {
+
+    @Override
+    public void notify(DelegateTask task) {
+        SlaRuntime runtime = SlaRuntimes.current();
+        ServiceRequest request = Json.readRequest((String) task.getVariable(Model.VAR_REQUEST)).request();
+        Object workKind = task.getVariable(Model.VAR_WORK_KIND);
+        RequestKind kind = workKind instanceof String k ? RequestKind.valueOf(k) : request.kind();
+        task.setName(task.getName() + ": " + request.subject());
+        task.setPriority(runtime.taskPriority(kind));
+        task.setDueDate(Date.from(deadline(runtime, task, request)));
+        boolean escalated = Boolean.TRUE.equals(task.getVariable(Model.VAR_ESCALATED));
+        Object offeredTo = task.getVariable(Model.VAR_OFFERED_TO);
+        if (!escalated && offeredTo instanceof String member) {
+            task.addCandidateUser(member);
+        } else {
+            Offers.groups((String) task.getVariable(Model.VAR_LINE), escalated).forEach(task::addCandidateGroup);
+        }
+        Object completedBy = task.getTransientVariable(Model.TRANSIENT_COMPLETED_BY);
+        Object assignee = completedBy != null ? completedBy : task.getVariable(Model.VAR_ASSIGNEE);
+        if (assignee instanceof String user) {
+            task.setAssignee(user);
+        }
+    }
+
+    private static Instant deadline(SlaRuntime runtime, DelegateTask task, ServiceRequest request) {
+        Instant now = runtime.now();
+        WorkingCalendar calendar = runtime.calendarFor(request);
+        CountdownStatus response = Json.readCountdown((String) task.getVariable(Model.VAR_RESPONSE))
+                .countdown().statusAt(now, calendar);
+        if (!response.met()) {
+            return response.due();
+        }
+        return Json.readCountdown((String) task.getVariable(Model.VAR_RESOLUTION)).countdown().statusAt(now, calendar).due();
+    }
+}

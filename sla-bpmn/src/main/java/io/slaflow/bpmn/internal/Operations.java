@@ -1,0 +1,376 @@
+package io.slaflow.bpmn.internal;
+
+import static io.slaflow.bpmn.internal.Requests.first;
+
+import io.slaflow.bpmn.RequestStage;
+import io.slaflow.bpmn.SlaEvent;
+import io.slaflow.bpmn.UnknownRequestException;
+import io.slaflow.core.SlaException;
+import io.slaflow.core.WrongStageException;
+import io.slaflow.core.calendar.WorkingCalendar;
+import io.slaflow.core.countdown.Countdown;
+import io.slaflow.core.countdown.CountdownEvent;
+import io.slaflow.core.countdown.SlaMetric;
+import io.slaflow.core.policy.SlaTargets;
+import io.slaflow.core.request.RequestKind;
+import io.slaflow.core.request.ServiceRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.engine.runtime.ProcessInstance;
+
+/**
+ * The operations that change a request, each one transaction: submit, claim, call back, respond,
+ * wait for the customer, the customer's reply, hand-over, resolve, and rescheduling after a policy
+ * change. Thread-safe.
+ */
+public final class Operations {
+
+    private static final SlaMetric[] METRICS = SlaMetric.values();
+    private static final int PAGE = 200;
+
+    private final SlaRuntime runtime;
+    private final RuntimeService processes;
+    private final TaskService tasks;
+    private final Requests requests;
+    private final Timers timers;
+    private final Transactions transactions;
+
+    /**
+     * Creates the operations.
+     *
+     * @param engine the process engine
+     * @param runtime policy, clock, members, routing and listeners
+     */
+    public Operations(ProcessEngine engine, SlaRuntime runtime) {
+        this.runtime = runtime;
+        this.processes = engine.getRuntimeService();
+        this.tasks = engine.getTaskService();
+        this.requests = new Requests(engine, runtime.members());
+        this.timers = new Timers(engine.getManagementService());
+        this.transactions = new Transactions(engine.getManagementService());
+    }
+
+    /**
+     * Files a request and starts its countdowns; returns its id. A missed call's response countdown is
+     * the call-back, with the call-back policy's target.
+     */
+    public String submit(ServiceRequest request, boolean missedCall) {
+        SlaTargets targets = runtime.targetsFor(request);
+        Instant now = runtime.now();
+        String line = runtime.routing().intake(request);
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(Model.VAR_REQUEST, Json.writeRequest(new StoredRequest(request, now)));
+        vars.put(Model.VAR_LINE, line);
+        vars.put(Model.VAR_WORK_KIND, request.kind().name());
+        Map<SlaMetric, CountdownRecord> countdowns = new EnumMap<>(SlaMetric.class);
+        for (SlaMetric metric : METRICS) {
+            Countdown countdown = metric == SlaMetric.RESOLUTION
+                    ? Countdown.start(metric, targets.resolution(), targets.warnAt(), now)
+                    : missedCall ? runtime.callBacks().countdown(now)
+                    : Countdown.start(metric, targets.response(), targets.warnAt(), now);
+            countdowns.put(metric, CountdownRecord.of(countdown));
+            vars.put(Model.countdownVar(metric), Json.writeCountdown(countdowns.get(metric)));
+        }
+        vars.put(Model.VAR_NEXT, ClockPlan.format(next(countdowns, targets.calendar(), now)));
+        String firstOffer = Offers.firstOffer(runtime.members(), line, request.kind());
+        if (firstOffer != null) {
+            vars.put(Model.VAR_OFFERED_TO, firstOffer);
+        }
+        return transactions.run("submit the request", () -> {
+            ProcessInstance instance = processes.createProcessInstanceBuilder()
+                    .processDefinitionKey(Model.PROCESS_KEY)
+                    .overrideProcessDefinitionTenantId(request.customer())
+                    .variables(vars)
+                    .transientVariable(Model.VAR_MISSED_CALL, missedCall)
+                    .start();
+            List<SlaEvent> events = new ArrayList<>();
+            for (SlaMetric metric : METRICS) {
+                events.add(event(SlaEvent.Type.STARTED, instance.getId(), request, metric, now));
+            }
+            runtime.publishAfterCommit(events);
+            return Outcome.ok(instance.getId());
+        });
+    }
+
+    /** Claims request {@code id} for {@code user}; a lead may take over an escalated request. */
+    public void claim(String id, String user) {
+        change(id, r -> first(
+                () -> requests.requireStage(r, "claim", RequestStage.CALL_BACK, RequestStage.RESPONSE, RequestStage.WORK),
+                () -> requests.requireAllowed(r, user, "claim"),
+                () -> r.escalated() && requests.isLead(user) ? null : requests.requireUnclaimedOrOwn(r, user, "claim")),
+                r -> {
+                    if (!user.equals(r.assignee())) {
+                        tasks.setAssignee(r.task().getId(), user);
+                    }
+                    return List.of();
+                });
+    }
+
+    /** Records that the line called the customer back after a missed call: its response is met. */
+    public void callBack(String id, String user) {
+        act(id, user, "callBack", new RequestStage[] {RequestStage.CALL_BACK}, r -> {
+            List<SlaEvent> events = new ArrayList<>();
+            Map<String, Object> vars = new HashMap<>();
+            meetResponse(r, vars, events);
+            complete(r, user, Model.OUTCOME_CALLED_BACK, vars);
+            return events;
+        });
+    }
+
+    /** Gives the first response: the response countdown is met. */
+    public void respond(String id, String user, String diagnosis) {
+        act(id, user, "respond", new RequestStage[] {RequestStage.RESPONSE}, r -> {
+            List<SlaEvent> events = new ArrayList<>();
+            Map<String, Object> vars = new HashMap<>();
+            meetResponse(r, vars, events);
+            vars.put(Model.VAR_DIAGNOSIS, diagnosis);
+            complete(r, user, Model.OUTCOME_RESPOND, vars);
+            return events;
+        });
+    }
+
+    /** Puts a question to the customer: the running countdowns pause and the SLA clock's timer is parked. */
+    public void waitForCustomer(String id, String user, String question) {
+        act(id, user, "waitForCustomer", new RequestStage[] {RequestStage.RESPONSE, RequestStage.WORK}, r -> {
+            Instant now = runtime.now();
+            List<SlaEvent> events = new ArrayList<>();
+            Map<String, Object> vars = new HashMap<>();
+            for (SlaMetric metric : METRICS) {
+                CountdownRecord record = r.countdown(metric);
+                Countdown c = record.countdown();
+                if (!c.isMet() && !c.isPaused()) {
+                    vars.put(Model.countdownVar(metric), Json.writeCountdown(record.with(c.pause(at(c, now), question))));
+                    events.add(event(SlaEvent.Type.PAUSED, r, metric, now));
+                }
+            }
+            timers.park(r.id());
+            vars.put(Model.VAR_QUESTION, question);
+            vars.put(Model.VAR_ASSIGNEE, user);
+            complete(r, user, Model.OUTCOME_WAIT, vars);
+            return events;
+        });
+    }
+
+    /** Records the customer's reply: the paused countdowns resume and the SLA clock's timer comes back. */
+    public void customerReplied(String id, String reply) {
+        change(id, r -> requests.requireStage(r, "customerReplied", RequestStage.WAITING_ON_CUSTOMER), r -> {
+            Instant now = runtime.now();
+            WorkingCalendar calendar = runtime.calendarFor(r.stored().request());
+            List<SlaEvent> events = new ArrayList<>();
+            Map<String, Object> vars = new HashMap<>();
+            Map<SlaMetric, CountdownRecord> countdowns = countdowns(r);
+            for (SlaMetric metric : METRICS) {
+                Countdown c = countdowns.get(metric).countdown();
+                if (c.isPaused()) {
+                    countdowns.put(metric, countdowns.get(metric).with(c.resume(at(c, now))));
+                    vars.put(Model.countdownVar(metric), Json.writeCountdown(countdowns.get(metric)));
+                    events.add(event(SlaEvent.Type.RESUMED, r, metric, now));
+                }
+            }
+            Optional<Instant> next = next(countdowns, calendar, now);
+            vars.put(Model.VAR_NEXT, ClockPlan.format(next));
+            timers.unpark(r.id(), next.orElse(ClockPlan.ceilMillis(now)));
+            vars.put(Model.VAR_REPLY, reply);
+            processes.setVariables(r.id(), vars);
+            processes.trigger(r.waitingExecution());
+            return events;
+        });
+    }
+
+    /**
+     * Hands the request over to the group the routing rules name for the kind of work found (D1):
+     * by default consultants to analysts, analysts to programmers, anyone to duty for an emergency.
+     */
+    public void handOver(String id, String user, RequestKind found, String note) {
+        change(id, r -> first(
+                () -> requests.requireStage(r, "handOver", RequestStage.RESPONSE, RequestStage.WORK),
+                () -> requests.requireAllowed(r, user, "handOver"),
+                () -> requests.requireUnclaimedOrOwn(r, user, "handOver"),
+                () -> handOffTarget(r, found).isPresent() ? null : new WrongStageException("handOver", r.stage().name(),
+                        "no hand-off rule moves " + found + " work on from " + r.line() + " (request '" + r.id()
+                                + "'); it stays there: resolve it, or name the kind of work found")), r -> {
+                    String to = handOffTarget(r, found).orElseThrow();
+                    processes.removeVariable(r.id(), Model.VAR_ASSIGNEE);
+                    processes.removeVariable(r.id(), Model.VAR_OFFERED_TO);
+                    String firstOffer = Offers.firstOffer(runtime.members(), to, found);
+                    if (firstOffer != null) {
+                        processes.setVariable(r.id(), Model.VAR_OFFERED_TO, firstOffer);
+                    }
+                    complete(r, null, Model.OUTCOME_HAND_OVER, Map.of(Model.VAR_LINE, to,
+                            Model.VAR_WORK_KIND, found.name(), Model.VAR_HAND_OVER_NOTE, note));
+                    return List.of();
+                });
+    }
+
+    private Optional<String> handOffTarget(OpenRequest r, RequestKind found) {
+        return runtime.routing().handOff(r.stored().request(), r.line(), found);
+    }
+
+    /**
+     * Resolves the request: both countdowns are met (the response too, if it was resolved at once or on
+     * the call-back).
+     */
+    public void resolve(String id, String user, String resolution) {
+        act(id, user, "resolve", new RequestStage[] {RequestStage.CALL_BACK, RequestStage.RESPONSE, RequestStage.WORK},
+                r -> {
+                    Instant now = runtime.now();
+                    List<SlaEvent> events = new ArrayList<>();
+                    Map<String, Object> vars = new HashMap<>();
+                    for (SlaMetric metric : METRICS) {
+                        if (!r.countdown(metric).countdown().isMet()) {
+                            meet(r, metric, now, vars, events);
+                        }
+                    }
+                    vars.put(Model.VAR_RESOLUTION_NOTE, resolution);
+                    vars.put(Model.VAR_ASSIGNEE, user);
+                    complete(r, user, Model.OUTCOME_RESOLVE, vars);
+                    return events;
+                });
+    }
+
+    /** Reschedules every open request (see {@link #reschedule}), a page at a time; returns how many timers moved. */
+    public int rescheduleAll() {
+        int moved = 0;
+        List<String> ids;
+        int first = 0;
+        do {
+            int from = first;
+            ids = transactions.run("list the open requests", () -> Outcome.ok(processes.createProcessInstanceQuery()
+                    .processDefinitionKey(Model.PROCESS_KEY).orderByProcessInstanceId().asc().listPage(from, PAGE)
+                    .stream().map(ProcessInstance::getId).toList()));
+            for (String id : ids) {
+                moved += reschedule(id);
+            }
+            first += PAGE;
+        } while (ids.size() == PAGE);
+        return moved;
+    }
+
+    /**
+     * Moves the SLA clock's timer of request {@code id} to its next threshold under the current
+     * policy's calendar; returns 1 if it moved, else 0.
+     */
+    public int reschedule(String id) {
+        return transactions.run("reschedule request " + id, () -> {
+            OpenRequest r = requests.load(id);
+            if (r == null || r.stage() == RequestStage.RESOLVED) {
+                return Outcome.ok(0);
+            }
+            if (r.stage() == RequestStage.WAITING_ON_CUSTOMER) {
+                return Outcome.ok(0);                       // parked; the reply reschedules it
+            }
+            Instant now = runtime.now();
+            Optional<Instant> next = next(countdowns(r), runtime.calendarFor(r.stored().request()), now);
+            processes.setVariable(id, Model.VAR_NEXT, ClockPlan.format(next));
+            return Outcome.ok(next.isPresent() && timers.move(id, next.get()) ? 1 : 0);
+        });
+    }
+
+    /**
+     * Runs an operation of a support member: loads the request, checks stage, user and claim, claims
+     * it for the user if unclaimed, applies {@code body}, and announces its events after commit.
+     */
+    private void act(String id, String user, String operation, RequestStage[] stages,
+            Function<OpenRequest, List<SlaEvent>> body) {
+        change(id, r -> first(
+                () -> requests.requireStage(r, operation, stages),
+                () -> requests.requireAllowed(r, user, operation),
+                () -> requests.requireUnclaimedOrOwn(r, user, operation)), r -> {
+                    if (r.assignee() == null) {
+                        tasks.claim(r.task().getId(), user);
+                    }
+                    return body.apply(r);
+                });
+    }
+
+    private void change(String id, Function<OpenRequest, SlaException> check, Function<OpenRequest, List<SlaEvent>> body) {
+        transactions.run("change request " + id, () -> {
+            OpenRequest r = requests.load(id);
+            if (r == null) {
+                return Outcome.fail(new UnknownRequestException(id));
+            }
+            SlaException problem = check.apply(r);
+            if (problem != null) {
+                return Outcome.fail(problem);
+            }
+            runtime.publishAfterCommit(body.apply(r));
+            return Outcome.ok(null);
+        });
+    }
+
+    private CountdownRecord meet(OpenRequest r, SlaMetric metric, Instant now, Map<String, Object> vars,
+            List<SlaEvent> events) {
+        CountdownRecord record = r.countdown(metric);
+        Countdown c = record.countdown();
+        CountdownRecord met = record.with(c.meet(at(c, now)));
+        vars.put(Model.countdownVar(metric), Json.writeCountdown(met));
+        events.add(event(SlaEvent.Type.MET, r, metric, now));
+        return met;
+    }
+
+    /** Meets the response and moves the SLA clock's timer to the resolution's next threshold. */
+    private void meetResponse(OpenRequest r, Map<String, Object> vars, List<SlaEvent> events) {
+        Instant now = runtime.now();
+        Map<SlaMetric, CountdownRecord> countdowns = countdowns(r);
+        countdowns.put(SlaMetric.RESPONSE, meet(r, SlaMetric.RESPONSE, now, vars, events));
+        Optional<Instant> next = next(countdowns, runtime.calendarFor(r.stored().request()), now);
+        vars.put(Model.VAR_NEXT, ClockPlan.format(next));
+        timers.move(r.id(), next.orElse(ClockPlan.ceilMillis(now)));
+    }
+
+    private static Map<SlaMetric, CountdownRecord> countdowns(OpenRequest r) {
+        Map<SlaMetric, CountdownRecord> map = new EnumMap<>(SlaMetric.class);
+        for (SlaMetric metric : METRICS) {
+            map.put(metric, r.countdown(metric));
+        }
+        return map;
+    }
+
+    /** Returns where the SLA clock's timer must sit: the next threshold of either countdown. */
+    private static Optional<Instant> next(Map<SlaMetric, CountdownRecord> countdowns, WorkingCalendar calendar,
+            Instant now) {
+        List<Optional<Instant>> next = new ArrayList<>();
+        countdowns.values().forEach(c -> next.add(ClockPlan.next(c, c.countdown().statusAt(now, calendar), now)));
+        return ClockPlan.earliest(next);
+    }
+
+    /**
+     * Completes the open task. The outcome and who completed it are transient: the model's gateway
+     * reads the one, {@link OfferTask} gives the next task to the other, and neither is stored.
+     */
+    private void complete(OpenRequest r, String completedBy, String outcome, Map<String, Object> vars) {
+        if (!vars.isEmpty()) {
+            processes.setVariables(r.id(), vars);
+        }
+        Map<String, Object> transients = new HashMap<>();
+        transients.put(Model.VAR_OUTCOME, outcome);
+        if (completedBy != null) {
+            transients.put(Model.TRANSIENT_COMPLETED_BY, completedBy);
+        }
+        tasks.complete(r.task().getId(), (Map<String, Object>) null, transients);
+    }
+
+    /** Returns {@code now}, or the countdown's last event if the clock stands before it. */
+    private static Instant at(Countdown c, Instant now) {
+        List<CountdownEvent> events = c.events();
+        Instant last = events.get(events.size() - 1).at();
+        return now.isBefore(last) ? last : now;
+    }
+
+    private static SlaEvent event(SlaEvent.Type type, OpenRequest r, SlaMetric metric, Instant at) {
+        return event(type, r.id(), r.stored().request(), metric, at);
+    }
+
+    private static SlaEvent event(SlaEvent.Type type, String id, ServiceRequest request, SlaMetric metric, Instant at) {
+        return new SlaEvent(type, id, request.customer(), metric, at, 0);
+    }
+}

@@ -1,0 +1,189 @@
+package io.slaflow.bpmn.internal;
+
+import io.slaflow.bpmn.RequestStage;
+import io.slaflow.bpmn.RequestStatus;
+import io.slaflow.bpmn.UnknownRequestException;
+import io.slaflow.core.calendar.WorkingCalendar;
+import io.slaflow.core.countdown.CountdownState;
+import io.slaflow.core.countdown.CountdownStatus;
+import io.slaflow.core.countdown.SlaMetric;
+import io.slaflow.core.request.RequestKind;
+import io.slaflow.core.routing.WorkItem;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.flowable.engine.HistoryService;
+import org.flowable.engine.ManagementService;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.TaskService;
+import org.flowable.engine.history.HistoricProcessInstance;
+import org.flowable.job.api.Job;
+import org.flowable.task.api.Task;
+import org.flowable.task.api.TaskQuery;
+
+/**
+ * Read-only views of requests: one request's status, a customer's requests, a line's open work in
+ * work order, a user's work list, and the requests at risk. Every view reads the database; none keeps
+ * request state in memory. Thread-safe.
+ */
+public final class Queries {
+
+    private final SlaRuntime runtime;
+    private final TaskService tasks;
+    private final HistoryService history;
+    private final ManagementService management;
+    private final Transactions transactions;
+
+    /**
+     * Creates the queries.
+     *
+     * @param engine the process engine
+     * @param runtime policy, clock and members
+     */
+    public Queries(ProcessEngine engine, SlaRuntime runtime) {
+        this.runtime = runtime;
+        this.tasks = engine.getTaskService();
+        this.history = engine.getHistoryService();
+        this.management = engine.getManagementService();
+        this.transactions = new Transactions(management);
+    }
+
+    /** Returns the status of request {@code id}, if {@code customer} is null or owns it. */
+    public RequestStatus status(String id, String customer) {
+        return transactions.run("read request " + id, () -> {
+            HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(id)
+                    .processDefinitionKey(Model.PROCESS_KEY).includeProcessVariables().singleResult();
+            if (instance == null || customer != null && !customer.equals(instance.getTenantId())) {
+                return Outcome.fail(new UnknownRequestException(id));
+            }
+            Task task = instance.getEndTime() == null
+                    ? tasks.createTaskQuery().processInstanceId(id).singleResult() : null;
+            return Outcome.ok(status(instance, task, runtime.now()));
+        });
+    }
+
+    /** Returns the requests of {@code customer}, oldest first: that tenant's and no other's. */
+    public List<RequestStatus> requestsOf(String customer) {
+        return transactions.run("list the requests of " + customer, () -> {
+            List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
+                    .processDefinitionKey(Model.PROCESS_KEY).processInstanceTenantId(customer)
+                    .includeProcessVariables().orderByProcessInstanceStartTime().asc().list();
+            Map<String, Task> open = tasks.createTaskQuery().processDefinitionKey(Model.PROCESS_KEY)
+                    .taskTenantId(customer).list().stream()
+                    .collect(Collectors.toMap(Task::getProcessInstanceId, Function.identity()));
+            Instant now = runtime.now();
+            List<RequestStatus> list = new ArrayList<>();
+            for (HistoricProcessInstance i : instances) {
+                list.add(status(i, open.get(i.getId()), now));
+            }
+            return Outcome.ok(list);
+        });
+    }
+
+    /** Returns the unclaimed requests offered to {@code group}, in work order. */
+    public List<RequestStatus> openWork(String group) {
+        return work("list the open work of " + group,
+                tasks.createTaskQuery().processDefinitionKey(Model.PROCESS_KEY).taskCandidateGroup(group));
+    }
+
+    /**
+     * Returns the requests {@code user} has or may take: claimed by them, offered to them, or offered
+     * to one of their groups, in work order.
+     */
+    public List<RequestStatus> workList(String user) {
+        if (!runtime.members().isKnown(user)) {
+            throw Requests.unknownUser(user, "workList");
+        }
+        TaskQuery query = tasks.createTaskQuery().processDefinitionKey(Model.PROCESS_KEY)
+                .or().taskAssignee(user).taskCandidateUser(user)
+                .taskCandidateGroupIn(runtime.members().groupsOf(user)).endOr();
+        return work("list the work of " + user, query);
+    }
+
+    private List<RequestStatus> work(String what, TaskQuery query) {
+        return transactions.run(what, () -> {
+            Instant now = runtime.now();
+            List<RequestStatus> list = new ArrayList<>();
+            for (Task task : query.includeProcessVariables().list()) {
+                list.add(status(task.getProcessInstanceId(), task.getTenantId(), task.getProcessVariables(),
+                        Optional.of(task), false, now));
+            }
+            list.sort(Comparator.comparing(Queries::workItem, runtime.workOrder()));
+            return Outcome.ok(list);
+        });
+    }
+
+    /**
+     * Returns the requests whose running countdown reaches its deadline within {@code horizon},
+     * nearest deadline first. The candidates come from the timer-job table's indexed due dates (each
+     * clock's timer sits at or before its deadline); only those are loaded.
+     */
+    public List<RequestStatus> atRisk(Duration horizon) {
+        return transactions.run("list the requests at risk", () -> {
+            Instant now = runtime.now();
+            Instant limit = now.plus(horizon);
+            Set<String> ids = new LinkedHashSet<>();
+            for (Job job : management.createTimerJobQuery().processDefinitionKey(Model.PROCESS_KEY)
+                    .duedateLowerThan(Date.from(limit.plusMillis(1))).list()) {
+                ids.add(job.getProcessInstanceId());
+            }
+            if (ids.isEmpty()) {
+                return Outcome.ok(List.of());
+            }
+            Map<String, Task> open = new HashMap<>();
+            tasks.createTaskQuery().processInstanceIdIn(ids).list().forEach(t -> open.put(t.getProcessInstanceId(), t));
+            List<RequestStatus> list = new ArrayList<>();
+            for (HistoricProcessInstance i : history.createHistoricProcessInstanceQuery().processInstanceIds(ids)
+                    .includeProcessVariables().list()) {
+                RequestStatus s = status(i, open.get(i.getId()), now);
+                if (runsOutBy(s.response(), limit) || runsOutBy(s.resolution(), limit)) {
+                    list.add(s);
+                }
+            }
+            list.sort(Comparator.comparing(RequestStatus::nextDeadline));
+            return Outcome.ok(list);
+        });
+    }
+
+    private static WorkItem workItem(RequestStatus s) {
+        return new WorkItem(s.id(), s.workKind(), s.filedAt(), s.nextDeadline(), s.stage() == RequestStage.CALL_BACK);
+    }
+
+    private static boolean runsOutBy(CountdownStatus s, Instant limit) {
+        return s.state() == CountdownState.RUNNING && !s.due().isAfter(limit);
+    }
+
+    private RequestStatus status(HistoricProcessInstance instance, Task task, Instant now) {
+        return status(instance.getId(), instance.getTenantId(), instance.getProcessVariables(),
+                Optional.ofNullable(task), instance.getEndTime() != null, now);
+    }
+
+    private RequestStatus status(String id, String customer, Map<String, Object> vars, Optional<Task> task,
+            boolean ended, Instant now) {
+        StoredRequest stored = Json.readRequest((String) vars.get(Model.VAR_REQUEST));
+        WorkingCalendar calendar = runtime.calendarFor(stored.request());
+        RequestStage stage = ended ? RequestStage.RESOLVED
+                : task.map(t -> Requests.stageOf(t.getTaskDefinitionKey())).orElse(RequestStage.WAITING_ON_CUSTOMER);
+        String assignee = task.isPresent() ? task.get().getAssignee() : (String) vars.get(Model.VAR_ASSIGNEE);
+        Object workKind = vars.get(Model.VAR_WORK_KIND);
+        RequestKind kind = workKind instanceof String k ? RequestKind.valueOf(k) : stored.request().kind();
+        return new RequestStatus(id, stored.request(), kind, stored.filedAt(), stage, (String) vars.get(Model.VAR_LINE),
+                Optional.ofNullable(assignee), Boolean.TRUE.equals(vars.get(Model.VAR_ESCALATED)),
+                countdown(vars, SlaMetric.RESPONSE, now, calendar), countdown(vars, SlaMetric.RESOLUTION, now, calendar));
+    }
+
+    private static CountdownStatus countdown(Map<String, Object> vars, SlaMetric metric, Instant now,
+            WorkingCalendar calendar) {
+        return Json.readCountdown((String) vars.get(Model.countdownVar(metric))).countdown().statusAt(now, calendar);
+    }
+}

@@ -1,0 +1,143 @@
+package io.slaflow.bpmn.internal;
+
+import io.slaflow.bpmn.AlreadyClaimedException;
+import io.slaflow.bpmn.RequestStage;
+import io.slaflow.core.NotAllowedException;
+import io.slaflow.core.SlaException;
+import io.slaflow.core.WrongStageException;
+import io.slaflow.core.routing.SupportGroups;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.flowable.engine.HistoryService;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.engine.runtime.Execution;
+import org.flowable.task.api.Task;
+
+/**
+ * Loads requests inside a command and checks an operation against them: stage, user, claim. The
+ * checks return the failure instead of throwing it (see {@link Outcome}).
+ */
+public final class Requests {
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final HistoryService history;
+    private final Members members;
+
+    /**
+     * Creates the loader.
+     *
+     * @param engine the process engine
+     * @param members who belongs to which group
+     */
+    public Requests(ProcessEngine engine, Members members) {
+        this.runtime = engine.getRuntimeService();
+        this.tasks = engine.getTaskService();
+        this.history = engine.getHistoryService();
+        this.members = members;
+    }
+
+    /** Loads request {@code id}, or returns null when no intake process has that id. */
+    public OpenRequest load(String id) {
+        Task task = tasks.createTaskQuery().processInstanceId(id).processDefinitionKey(Model.PROCESS_KEY)
+                .includeProcessVariables().singleResult();
+        if (task != null) {
+            return new OpenRequest(id, stageOf(task.getTaskDefinitionKey()), task.getProcessVariables(), task, null);
+        }
+        long running = runtime.createProcessInstanceQuery().processInstanceId(id)
+                .processDefinitionKey(Model.PROCESS_KEY).count();
+        if (running == 0) {
+            boolean resolved = history.createHistoricProcessInstanceQuery().processInstanceId(id)
+                    .processDefinitionKey(Model.PROCESS_KEY).finished().count() > 0;
+            return resolved ? new OpenRequest(id, RequestStage.RESOLVED, Map.of(), null, null) : null;
+        }
+        Map<String, Object> variables = runtime.getVariables(id);
+        for (String wait : List.of(Model.WAIT_BEFORE_RESPONSE, Model.WAIT_IN_WORK)) {
+            Execution execution = runtime.createExecutionQuery().processInstanceId(id).activityId(wait).singleResult();
+            if (execution != null) {
+                return new OpenRequest(id, RequestStage.WAITING_ON_CUSTOMER, variables, null, execution.getId());
+            }
+        }
+        throw new IllegalStateException("request " + id + " has neither an open task nor a wait for the customer");
+    }
+
+    /** Returns the stage a user task of the model stands for. */
+    public static RequestStage stageOf(String taskDefinitionKey) {
+        return switch (taskDefinitionKey) {
+            case Model.TASK_CALL_BACK -> RequestStage.CALL_BACK;
+            case Model.TASK_RESPOND -> RequestStage.RESPONSE;
+            case Model.TASK_WORK -> RequestStage.WORK;
+            default -> throw new IllegalStateException("unknown task " + taskDefinitionKey);
+        };
+    }
+
+    /** Returns a failure unless {@code request} is in one of {@code stages}. */
+    public SlaException requireStage(OpenRequest request, String operation, RequestStage... stages) {
+        if (Arrays.asList(stages).contains(request.stage())) {
+            return null;
+        }
+        return new WrongStageException(operation, request.stage().name(), "request '" + request.id() + "' is "
+                + describe(request.stage()) + "; " + operation + " needs stage " + Arrays.toString(stages));
+    }
+
+    /**
+     * Returns a failure unless {@code user} may act on {@code request}: a member of its line, or of
+     * {@code leads} once it is escalated.
+     */
+    public SlaException requireAllowed(OpenRequest request, String user, String operation) {
+        if (!members.isKnown(user)) {
+            return unknownUser(user, operation);
+        }
+        Set<String> groups = members.groupsOf(user);
+        if (groups.contains(request.line()) || request.escalated() && groups.contains(SupportGroups.LEADS)) {
+            return null;
+        }
+        return new NotAllowedException(user, operation, "request '" + request.id() + "' is with "
+                + request.line() + (request.escalated() ? " and leads" : "") + ", and the user's groups are " + groups);
+    }
+
+    /** Returns the failure for a user nobody registered. */
+    public static NotAllowedException unknownUser(String user, String operation) {
+        return new NotAllowedException(user, operation,
+                "unknown user; register support staff with SlaEngine.builder().member(user, group)");
+    }
+
+    /** Returns a failure when another user has claimed {@code request}. */
+    public SlaException requireUnclaimedOrOwn(OpenRequest request, String user, String operation) {
+        String assignee = request.assignee();
+        return assignee == null || assignee.equals(user) ? null
+                : new AlreadyClaimedException(request.id(), user, operation, assignee);
+    }
+
+    /** Tells whether {@code user} is a member of {@code leads}. */
+    public boolean isLead(String user) {
+        return members.groupsOf(user).contains(SupportGroups.LEADS);
+    }
+
+    /** Runs {@code checks} in order and returns the first failure, or null; later checks may rely on earlier ones. */
+    @SafeVarargs
+    public static SlaException first(Supplier<SlaException>... checks) {
+        for (Supplier<SlaException> check : checks) {
+            SlaException p = check.get();
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static String describe(RequestStage stage) {
+        return switch (stage) {
+            case CALL_BACK -> "waiting for a call-back";
+            case RESPONSE -> "waiting for its first response";
+            case WORK -> "being worked on";
+            case WAITING_ON_CUSTOMER -> "waiting on the customer";
+            case RESOLVED -> "resolved";
+        };
+    }
+}

@@ -1,0 +1,156 @@
+package io.slaflow.bpmn.internal;
+
+import io.slaflow.bpmn.SlaEvent;
+import io.slaflow.bpmn.SlaEventListener;
+import io.slaflow.core.calendar.WorkingCalendar;
+import io.slaflow.core.policy.SlaPolicy;
+import io.slaflow.core.policy.SlaTargets;
+import io.slaflow.core.request.RequestKind;
+import io.slaflow.core.request.ServiceRequest;
+import io.slaflow.core.routing.CallBackPolicy;
+import io.slaflow.core.routing.RoutingRules;
+import io.slaflow.core.routing.WorkOrder;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.flowable.common.engine.impl.cfg.TransactionContext;
+import org.flowable.common.engine.impl.cfg.TransactionState;
+import org.flowable.common.engine.impl.context.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the process's delegates and listeners need from the {@code SlaEngine} that owns the process
+ * engine: its policy, clock, members, routing and event listeners. Thread-safe; the policy may be
+ * replaced.
+ */
+public final class SlaRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlaRuntime.class);
+
+    private volatile SlaPolicy policy;
+    private final Clock clock;
+    private final Members members;
+    private final List<SlaEventListener> listeners;
+    private final Desk desk;
+
+    /**
+     * How the desk is organised: where requests go, how missed calls are answered, in which order work
+     * is taken.
+     *
+     * @param routing intake and hand-off rules
+     * @param callBacks the call-back target of missed calls
+     * @param workOrder the order of open work
+     */
+    public record Desk(RoutingRules routing, CallBackPolicy callBacks, WorkOrder workOrder) {
+
+        /** Creates the settings. */
+        public Desk {
+            Objects.requireNonNull(routing, "routing");
+            Objects.requireNonNull(callBacks, "callBacks");
+            Objects.requireNonNull(workOrder, "workOrder");
+        }
+    }
+
+    /**
+     * Creates the runtime.
+     *
+     * @param policy the service levels
+     * @param clock where time comes from
+     * @param members who belongs to which group
+     * @param listeners who hears the events
+     * @param desk routing, call-backs and work order
+     */
+    public SlaRuntime(SlaPolicy policy, Clock clock, Members members, List<SlaEventListener> listeners, Desk desk) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.members = Objects.requireNonNull(members, "members");
+        this.listeners = List.copyOf(listeners);
+        this.desk = Objects.requireNonNull(desk, "desk");
+    }
+
+    /** Returns the intake and hand-off rules. */
+    public RoutingRules routing() {
+        return desk.routing();
+    }
+
+    /** Returns the call-back target of missed calls. */
+    public CallBackPolicy callBacks() {
+        return desk.callBacks();
+    }
+
+    /** Returns the order of open work. */
+    public WorkOrder workOrder() {
+        return desk.workOrder();
+    }
+
+    /** Returns the Flowable task priority of work of {@code kind}: the earlier its class in the work order, the higher. */
+    public int taskPriority(RequestKind kind) {
+        return Math.max(0, 100 - 10 * desk.workOrder().classOf(kind));
+    }
+
+    /** Returns the current instant of the engine's clock. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** Returns the policy. */
+    public SlaPolicy policy() {
+        return policy;
+    }
+
+    /** Replaces the policy. */
+    public void policy(SlaPolicy next) {
+        this.policy = Objects.requireNonNull(next, "policy");
+    }
+
+    /** Returns the targets of {@code request} under the current policy. */
+    public SlaTargets targetsFor(ServiceRequest request) {
+        SlaTargets targets = policy.targetsFor(request);
+        if (targets == null) {
+            throw new IllegalStateException("policy '" + policy.name() + "' returned no targets for " + request);
+        }
+        return targets;
+    }
+
+    /** Returns the calendar the countdowns of {@code request} run on under the current policy. */
+    public WorkingCalendar calendarFor(ServiceRequest request) {
+        return targetsFor(request).calendar();
+    }
+
+    /** Returns the members. */
+    public Members members() {
+        return members;
+    }
+
+    /**
+     * Delivers {@code events} to the listeners once the current Flowable transaction commits; if it
+     * rolls back they are dropped. Outside a transaction they are delivered at once.
+     */
+    public void publishAfterCommit(List<SlaEvent> events) {
+        if (events.isEmpty() || listeners.isEmpty()) {
+            return;
+        }
+        List<SlaEvent> copy = List.copyOf(events);
+        TransactionContext transaction = Context.getTransactionContext();
+        if (transaction == null) {
+            deliver(copy);
+        } else {
+            transaction.addTransactionListener(TransactionState.COMMITTED, commandContext -> deliver(copy));
+        }
+    }
+
+    private void deliver(List<SlaEvent> events) {
+        for (SlaEvent event : events) {
+            for (SlaEventListener listener : listeners) {
+                try {
+                    listener.onEvent(event);
+                } catch (RuntimeException e) {
+                    LOG.warn("SLA event listener {} failed on {}; the event stays delivered to the others",
+                            listener, event, e);
+                }
+            }
+        }
+    }
+}
