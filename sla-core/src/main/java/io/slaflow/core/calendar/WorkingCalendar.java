@@ -1,20 +1,15 @@
 package io.slaflow.core.calendar;
 
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.zone.ZoneOffsetTransition;
-import java.time.zone.ZoneRules;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +18,6 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Working time: the shifts of each weekday, holidays and date overrides, in one time zone. SLA
@@ -33,12 +27,20 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * shift belongs to the local date it starts on; it is dropped when that date is a {@linkplain
  * Builder#holiday holiday} and replaced when {@linkplain Builder#workingDay workingDay} names the
  * date. A shift whose end is at or before its start ends the next day, and {@code 00:00-00:00} is a
- * whole day. When clocks go back, a repeated wall-clock hour inside a shift is worked twice; when
- * they go forward, the missing hour is not worked. Ranges are half-open, {@code [from, to)}.
+ * whole day. Shifts of different days may overlap (a night shift running into the next morning's);
+ * time they share counts once. When clocks go back, a repeated wall-clock hour inside a shift is
+ * worked twice; when they go forward, the missing hour is not worked. Ranges are half-open,
+ * {@code [from, to)}.
  *
- * <p>Both {@link #addWorkingTime} and {@link #workingTimeBetween} cost a binary search over the
- * working intervals of the years concerned, whatever the span. Those intervals are built lazily,
- * one local year at a time, and a bounded number of years ({@value #CACHED_YEARS}) is kept.
+ * <p>{@link #isWorkingTime}, {@link #nextWorkingInstant}, {@link #addWorkingTime} and {@link
+ * #workingTimeBetween} each cost one or two binary searches over the working intervals of the years
+ * they start and end in, plus one addition per further year crossed; they allocate nothing but
+ * their result. The intervals are built lazily, one local year at a time (a fraction of a
+ * millisecond), and at most {@value #CACHED_YEARS} years are kept, with the working totals of up
+ * to 256 years beside them.
+ *
+ * <p>Any instant whose year {@link LocalDate} can hold is supported; the extreme years of {@link
+ * Instant}'s range (beyond year 999,999,999 either way) throw {@link DateTimeException}.
  *
  * <p>Immutable and thread-safe.
  *
@@ -53,33 +55,19 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 public final class WorkingCalendar {
 
     /** How many local years of working intervals a calendar keeps at most. */
-    public static final int CACHED_YEARS = 16;
+    public static final int CACHED_YEARS = YearBlocks.CACHED_BLOCKS;
 
-    private static final long MAX_OFFSET_SECONDS = 18 * 3600L;
+    private static final long NANOS_PER_SECOND = YearBlock.NANOS_PER_SECOND;
+    private static final long NOT_FOUND = Long.MIN_VALUE;
 
     private final ZoneId zone;
-    private final ZoneRules rules;
-    private final Map<DayOfWeek, List<Shift>> weekly;
-    private final SortedSet<LocalDate> holidays;
-    private final SortedMap<LocalDate, List<Shift>> workingDays;
-    private final AtomicReferenceArray<YearBlock> years = new AtomicReferenceArray<>(CACHED_YEARS);
+    private final Schedule schedule;
+    private final YearBlocks blocks;
 
-    private WorkingCalendar(Builder b) {
-        this.zone = b.zone;
-        this.rules = b.zone.getRules();
-        EnumMap<DayOfWeek, List<Shift>> week = new EnumMap<>(DayOfWeek.class);
-        b.weekly.forEach((day, shifts) -> week.put(day, sorted(shifts)));
-        this.weekly = Collections.unmodifiableMap(week);
-        this.holidays = Collections.unmodifiableSortedSet(new TreeSet<>(b.holidays));
-        TreeMap<LocalDate, List<Shift>> days = new TreeMap<>();
-        b.workingDays.forEach((date, shifts) -> days.put(date, sorted(shifts)));
-        this.workingDays = Collections.unmodifiableSortedMap(days);
-    }
-
-    private static List<Shift> sorted(List<Shift> shifts) {
-        List<Shift> copy = new ArrayList<>(shifts);
-        copy.sort(Comparator.comparing(Shift::start));
-        return List.copyOf(copy);
+    private WorkingCalendar(ZoneId zone, Schedule schedule) {
+        this.zone = zone;
+        this.schedule = schedule;
+        this.blocks = new YearBlocks(zone, schedule);
     }
 
     /**
@@ -102,10 +90,14 @@ public final class WorkingCalendar {
      * @throws InvalidCalendarException if {@code zone} is null
      */
     public static WorkingCalendar alwaysOpen(ZoneId zone) {
-        return builder(zone).shifts(Set.of(DayOfWeek.values()), LocalTime.MIDNIGHT, LocalTime.MIDNIGHT).build();
+        return builder(zone).shifts(EnumSet.allOf(DayOfWeek.class), LocalTime.MIDNIGHT, LocalTime.MIDNIGHT).build();
     }
 
-    /** Returns the zone whose wall-clock time the shifts are in. */
+    /**
+     * Returns the zone whose wall-clock time the shifts are in.
+     *
+     * @return the zone
+     */
     public ZoneId zone() {
         return zone;
     }
@@ -116,17 +108,25 @@ public final class WorkingCalendar {
      * @return an unmodifiable map; weekdays without shifts are absent
      */
     public Map<DayOfWeek, List<Shift>> shifts() {
-        return weekly;
+        return schedule.weekly();
     }
 
-    /** Returns the holidays, in date order (unmodifiable). */
+    /**
+     * Returns the holidays, in date order.
+     *
+     * @return an unmodifiable set
+     */
     public SortedSet<LocalDate> holidays() {
-        return holidays;
+        return schedule.holidays();
     }
 
-    /** Returns the dates whose hours replace their weekday's, in date order (unmodifiable). */
+    /**
+     * Returns the dates whose hours replace their weekday's, in date order.
+     *
+     * @return an unmodifiable map from date to its shifts, sorted by start
+     */
     public SortedMap<LocalDate, List<Shift>> workingDays() {
-        return workingDays;
+        return schedule.workingDays();
     }
 
     /**
@@ -135,26 +135,22 @@ public final class WorkingCalendar {
      *
      * @param date a local date in this calendar's zone
      * @return the shifts, sorted by start
+     * @throws NullPointerException if {@code date} is null
      */
     public List<Shift> shiftsOn(LocalDate date) {
-        List<Shift> override = workingDays.get(date);
-        if (override != null) {
-            return override;
-        }
-        if (holidays.contains(date)) {
-            return List.of();
-        }
-        return weekly.getOrDefault(date.getDayOfWeek(), List.of());
+        return schedule.shiftsOn(Objects.requireNonNull(date, "date"));
     }
 
     /**
-     * Tells whether {@code t} is working time.
+     * Tells whether {@code t} is working time. A shift's start is working time, its end is not.
      *
      * @param t the instant
      * @return true if {@code t} lies inside a shift
+     * @throws NullPointerException if {@code t} is null
      */
     public boolean isWorkingTime(Instant t) {
-        return blockOf(t.getEpochSecond()).isWorking(t.getEpochSecond());
+        long second = Objects.requireNonNull(t, "t").getEpochSecond();
+        return blocks.blockOf(second).isWorking(second);
     }
 
     /**
@@ -163,19 +159,22 @@ public final class WorkingCalendar {
      *
      * @param t the instant
      * @return the earliest working instant {@code >= t}
+     * @throws NullPointerException if {@code t} is null
      */
     public Instant nextWorkingInstant(Instant t) {
-        long second = t.getEpochSecond();
-        YearBlock block = blockOf(second);
+        long second = Objects.requireNonNull(t, "t").getEpochSecond();
+        YearBlock block = blocks.blockOf(second);
         if (block.isWorking(second)) {
             return t;
         }
-        int i = block.firstEndingAfter(second);
-        while (i >= block.starts.length) {
-            block = year(block.year + 1);
-            i = 0;
+        long next = block.nextStartAfter(second);
+        for (int year = block.year + 1; next == NOT_FOUND; year++) {
+            if (blocks.total(year) > 0) {
+                YearBlock later = blocks.year(year);
+                next = later.nextStartAfter(later.from - 1);
+            }
         }
-        return Instant.ofEpochSecond(block.starts[i]);
+        return Instant.ofEpochSecond(next);
     }
 
     /**
@@ -187,30 +186,46 @@ public final class WorkingCalendar {
      * @param workingTime how much working time to add, zero or more
      * @return the instant when that much working time has passed
      * @throws IllegalArgumentException if {@code workingTime} is negative
+     * @throws DateTimeException if the result would lie after {@link Instant#MAX}
+     * @throws NullPointerException if an argument is null
      */
     public Instant addWorkingTime(Instant start, Duration workingTime) {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(workingTime, "workingTime");
         if (workingTime.isNegative()) {
-            throw new IllegalArgumentException(
-                    "workingTime must be zero or positive (was " + workingTime + ")");
+            throw new IllegalArgumentException("workingTime must be zero or positive (was " + workingTime + ")");
         }
         if (workingTime.isZero()) {
             return start;
         }
         long second = start.getEpochSecond();
-        YearBlock block = blockOf(second);
-        long seconds = block.workingSecondsBefore(second) + workingTime.getSeconds();
-        long nanos = (long) nanosInside(block, start) + workingTime.getNano();
-        if (nanos >= 1_000_000_000L) {
+        if (workingTime.getSeconds() > Instant.MAX.getEpochSecond() - second) {
+            throw new DateTimeException("adding " + workingTime + " of working time to " + start
+                    + " passes Instant.MAX");
+        }
+        YearBlock block = blocks.blockOf(second);
+        int index = block.indexAtOrBefore(second);
+        long before = block.workingNanosBefore(index, second, start.getNano());
+        long seconds = before / NANOS_PER_SECOND + workingTime.getSeconds();
+        int nanos = (int) (before % NANOS_PER_SECOND) + workingTime.getNano();
+        if (nanos >= NANOS_PER_SECOND) {
             seconds++;
-            nanos -= 1_000_000_000L;
+            nanos -= (int) NANOS_PER_SECOND;
         }
-        int i = block.indexReaching(seconds, (int) nanos);
-        while (i < 0) {
-            seconds -= block.total();
-            block = year(block.year + 1);
-            i = block.indexReaching(seconds, (int) nanos);
+        long reached = block.secondReaching(seconds, nanos, index);
+        if (reached == NOT_FOUND) {
+            reached = reachInLaterYears(block.year + 1, seconds - block.total(), nanos);
         }
-        return Instant.ofEpochSecond(block.ends[i] - block.cumulative[i] + seconds, nanos);
+        return Instant.ofEpochSecond(reached, nanos);
+    }
+
+    /** Skips whole years by their totals, then searches the year where the time runs out. */
+    private long reachInLaterYears(int year, long seconds, int nanos) {
+        for (long total = blocks.total(year); seconds > total || seconds == total && nanos > 0;
+                total = blocks.total(++year)) {
+            seconds -= total;
+        }
+        return blocks.year(year).secondReaching(seconds, nanos, 0);
     }
 
     /**
@@ -219,147 +234,68 @@ public final class WorkingCalendar {
      * @param from the start, inclusive
      * @param to the end, exclusive
      * @return the measure of working instants between them
+     * @throws NullPointerException if an argument is null
      */
     public Duration workingTimeBetween(Instant from, Instant to) {
-        if (!to.isAfter(from)) {
+        Objects.requireNonNull(from, "from");
+        if (!Objects.requireNonNull(to, "to").isAfter(from)) {
             return Duration.ZERO;
         }
-        YearBlock first = blockOf(from.getEpochSecond());
-        YearBlock last = blockOf(to.getEpochSecond());
-        long seconds = last.workingSecondsBefore(to.getEpochSecond())
-                - first.workingSecondsBefore(from.getEpochSecond());
-        for (int y = first.year; y < last.year; y++) {
-            seconds += year(y).total();
+        YearBlock first = blocks.blockOf(from.getEpochSecond());
+        YearBlock last = first.covers(to.getEpochSecond()) ? first : blocks.blockOf(to.getEpochSecond());
+        long nanos = last.workingNanosBefore(to.getEpochSecond(), to.getNano())
+                - first.workingNanosBefore(from.getEpochSecond(), from.getNano());
+        long seconds = 0;
+        for (int year = first.year; year < last.year; year++) {
+            seconds += blocks.total(year);
         }
-        return Duration.ofSeconds(seconds, (long) nanosInside(last, to) - nanosInside(first, from));
+        return Duration.ofSeconds(seconds, nanos);
     }
 
-    private static int nanosInside(YearBlock block, Instant t) {
-        return t.getNano() != 0 && block.isWorking(t.getEpochSecond()) ? t.getNano() : 0;
+    /** Approximate bytes the cached working intervals of {@code year} take (for tests and benchmarks). */
+    long retainedBytesOfYear(int year) {
+        return blocks.year(year).retainedBytes();
     }
 
-    /** The block covering {@code epochSecond}. */
-    private YearBlock blockOf(long epochSecond) {
-        YearBlock block = year(utcYear(epochSecond));
-        if (epochSecond < block.from) {
-            return year(block.year - 1);
-        }
-        if (epochSecond >= block.to) {
-            return year(block.year + 1);
-        }
-        return block;
+    /** The number of working intervals in the local year {@code year}. */
+    int intervalsOfYear(int year) {
+        return blocks.year(year).intervals();
     }
 
-    /** The cached block of {@code year}, built on first use; one slot per year modulo the cache size. */
-    YearBlock year(int year) {
-        int slot = Math.floorMod(year, CACHED_YEARS);
-        YearBlock block = years.get(slot);
-        if (block == null || block.year != year) {
-            block = buildYear(year);
-            years.set(slot, block);
-        }
-        return block;
-    }
-
-    /** The proleptic year of an epoch second in UTC, without allocating (days-from-civil inverse). */
-    static int utcYear(long epochSecond) {
-        long z = Math.floorDiv(epochSecond, 86_400L) + 719_468L;
-        long era = Math.floorDiv(z, 146_097L);
-        long doe = z - era * 146_097L;
-        long yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        long mp = (5 * doy + 2) / 153;
-        long month = mp < 10 ? mp + 3 : mp - 9;
-        return (int) (yoe + era * 400 + (month <= 2 ? 1 : 0));
-    }
-
-    private YearBlock buildYear(int year) {
-        LocalDate first = LocalDate.of(year, 1, 1);
-        LocalDate next = first.plusYears(1);
-        long from = first.atStartOfDay(zone).toEpochSecond();
-        long to = next.atStartOfDay(zone).toEpochSecond();
-        List<long[]> intervals = new ArrayList<>();
-        for (LocalDate date = first.minusDays(1); date.isBefore(next); date = date.plusDays(1)) {
-            for (Shift shift : shiftsOn(date)) {
-                LocalDateTime start = date.atTime(shift.start());
-                LocalDateTime end = shift.overnight() ? date.plusDays(1).atTime(shift.end()) : date.atTime(shift.end());
-                addInstants(start, end, from, to, intervals);
-            }
-        }
-        intervals.sort(Comparator.comparingLong(iv -> iv[0]));
-        long[] starts = new long[intervals.size()];
-        long[] ends = new long[intervals.size()];
-        int n = 0;
-        for (long[] iv : intervals) {
-            if (n > 0 && iv[0] <= ends[n - 1]) {
-                ends[n - 1] = Math.max(ends[n - 1], iv[1]);
-            } else {
-                starts[n] = iv[0];
-                ends[n] = iv[1];
-                n++;
-            }
-        }
-        return new YearBlock(year, from, to, Arrays.copyOf(starts, n), Arrays.copyOf(ends, n));
+    /** How many year blocks are cached now. */
+    int cachedYears() {
+        return blocks.cachedBlocks();
     }
 
     /**
-     * Adds the instants whose wall-clock time lies in {@code [start, end)}, clipped to
-     * {@code [from, to)}. Between two offset transitions local time runs evenly, so each such
-     * stretch contributes at most one interval; a repeated hour yields a second one, a skipped hour
-     * none.
+     * Two calendars are equal when they have the same zone, weekly shifts, holidays and working days.
+     *
+     * @param o the other object
+     * @return whether {@code o} is an equal calendar
      */
-    private void addInstants(LocalDateTime start, LocalDateTime end, long from, long to, List<long[]> out) {
-        long localStart = start.toEpochSecond(ZoneOffset.UTC);
-        long localEnd = end.toEpochSecond(ZoneOffset.UTC);
-        long t = Math.max(localStart - MAX_OFFSET_SECONDS, from);
-        long limit = Math.min(localEnd + MAX_OFFSET_SECONDS, to);
-        while (t < limit) {
-            Instant at = Instant.ofEpochSecond(t);
-            long offset = rules.getOffset(at).getTotalSeconds();
-            long stretchEnd = limit;
-            if (!rules.isFixedOffset()) {
-                ZoneOffsetTransition transition = rules.nextTransition(at);
-                if (transition != null) {
-                    stretchEnd = Math.min(limit, transition.toEpochSecond());
-                }
-            }
-            long s = Math.max(t, localStart - offset);
-            long e = Math.min(stretchEnd, localEnd - offset);
-            if (s < e) {
-                out.add(new long[] {s, e});
-            }
-            t = stretchEnd;
-        }
-    }
-
-    /** Approximate bytes the cached working intervals of {@code year} take (for benchmarks). */
-    long retainedBytesOfYear(int year) {
-        return year(year).retainedBytes();
-    }
-
     @Override
     public boolean equals(Object o) {
-        return this == o || o instanceof WorkingCalendar c
-                && zone.equals(c.zone)
-                && weekly.equals(c.weekly)
-                && holidays.equals(c.holidays)
-                && workingDays.equals(c.workingDays);
+        return this == o || o instanceof WorkingCalendar c && zone.equals(c.zone) && schedule.equals(c.schedule);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(zone, weekly, holidays, workingDays);
-    }
-
-    @Override
-    public String toString() {
-        return "WorkingCalendar[zone=" + zone + ", shifts=" + weekly + ", holidays=" + holidays
-                + ", workingDays=" + workingDays + "]";
+        return zone.hashCode() * 31 + schedule.hashCode();
     }
 
     /**
-     * Collects shifts, holidays and date overrides; {@link #build()} validates them all at once.
-     * Not thread-safe.
+     * Returns the zone and the schedule, for logs.
+     *
+     * @return e.g. {@code WorkingCalendar[zone=Europe/Kyiv, shifts={MONDAY=[09:00-18:00]}, holidays=[], workingDays={}]}
+     */
+    @Override
+    public String toString() {
+        return "WorkingCalendar[zone=" + zone + ", " + schedule + "]";
+    }
+
+    /**
+     * Collects shifts, holidays and date overrides; {@link #build()} validates them all at once and
+     * reports every problem together. Not thread-safe.
      */
     public static final class Builder {
 
@@ -378,12 +314,13 @@ public final class WorkingCalendar {
 
         /**
          * Adds a shift to one weekday. Several shifts a day are allowed as long as they do not
-         * overlap; a shift whose end is at or before its start ends the next day.
+         * overlap; a shift whose end is at or before its start ends the next day, and
+         * {@code start == end} is 24 hours ({@code 00:00-00:00}: the whole day).
          *
          * @param day the weekday the shift starts on
          * @param start wall-clock start, inclusive, in whole seconds
-         * @param end wall-clock end, exclusive; {@code start == end} means 24 hours
-         * @return this builder
+         * @param end wall-clock end, exclusive, in whole seconds
+         * @return this builder; a null or fractional argument is reported by {@link #build()}
          */
         public Builder shift(DayOfWeek day, LocalTime start, LocalTime end) {
             String where = "shift(" + day + ", " + start + ", " + end + ")";
@@ -398,29 +335,40 @@ public final class WorkingCalendar {
         }
 
         /**
-         * Adds the same shift to several weekdays.
+         * Adds the same shift to several weekdays, as {@link #shift} does to each.
          *
          * @param days the weekdays, at least one
-         * @param start wall-clock start, inclusive
-         * @param end wall-clock end, exclusive
-         * @return this builder
+         * @param start wall-clock start, inclusive, in whole seconds
+         * @param end wall-clock end, exclusive, in whole seconds
+         * @return this builder; an empty set or a null argument is reported by {@link #build()}
          */
         public Builder shifts(Set<DayOfWeek> days, LocalTime start, LocalTime end) {
-            if (days == null || days.isEmpty() || days.stream().anyMatch(Objects::isNull)) {
-                problems.add("shifts(" + days + ", " + start + ", " + end + "): days must name at least one weekday and no null");
+            if (days == null || days.isEmpty() || hasNull(days)) {
+                problems.add("shifts(" + days + ", " + start + ", " + end
+                        + "): days must name at least one weekday and no null");
                 return this;
             }
-            for (DayOfWeek day : new TreeSet<>(days)) {
+            for (DayOfWeek day : EnumSet.copyOf(days)) {
                 shift(day, start, end);
             }
             return this;
         }
 
+        private static boolean hasNull(Set<DayOfWeek> days) {
+            for (DayOfWeek day : days) { // not days.contains(null): immutable sets throw on it
+                if (day == null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /**
-         * Marks a date as a holiday: no shift starts on it.
+         * Marks a date as a holiday: no shift starts on it (an overnight shift of the day before still
+         * runs into it).
          *
          * @param date the local date
-         * @return this builder
+         * @return this builder; a null date is reported by {@link #build()}
          */
         public Builder holiday(LocalDate date) {
             if (date == null) {
@@ -433,12 +381,14 @@ public final class WorkingCalendar {
 
         /**
          * Gives a date its own hours, replacing its weekday's shifts: a working Saturday, a short day.
-         * Call it again for the same date to add a second span (a lunch break).
+         * Call it again for the same date to add a second span (a lunch break). A date cannot be
+         * both a holiday and a working day.
          *
          * @param date the local date
-         * @param start wall-clock start, inclusive
-         * @param end wall-clock end, exclusive; must differ from {@code start}
-         * @return this builder
+         * @param start wall-clock start, inclusive, in whole seconds
+         * @param end wall-clock end, exclusive, in whole seconds; must differ from {@code start}, and
+         *     ends the next day when before it
+         * @return this builder; a problem is reported by {@link #build()}
          */
         public Builder workingDay(LocalDate date, LocalTime start, LocalTime end) {
             String where = "workingDay(" + date + ", " + start + ", " + end + ")";
@@ -473,8 +423,8 @@ public final class WorkingCalendar {
          *
          * @return the calendar
          * @throws InvalidCalendarException listing every problem: null arguments, overlapping shifts
-         *     on one day, a working day with no hours or that is also a holiday, no weekly shift at
-         *     all
+         *     on one day, a working day with start equal to end or that is also a holiday, no weekly
+         *     shift at all
          */
         public WorkingCalendar build() {
             List<String> all = new ArrayList<>(problems);
@@ -485,24 +435,26 @@ public final class WorkingCalendar {
                     all.add(date + ": is both a holiday and a workingDay; keep one");
                 }
             });
-            if (weekly.isEmpty() && zone != null) {
+            if (weekly.isEmpty()) {
                 all.add("shifts: the calendar has no weekly shift, so it has no working time in most weeks;"
                         + " add at least one shift(day, start, end)");
             }
             if (!all.isEmpty()) {
                 throw new InvalidCalendarException(all);
             }
-            return new WorkingCalendar(this);
+            return new WorkingCalendar(zone, new Schedule(weekly, holidays, workingDays));
         }
 
+        /** Reports every pair of shifts of one day that overlap. */
         private static void overlaps(String day, List<Shift> shifts, List<String> out) {
-            List<Shift> byStart = new ArrayList<>(shifts);
-            byStart.sort(Comparator.comparing(Shift::start));
-            for (int i = 1; i < byStart.size(); i++) {
-                Shift a = byStart.get(i - 1);
-                Shift b = byStart.get(i);
-                if (b.startSecondOfDay() < a.endSecondOfDay()) {
-                    out.add(day + ": shifts " + a + " and " + b + " overlap");
+            List<Shift> byStart = Schedule.sortedByStart(shifts);
+            for (int i = 0; i < byStart.size(); i++) {
+                for (int j = i + 1; j < byStart.size(); j++) {
+                    Shift a = byStart.get(i);
+                    Shift b = byStart.get(j);
+                    if (b.startSecondOfDay() < a.endSecondOfDay()) {
+                        out.add(day + ": shifts " + a + " and " + b + " overlap");
+                    }
                 }
             }
         }
