@@ -1,5 +1,6 @@
 package io.slaflow.examples.simulation;
 
+import io.slaflow.core.SlaException;
 import io.slaflow.core.policy.SlaPolicies;
 import io.slaflow.core.policy.SlaPolicy;
 import io.slaflow.core.request.RequestKind;
@@ -95,7 +96,8 @@ public final class SimulationConfig {
      *
      * @param args the arguments
      * @return the configuration, with defaults for every option not given
-     * @throws IllegalArgumentException listing every unknown option, missing value and bad value
+     * @throws IllegalArgumentException listing every unknown option, missing value and bad value (a policy
+     *     file that cannot be read or breaks the policy rules included)
      */
     public static SimulationConfig fromArgs(String... args) {
         Builder b = builder();
@@ -123,7 +125,7 @@ public final class SimulationConfig {
             String value = tokens.get(++i);
             try {
                 apply(b, option, value);
-            } catch (IllegalArgumentException | UncheckedIOException e) {
+            } catch (IllegalArgumentException | UncheckedIOException | SlaException e) {
                 problems.add(option + ": " + e.getMessage());
             }
         }
