@@ -338,8 +338,8 @@ final class DeskRun {
 
     private void endOfDay(LocalDate day) {
         long waiting = open.stream().filter(t -> t.waiting).count();
-        progress.printf(Locale.ROOT, "  %-12s %s  filed %3d  resolved %3d  open %3d (waiting on customer %2d)"
-                        + "  missed calls %2d  breaches %2d%n", name, DAY.format(day), tally.filedToday,
+        progress.printf(Locale.ROOT, "  %s  filed %3d  resolved %3d  open %3d (waiting on customer %2d)"
+                        + "  missed calls %2d  breaches %2d%n", DAY.format(day), tally.filedToday,
                 tally.resolvedToday, open.size(), waiting, tally.missedCalls - tally.missedBefore,
                 tally.breaches - tally.breachesBefore);
         tally.filedToday = 0;

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -55,6 +56,8 @@ public final class SimulationConfig {
             "  --seed N         random seed; the same seed gives the same run (default " + DEFAULT_SEED + ")",
             "  --staff LIST     people per line over both shifts, e.g. consultants=5,analysts=4,programmers=2,duty=2",
             "                   (lines not named keep the default " + Staffing.defaults() + ")",
+            "  --what-if LIST   capacity what-ifs run on the same arrivals, e.g. consultants-1,programmers+1"
+                    + " (the default), or none",
             "  --policy FILE    SLA policy in YAML (default: the simulation's own " + DEFAULT_POLICY_RESOURCE + ")",
             "  --out DIR        where to write index.html, report.csv and the diagrams",
             "  --help           print this and stop",
@@ -114,7 +117,7 @@ public final class SimulationConfig {
         }
         for (int i = 0; i < tokens.size(); i++) {
             String option = tokens.get(i);
-            if (!List.of("--days", "--seed", "--staff", "--policy", "--out").contains(option)) {
+            if (!List.of("--days", "--seed", "--staff", "--what-if", "--policy", "--out").contains(option)) {
                 problems.add("unknown option '" + option + "'");
                 continue;
             }
@@ -140,6 +143,8 @@ public final class SimulationConfig {
             case "--days" -> b.days(number(value));
             case "--seed" -> b.seed(seed(value));
             case "--staff" -> b.staffing(Staffing.parse(value));
+            case "--what-if" -> b.whatIfs(value.isBlank() || value.trim().equals("none") ? List.of()
+                    : Arrays.stream(value.split(",", -1)).map(StaffChange::parse).toList());
             case "--policy" -> b.policy(SlaPolicies.load(Path.of(value)));
             default -> b.reportDirectory(Path.of(value));
         }
@@ -304,10 +309,14 @@ public final class SimulationConfig {
         /**
          * Builds the configuration.
          *
-         * @throws IllegalArgumentException if a what-if would leave a line with fewer than 0 people
+         * @throws IllegalArgumentException if a what-if would leave a line with fewer than 0 people, or
+         *     two what-ifs are the same
          */
         public SimulationConfig build() {
             whatIfs.forEach(w -> w.applyTo(staffing));
+            if (whatIfs.stream().map(StaffChange::name).distinct().count() < whatIfs.size()) {
+                throw new IllegalArgumentException("what-ifs must differ (were " + whatIfs + ")");
+            }
             return new SimulationConfig(this);
         }
     }

@@ -1,6 +1,9 @@
 package io.slaflow.examples.simulation;
 
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A capacity what-if: the baseline staffing with people added to or taken from one line, such as one
@@ -10,6 +13,8 @@ import java.util.Locale;
  * @param delta how many people more (positive) or fewer (negative); not zero
  */
 public record StaffChange(String group, int delta) {
+
+    private static final Pattern FORM = Pattern.compile("\\s*([a-z]+)\\s*([+-]\\s*\\d{1,2})\\s*");
 
     /** One consultant fewer. */
     public static final StaffChange ONE_CONSULTANT_FEWER = new StaffChange("consultants", -1);
@@ -22,10 +27,32 @@ public record StaffChange(String group, int delta) {
      * @throws IllegalArgumentException if the group is unknown or the delta is zero
      */
     public StaffChange {
-        if (!Staffing.GROUPS.contains(group) || delta == 0) {
-            throw new IllegalArgumentException("Invalid staff change: group must be one of " + Staffing.GROUPS
-                    + " (was " + group + ") and delta not zero (was " + delta + ")");
+        List<String> problems = new ArrayList<>();
+        if (!Staffing.GROUPS.contains(group)) {
+            problems.add("group must be one of " + Staffing.GROUPS + " (was " + group + ")");
         }
+        if (delta == 0) {
+            problems.add("delta must not be zero");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Invalid staff change: " + String.join("; ", problems));
+        }
+    }
+
+    /**
+     * Reads a what-if such as {@code consultants-1} or {@code programmers+2}.
+     *
+     * @param text a line, then {@code +} or {@code -} and a number
+     * @return the change
+     * @throws IllegalArgumentException if the text is not of that form or names an unknown line
+     */
+    public static StaffChange parse(String text) {
+        Matcher m = FORM.matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("Invalid staff change '" + text + "': expected a line, + or - and a"
+                    + " number, e.g. consultants-1 or programmers+2, with the line one of " + Staffing.GROUPS);
+        }
+        return new StaffChange(m.group(1), Integer.parseInt(m.group(2).replace(" ", "")));
     }
 
     /**
@@ -48,8 +75,9 @@ public record StaffChange(String group, int delta) {
         return number + " " + (n == 1 ? person : people) + (delta > 0 ? " more" : " fewer");
     }
 
+    /** Returns the form {@link #parse} reads, e.g. {@code consultants-1}. */
     @Override
     public String toString() {
-        return name().toLowerCase(Locale.ROOT);
+        return group + (delta > 0 ? "+" : "") + delta;
     }
 }

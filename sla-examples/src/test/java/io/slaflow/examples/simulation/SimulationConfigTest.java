@@ -46,11 +46,13 @@ class SimulationConfigTest {
                 """);
 
         SimulationConfig c = SimulationConfig.fromArgs("--days", "3", "--seed=-11", "--staff", "programmers=3,duty=1",
-                "--policy=" + policy, "--out", dir.resolve("out").toString());
+                "--what-if", "analysts+1, duty-1", "--policy=" + policy, "--out", dir.resolve("out").toString());
 
         assertEquals(3, c.days());
         assertEquals(-11, c.seed());
         assertEquals(Staffing.of(5, 4, 3, 1), c.staffing());
+        assertEquals(List.of(new StaffChange("analysts", 1), new StaffChange("duty", -1)), c.whatIfs());
+        assertEquals(List.of(), SimulationConfig.fromArgs("--what-if", "none").whatIfs());
         assertEquals("utc-desk", c.policy().name());
         assertEquals(ZoneId.of("UTC"), c.zone());
         assertEquals(dir.resolve("out"), c.reportDirectory());
@@ -105,6 +107,14 @@ class SimulationConfigTest {
         assertEquals("two duty specialists more", new StaffChange("duty", 2).name());
         assertEquals("three analysts fewer", new StaffChange("analysts", -3).name());
         assertEquals(Staffing.of(4, 4, 2, 2), StaffChange.ONE_CONSULTANT_FEWER.applyTo(Staffing.defaults()));
+        assertEquals(new StaffChange("programmers", 2), StaffChange.parse("programmers+2"));
+        assertEquals("consultants-1", StaffChange.ONE_CONSULTANT_FEWER.toString());
+        assertEquals("Invalid staff change 'two programmers': expected a line, + or - and a number, e.g. consultants-1"
+                + " or programmers+2, with the line one of [consultants, analysts, programmers, duty]",
+                assertThrows(IllegalArgumentException.class, () -> StaffChange.parse("two programmers")).getMessage());
+        assertEquals("Invalid staff change: group must be one of [consultants, analysts, programmers, duty] (was testers);"
+                + " delta must not be zero",
+                assertThrows(IllegalArgumentException.class, () -> StaffChange.parse("testers+0")).getMessage());
         assertThrows(IllegalArgumentException.class, () -> new StaffChange("leads", 1));
         assertThrows(IllegalArgumentException.class, () -> new StaffChange("duty", 0));
     }
@@ -115,6 +125,11 @@ class SimulationConfigTest {
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, b::build);
         assertEquals("Invalid staffing: consultants: must be from 0 to 50 (was -1)", e.getMessage());
+    }
+
+    @Test
+    void twoWhatIfsMayNotBeTheSame() {
+        assertThrows(IllegalArgumentException.class, () -> SimulationConfig.fromArgs("--what-if", "duty+1,duty+1"));
     }
 
     @Test

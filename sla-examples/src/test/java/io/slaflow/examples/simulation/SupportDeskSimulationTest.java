@@ -184,15 +184,20 @@ class SupportDeskSimulationTest {
     }
 
     @Test
-    void printsALinePerSimulatedDayAndTheSummary() {
+    void printsALinePerSimulatedDayOfEachScenarioAndTheSummary() {
         String out = SampleRuns.output();
-        for (String scenario : List.of("baseline", "one consultant fewer", "one programmer more")) {
-            assertTrue(out.contains("Scenario " + scenario + ": "), scenario);
-            Pattern day = Pattern.compile("^ +" + scenario + " +(Mon 2026-03-23|Tue 2026-03-24) +filed +\\d+ +resolved .*");
-            assertEquals(2, out.lines().filter(l -> day.matcher(l).matches()).count(), scenario + ":\n" + out);
+        Pattern day = Pattern.compile("^  (Mon 2026-03-23|Tue 2026-03-24)  filed +\\d+  resolved +\\d+  open .*");
+        List<String> scenarios = List.of("baseline", "one consultant fewer", "one programmer more");
+        String[] blocks = out.split("\nScenario ");
+
+        assertEquals(scenarios.size() + 1, blocks.length, out);
+        for (int i = 0; i < scenarios.size(); i++) {
+            String block = blocks[i + 1];
+            assertTrue(block.startsWith(scenarios.get(i) + ": consultants="), block);
+            assertEquals(2, block.lines().filter(l -> day.matcher(l).matches()).count(), block);
         }
-        assertTrue(out.contains("Summary"), out);
-        assertTrue(out.contains("Baseline per kind of request"), out);
+        assertTrue(out.contains("\nSummary ("), out);
+        assertTrue(out.contains("\nBaseline per kind of request\n"), out);
     }
 
     @Test
