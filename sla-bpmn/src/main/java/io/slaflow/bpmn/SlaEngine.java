@@ -108,7 +108,11 @@ public final class SlaEngine implements AutoCloseable {
         return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     }
 
-    /** Returns a new builder. */
+    /**
+     * Returns a new builder.
+     *
+     * @return a builder with the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -146,6 +150,8 @@ public final class SlaEngine implements AutoCloseable {
      * the request moves on to work, with {@code user}. A call that solves it at once is
      * {@link #resolve}d instead.
      *
+     * @param id the request id
+     * @param user the support member who acts
      * @throws UnknownRequestException if no request has this id
      * @throws NotAllowedException if the user is unknown or not of the request's line
      * @throws AlreadyClaimedException if another user has the request
@@ -160,6 +166,8 @@ public final class SlaEngine implements AutoCloseable {
      * Claims a request for {@code user}. Claiming one's own request again does nothing; a member of
      * {@code leads} may take over an escalated request from whoever has it.
      *
+     * @param id the request id
+     * @param user the support member who acts
      * @throws UnknownRequestException if no request has this id
      * @throws NotAllowedException if the user is unknown or not of the request's line
      * @throws AlreadyClaimedException if another user has the request
@@ -175,6 +183,8 @@ public final class SlaEngine implements AutoCloseable {
      * countdown is met and the request moves on to work, still with {@code user}, who claims it if
      * nobody had.
      *
+     * @param id the request id
+     * @param user the support member who acts
      * @param diagnosis the response, stored verbatim
      * @throws UnknownRequestException if no request has this id
      * @throws NotAllowedException if the user is unknown or not of the request's line
@@ -189,8 +199,10 @@ public final class SlaEngine implements AutoCloseable {
 
     /**
      * Puts a question to the customer (or a third party): both countdowns that still run pause, and
-     * their timers are parked until {@link #customerReplied}.
+     * their timer job is parked until {@link #customerReplied}.
      *
+     * @param id the request id
+     * @param user the support member who acts
      * @param question what the request waits for, stored verbatim
      * @throws UnknownRequestException if no request has this id
      * @throws NotAllowedException if the user is unknown or not of the request's line
@@ -208,6 +220,7 @@ public final class SlaEngine implements AutoCloseable {
      * Records the customer's reply: the paused countdowns resume, their deadlines moved by the pause,
      * and the request goes back to whoever had it.
      *
+     * @param id the request id
      * @param reply the reply, stored verbatim
      * @throws UnknownRequestException if no request has this id
      * @throws WrongStageException unless the request waits on the customer
@@ -225,6 +238,8 @@ public final class SlaEngine implements AutoCloseable {
      * and anyone hands an emergency to duty. The countdowns run on; the request is offered, unclaimed,
      * to the new group, and takes its place in the work order as {@code found}.
      *
+     * @param id the request id
+     * @param user the support member who acts
      * @param found the kind of work found (the request's own kind if nothing new was found)
      * @param note what the next group needs to know, stored verbatim
      * @throws UnknownRequestException if no request has this id
@@ -245,6 +260,8 @@ public final class SlaEngine implements AutoCloseable {
      * request is resolved at once (a consultation solved online, a missed call solved on the call-back).
      * {@code user} claims it if nobody had.
      *
+     * @param id the request id
+     * @param user the support member who acts
      * @param resolution how it was resolved, stored verbatim
      * @throws UnknownRequestException if no request has this id
      * @throws NotAllowedException if the user is unknown or not of the request's line
@@ -261,6 +278,8 @@ public final class SlaEngine implements AutoCloseable {
     /**
      * Returns where a request stands now, resolved ones included.
      *
+     * @param id the request id
+     * @return the status
      * @throws UnknownRequestException if no request has this id
      */
     public RequestStatus status(String id) {
@@ -271,6 +290,9 @@ public final class SlaEngine implements AutoCloseable {
     /**
      * Returns where a request of {@code customer} stands now, for the customer's own view (D4).
      *
+     * @param id the request id
+     * @param customer the customer (tenant)
+     * @return the status
      * @throws UnknownRequestException if no request of this customer has this id (another customer's
      *     request is reported the same way, so its existence is not disclosed)
      */
@@ -279,7 +301,12 @@ public final class SlaEngine implements AutoCloseable {
         return queries.status(Arguments.text(id, "id"), Arguments.text(customer, "customer"));
     }
 
-    /** Returns every request of {@code customer}, oldest first, and nothing of other customers (D4). */
+    /**
+     * Returns every request of {@code customer}, oldest first, and nothing of other customers (D4).
+     *
+     * @param customer the customer (tenant)
+     * @return the requests, possibly none
+     */
     public List<RequestStatus> requestsOf(String customer) {
         ensureOpen();
         return queries.requestsOf(Arguments.text(customer, "customer"));
@@ -289,6 +316,9 @@ public final class SlaEngine implements AutoCloseable {
      * Returns the unclaimed requests offered to {@code group}, in work order (D7): emergencies,
      * consultations, task definitions, then development and updates; first come first served within a
      * kind, then the nearest deadline. A staff view across customers.
+     *
+     * @param group the group, e.g. {@code consultants}
+     * @return the requests, possibly none
      */
     public List<RequestStatus> openWork(String group) {
         ensureOpen();
@@ -299,6 +329,8 @@ public final class SlaEngine implements AutoCloseable {
      * Returns the requests {@code user} has or may take (claimed by them, offered to them or to one of
      * their groups), in work order. A staff view across customers.
      *
+     * @param user the support member who acts
+     * @return the requests, possibly none
      * @throws NotAllowedException if the user is unknown
      */
     public List<RequestStatus> workList(String user) {
@@ -308,9 +340,11 @@ public final class SlaEngine implements AutoCloseable {
 
     /**
      * Returns the requests whose running countdown reaches its deadline within {@code horizon} from
-     * now, nearest first, found through the indexed due dates of the clocks' timer jobs. Requests whose
+     * now, nearest first, found through the indexed due dates of the SLA clocks' timer jobs. Requests whose
      * breach was already announced are not listed. A staff view across customers.
      *
+     * @param horizon how far ahead to look, not negative
+     * @return the requests, possibly none
      * @throws IllegalArgumentException if {@code horizon} is negative
      */
     public List<RequestStatus> atRisk(Duration horizon) {
@@ -324,9 +358,11 @@ public final class SlaEngine implements AutoCloseable {
 
     /**
      * Replaces the policy. New requests get its targets; open requests keep the targets they were
-     * filed with but run on its calendars from now on, and their timers move to the recomputed
-     * thresholds. Every node must be given the same policy.
+     * filed with but run on its calendars from now on (their whole history is counted on the new
+     * calendar), and their SLA clocks' timer jobs move to the recomputed thresholds. Every node must be
+     * given the same policy.
      *
+     * @param policy the service levels
      * @return how many timer jobs moved
      */
     public int changePolicy(SlaPolicy policy) {
@@ -335,7 +371,11 @@ public final class SlaEngine implements AutoCloseable {
         return operations.rescheduleAll();
     }
 
-    /** Returns the policy in force. */
+    /**
+     * Returns the policy in force.
+     *
+     * @return the policy
+     */
     public SlaPolicy policy() {
         return runtime.policy();
     }
@@ -361,6 +401,8 @@ public final class SlaEngine implements AutoCloseable {
      * Returns the Flowable engine underneath, for deploying and running a host's own models on the
      * same database (they may use the working-time calendars given to
      * {@link Builder#businessCalendar}). Changing the slaflow processes through it is unsupported.
+     *
+     * @return the engine
      */
     public ProcessEngine processEngine() {
         return engine;
@@ -408,7 +450,12 @@ public final class SlaEngine implements AutoCloseable {
         private Builder() {
         }
 
-        /** Sets the service levels; required. */
+        /**
+         * Sets the service levels; required.
+         *
+         * @param policy the service levels
+         * @return this builder
+         */
         public Builder policy(SlaPolicy policy) {
             this.policy = Objects.requireNonNull(policy, "policy");
             return this;
@@ -418,13 +465,21 @@ public final class SlaEngine implements AutoCloseable {
          * Sets where time comes from, for the countdowns and the engine's timers. Default: the system
          * clock in UTC, or with {@link #processEngine} that engine's clock. A {@link TestClock} also
          * turns the async executor off by default, so timers fire only through {@link #fireDueTimers()}.
+         *
+         * @param clock the clock
+         * @return this builder
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Keeps the data in {@code dataSource}'s database (H2 or PostgreSQL). Default: H2 in memory. */
+        /**
+         * Keeps the data in {@code dataSource}'s database (H2 or PostgreSQL). Default: H2 in memory.
+         *
+         * @param dataSource the data source
+         * @return this builder
+         */
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
             return this;
@@ -434,6 +489,10 @@ public final class SlaEngine implements AutoCloseable {
          * Keeps the data in the database at {@code url} (H2 or PostgreSQL; the driver must be on the
          * class path). Default: H2 in memory.
          *
+         * @param url the JDBC URL
+         * @param user the database user
+         * @param password the database password
+         * @return this builder
          * @throws IllegalArgumentException if {@code url} is blank
          */
         public Builder jdbcUrl(String url, String user, String password) {
@@ -446,6 +505,9 @@ public final class SlaEngine implements AutoCloseable {
         /**
          * Runs on a process engine the host built, instead of building one: the intake process is
          * deployed there (once per version), and the engine is left running on {@link #close()}.
+         *
+         * @param processEngine the host's engine
+         * @return this builder
          */
         public Builder processEngine(ProcessEngine processEngine) {
             this.processEngine = Objects.requireNonNull(processEngine, "processEngine");
@@ -457,6 +519,9 @@ public final class SlaEngine implements AutoCloseable {
          * {@code programmers}, {@code duty} or {@code leads} ({@link SupportGroups}). A user may be in
          * several groups; only members may act on requests.
          *
+         * @param userId the user id
+         * @param group the group, e.g. {@code consultants}
+         * @return this builder
          * @throws IllegalArgumentException if an argument is blank
          */
         public Builder member(String userId, String group) {
@@ -470,19 +535,32 @@ public final class SlaEngine implements AutoCloseable {
          * {@link RoutingRules#defaults()} (key users to analysts, ordinary users to consultants,
          * emergencies to duty). Members of the groups the rules name must be registered with
          * {@link #member}.
+         *
+         * @param routing the rules
+         * @return this builder
          */
         public Builder routing(RoutingRules routing) {
             this.routing = Objects.requireNonNull(routing, "routing");
             return this;
         }
 
-        /** Sets the call-back target of missed calls. Default: {@link CallBackPolicy#defaults()}, 15 working minutes. */
+        /**
+         * Sets the call-back target of missed calls. Default: {@link CallBackPolicy#defaults()}, 15 working minutes.
+         *
+         * @param callBacks the call-back policy
+         * @return this builder
+         */
         public Builder callBacks(CallBackPolicy callBacks) {
             this.callBacks = Objects.requireNonNull(callBacks, "callBacks");
             return this;
         }
 
-        /** Sets the order of open work in work lists. Default: {@link WorkOrder#standard()}. */
+        /**
+         * Sets the order of open work in work lists. Default: {@link WorkOrder#standard()}.
+         *
+         * @param workOrder the order
+         * @return this builder
+         */
         public Builder workOrder(WorkOrder workOrder) {
             this.workOrder = Objects.requireNonNull(workOrder, "workOrder");
             return this;
@@ -492,7 +570,12 @@ public final class SlaEngine implements AutoCloseable {
             return new SlaRuntime.Desk(routing, callBacks, workOrder);
         }
 
-        /** Adds a listener for the SLA events. */
+        /**
+         * Adds a listener for the SLA events.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
         public Builder listener(SlaEventListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
@@ -501,6 +584,9 @@ public final class SlaEngine implements AutoCloseable {
         /**
          * Turns Flowable's async executor, which fires due timers in the background, on or off.
          * Default: on, unless the clock is a {@link TestClock}.
+         *
+         * @param on whether the executor runs
+         * @return this builder
          */
         public Builder asyncExecutor(boolean on) {
             this.asyncExecutor = on;
@@ -512,6 +598,9 @@ public final class SlaEngine implements AutoCloseable {
          * BPMN timer with {@code flowable:businessCalendarName="name"} and {@code timeDuration PT2H}
          * fires after two working hours.
          *
+         * @param name the calendar name
+         * @param calendar the working time
+         * @return this builder
          * @throws IllegalArgumentException if {@code name} is blank, taken, or one of Flowable's own
          *     ({@code dueDate}, {@code duration}, {@code cycle})
          */
@@ -529,6 +618,7 @@ public final class SlaEngine implements AutoCloseable {
         /**
          * Builds and starts the engine and deploys the intake process.
          *
+         * @return the running engine
          * @throws IllegalStateException if no policy was given, or settings conflict (a data source and
          *     a JDBC URL; a process engine and a database or async-executor setting)
          * @throws SlaException if the process engine cannot start

@@ -44,6 +44,11 @@ public final class Requests {
 
     /** Loads request {@code id}, or returns null when no intake process has that id. */
     public OpenRequest load(String id) {
+        Task task = tasks.createTaskQuery().processInstanceId(id).processDefinitionKey(Model.PROCESS_KEY)
+                .includeProcessVariables().singleResult();
+        if (task != null) {
+            return new OpenRequest(id, stageOf(task.getTaskDefinitionKey()), task.getProcessVariables(), task, null);
+        }
         long running = runtime.createProcessInstanceQuery().processInstanceId(id)
                 .processDefinitionKey(Model.PROCESS_KEY).count();
         if (running == 0) {
@@ -52,10 +57,6 @@ public final class Requests {
             return resolved ? new OpenRequest(id, RequestStage.RESOLVED, Map.of(), null, null) : null;
         }
         Map<String, Object> variables = runtime.getVariables(id);
-        Task task = tasks.createTaskQuery().processInstanceId(id).singleResult();
-        if (task != null) {
-            return new OpenRequest(id, stageOf(task.getTaskDefinitionKey()), variables, task, null);
-        }
         for (String wait : List.of(Model.WAIT_BEFORE_RESPONSE, Model.WAIT_IN_WORK)) {
             Execution execution = runtime.createExecutionQuery().processInstanceId(id).activityId(wait).singleResult();
             if (execution != null) {
