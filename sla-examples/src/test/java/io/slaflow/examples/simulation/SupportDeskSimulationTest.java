@@ -165,22 +165,28 @@ class SupportDeskSimulationTest {
     }
 
     @Test
-    void writesThePageTheCsvAndADiagramOfTheDeployedProcess() throws Exception {
+    void writesThePageTheCsvAndADiagramOfEachDeployedProcess() throws Exception {
         List<String> names = RUN.files().stream().map(p -> p.getFileName().toString()).toList();
-        assertEquals(List.of("index.html", "report.csv", "slaflowRequestIntake.png"), names);
-        BufferedImage png = ImageIO.read(RUN.files().get(2).toFile());
-        assertTrue(png.getWidth() > 600 && png.getHeight() > 200, png.getWidth() + "x" + png.getHeight());
-        assertEquals("Request intake (slaflow)", RUN.report().diagrams().get(0).name());
+        assertEquals(List.of("index.html", "report.csv", "slaflowAcceptance.png", "slaflowRequestIntake.png"), names);
+        for (Path file : RUN.files().subList(2, 4)) {
+            BufferedImage png = ImageIO.read(file.toFile());
+            assertTrue(png.getWidth() > 600 && png.getHeight() > 200, png.getWidth() + "x" + png.getHeight());
+        }
+        assertEquals(List.of("Acceptance workflow (slaflow)", "Request intake (slaflow)"),
+                RUN.report().diagrams().stream().map(d -> d.name()).toList());
     }
 
     @Test
-    void theDiagramInTheDocsIsTheOneTheEngineDrawsNow() throws Exception {
+    void theDiagramsInTheDocsAreTheOnesTheEngineDrawsNow() throws Exception {
         Path docs = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolveSibling("docs");
-        BufferedImage committed = ImageIO.read(docs.resolve("request-intake.png").toFile());
-        var drawn = RUN.report().diagrams().get(0);
-
-        assertEquals(drawn.width() + "x" + drawn.height(), committed.getWidth() + "x" + committed.getHeight(),
-                "docs/request-intake.png is stale: copy " + SampleRuns.DIRECTORY.resolve(drawn.fileName()));
+        Map<String, String> committedAs = Map.of("slaflowRequestIntake", "request-intake.png",
+                "slaflowAcceptance", "acceptance.png");
+        for (var drawn : RUN.report().diagrams()) {
+            String file = committedAs.get(drawn.key());
+            BufferedImage committed = ImageIO.read(docs.resolve(file).toFile());
+            assertEquals(drawn.width() + "x" + drawn.height(), committed.getWidth() + "x" + committed.getHeight(),
+                    "docs/" + file + " is stale: copy " + SampleRuns.DIRECTORY.resolve(drawn.fileName()));
+        }
     }
 
     @Test
