@@ -28,12 +28,20 @@ public class AlreadyClaimedException extends NotAllowedException {
         this.assignee = assignee;
     }
 
-    /** Returns the request. */
+    /**
+     * Returns the request.
+     *
+     * @return the request id
+     */
     public String requestId() {
         return requestId;
     }
 
-    /** Returns the user who has the request. */
+    /**
+     * Returns the user who has the request.
+     *
+     * @return the user id
+     */
     public String assignee() {
         return assignee;
     }

@@ -10,6 +10,12 @@ public enum RequestStage {
     WORK,
     /** Waiting on the customer or a third party; both countdowns are paused. */
     WAITING_ON_CUSTOMER,
-    /** Resolved; the process has ended. */
+    /**
+     * In the acceptance workflow its line started by proposing a solution (D9): see
+     * {@link RequestStatus#acceptance()} for where the case stands. The resolution countdown pauses
+     * while the case waits on the customer and is met when the work is accepted.
+     */
+    ACCEPTANCE,
+    /** Resolved; the process has ended (for a request in the acceptance workflow: its case closed or stopped). */
     RESOLVED
 }

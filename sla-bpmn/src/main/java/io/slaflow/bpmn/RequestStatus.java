@@ -24,9 +24,11 @@ import java.util.Optional;
  * @param escalated whether a breach offered it to {@code leads}
  * @param response the response countdown
  * @param resolution the resolution countdown
+ * @param acceptance the acceptance case the request's line started, running or ended; empty if none
  */
 public record RequestStatus(String id, ServiceRequest request, RequestKind workKind, Instant filedAt, RequestStage stage, String group,
-        Optional<String> assignee, boolean escalated, CountdownStatus response, CountdownStatus resolution) {
+        Optional<String> assignee, boolean escalated, CountdownStatus response, CountdownStatus resolution,
+        Optional<AcceptanceStatus> acceptance) {
 
     /**
      * Creates a snapshot.
@@ -43,6 +45,18 @@ public record RequestStatus(String id, ServiceRequest request, RequestKind workK
         Objects.requireNonNull(assignee, "assignee");
         Objects.requireNonNull(response, "response");
         Objects.requireNonNull(resolution, "resolution");
+        Objects.requireNonNull(acceptance, "acceptance");
+    }
+
+    /**
+     * Creates a snapshot of a request without an acceptance case.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public RequestStatus(String id, ServiceRequest request, RequestKind workKind, Instant filedAt, RequestStage stage,
+            String group, Optional<String> assignee, boolean escalated, CountdownStatus response,
+            CountdownStatus resolution) {
+        this(id, request, workKind, filedAt, stage, group, assignee, escalated, response, resolution, Optional.empty());
     }
 
     /**

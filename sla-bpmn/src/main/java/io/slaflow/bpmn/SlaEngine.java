@@ -1,7 +1,10 @@
 package io.slaflow.bpmn;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.slaflow.bpmn.internal.AcceptanceOperations;
+import io.slaflow.bpmn.internal.AcceptanceQueries;
 import io.slaflow.bpmn.internal.Arguments;
+import io.slaflow.bpmn.internal.Contracts;
 import io.slaflow.bpmn.internal.Databases;
 import io.slaflow.bpmn.internal.EngineFactory;
 import io.slaflow.bpmn.internal.FlowableClockView;
@@ -16,7 +19,9 @@ import io.slaflow.core.NotAllowedException;
 import io.slaflow.core.SlaException;
 import io.slaflow.core.WrongStageException;
 import io.slaflow.core.calendar.WorkingCalendar;
+import io.slaflow.core.contract.ServiceContract;
 import io.slaflow.core.policy.InvalidPolicyException;
+import io.slaflow.core.policy.PolicyFile;
 import io.slaflow.core.policy.SlaPolicy;
 import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.ServiceRequest;
@@ -30,6 +35,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +79,8 @@ public final class SlaEngine implements AutoCloseable {
     private final Operations operations;
     private final Queries queries;
     private final Timers timers;
+    private final AcceptanceOperations acceptanceOperations;
+    private final AcceptanceWorkflow acceptance;
     private volatile boolean closed;
 
     private SlaEngine(Builder b) {
@@ -120,13 +128,21 @@ public final class SlaEngine implements AutoCloseable {
         this.operations = new Operations(engine, runtime);
         this.queries = new Queries(engine, runtime);
         this.timers = new Timers(engine.getManagementService());
+        Contracts contracts = new Contracts(b.contracts.values());
+        this.acceptanceOperations = new AcceptanceOperations(engine, runtime, contracts, b.specificationRequired);
+        this.acceptance = new AcceptanceWorkflow(acceptanceOperations, new AcceptanceQueries(engine, runtime), contracts,
+                this::ensureOpen);
     }
 
     private static ProcessEngineConfigurationImpl configuration(ProcessEngine engine) {
         return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     }
 
-    /** Returns a new builder. */
+    /**
+     * Returns a new builder.
+     *
+     * @return a builder with the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -164,6 +180,8 @@ public final class SlaEngine implements AutoCloseable {
      * the request moves on to work, with {@code user}. A call that solves it at once is
      * {@link #resolve}d instead.
      *
+     * @param id the request id
+     * @param user the support member who acts
      * @throws UnknownRequestException if no request has this id
      * @throws NotAllowedException if the user is unknown or not of the request's line
      * @throws AlreadyClaimedException if another user has the request
@@ -178,6 +196,8 @@ public final class SlaEngine implements AutoCloseable {
      * Claims a request for {@code user}. Claiming one's own request again does nothing; a member of
      * {@code leads} may take over an escalated request from whoever has it.
      *
+     * @param id the request id
+     * @param user the support member who acts
      * @throws UnknownRequestException if no request has this id
      * @throws NotAllowedException if the user is unknown or not of the request's line
      * @throws AlreadyClaimedException if another user has the request
@@ -193,6 +213,8 @@ public final class SlaEngine implements AutoCloseable {
      * countdown is met and the request moves on to work, still with {@code user}, who claims it if
      * nobody had.
      *
+     * @param id the request id
+     * @param user the support member who acts
      * @param diagnosis the response, stored verbatim
      * @throws UnknownRequestException if no request has this id
      * @throws NotAllowedException if the user is unknown or not of the request's line
@@ -208,8 +230,10 @@ public final class SlaEngine implements AutoCloseable {
 
     /**
      * Puts a question to the customer (or a third party): both countdowns that still run pause, and
-     * their timers are parked until {@link #customerReplied}.
+     * their timer job is parked until {@link #customerReplied}.
      *
+     * @param id the request id
+     * @param user the support member who acts
      * @param question what the request waits for, stored verbatim
      * @throws UnknownRequestException if no request has this id
      * @throws NotAllowedException if the user is unknown or not of the request's line
@@ -228,6 +252,7 @@ public final class SlaEngine implements AutoCloseable {
      * Records the customer's reply: the paused countdowns resume, their deadlines moved by the pause,
      * and the request goes back to whoever had it.
      *
+     * @param id the request id
      * @param reply the reply, stored verbatim
      * @throws UnknownRequestException if no request has this id
      * @throws WrongStageException unless the request waits on the customer
@@ -262,6 +287,8 @@ public final class SlaEngine implements AutoCloseable {
      * and anyone hands an emergency to duty. The countdowns run on; the request is offered, unclaimed,
      * to the new group, and takes its place in the work order as {@code found}.
      *
+     * @param id the request id
+     * @param user the support member who acts
      * @param found the kind of work found (the request's own kind if nothing new was found)
      * @param note what the next group needs to know, stored verbatim
      * @throws UnknownRequestException if no request has this id
@@ -283,6 +310,8 @@ public final class SlaEngine implements AutoCloseable {
      * request is resolved at once (a consultation solved online, a missed call solved on the call-back).
      * {@code user} claims it if nobody had.
      *
+     * @param id the request id
+     * @param user the support member who acts
      * @param resolution how it was resolved, stored verbatim
      * @throws UnknownRequestException if no request has this id
      * @throws NotAllowedException if the user is unknown or not of the request's line
@@ -300,6 +329,8 @@ public final class SlaEngine implements AutoCloseable {
     /**
      * Returns where a request stands now, resolved ones included.
      *
+     * @param id the request id
+     * @return the status
      * @throws UnknownRequestException if no request has this id
      */
     public RequestStatus status(String id) {
@@ -310,6 +341,9 @@ public final class SlaEngine implements AutoCloseable {
     /**
      * Returns where a request of {@code customer} stands now, for the customer's own view (D4).
      *
+     * @param id the request id
+     * @param customer the customer (tenant)
+     * @return the status
      * @throws UnknownRequestException if no request of this customer has this id (another customer's
      *     request is reported the same way, so its existence is not disclosed)
      */
@@ -318,7 +352,12 @@ public final class SlaEngine implements AutoCloseable {
         return queries.status(Arguments.text(id, "id"), Arguments.text(customer, "customer"));
     }
 
-    /** Returns every request of {@code customer}, oldest first, and nothing of other customers (D4). */
+    /**
+     * Returns every request of {@code customer}, oldest first, and nothing of other customers (D4).
+     *
+     * @param customer the customer (tenant)
+     * @return the requests, possibly none
+     */
     public List<RequestStatus> requestsOf(String customer) {
         ensureOpen();
         return queries.requestsOf(Arguments.text(customer, "customer"));
@@ -328,6 +367,9 @@ public final class SlaEngine implements AutoCloseable {
      * Returns the unclaimed requests offered to {@code group}, in work order (D7): emergencies,
      * consultations, task definitions, then development and updates; first come first served within a
      * kind, then the nearest deadline. A staff view across customers.
+     *
+     * @param group the group, e.g. {@code consultants}
+     * @return the requests, possibly none
      */
     public List<RequestStatus> openWork(String group) {
         ensureOpen();
@@ -338,6 +380,8 @@ public final class SlaEngine implements AutoCloseable {
      * Returns the requests {@code user} has or may take (claimed by them, offered to them or to one of
      * their groups), in work order. A staff view across customers.
      *
+     * @param user the support member who acts
+     * @return the requests, possibly none
      * @throws NotAllowedException if the user is unknown
      */
     public List<RequestStatus> workList(String user) {
@@ -347,9 +391,11 @@ public final class SlaEngine implements AutoCloseable {
 
     /**
      * Returns the requests whose running countdown reaches its deadline within {@code horizon} from
-     * now, nearest first, found through the indexed due dates of the clocks' timer jobs. Requests whose
+     * now, nearest first, found through the indexed due dates of the SLA clocks' timer jobs. Requests whose
      * breach was already announced are not listed. A staff view across customers.
      *
+     * @param horizon how far ahead to look, not negative
+     * @return the requests, possibly none
      * @throws IllegalArgumentException if {@code horizon} is negative
      */
     public List<RequestStatus> atRisk(Duration horizon) {
@@ -363,11 +409,13 @@ public final class SlaEngine implements AutoCloseable {
 
     /**
      * Replaces the policy. New requests get its targets; open requests keep the targets they were
-     * filed with but run on its calendars from now on, and their timers move to the recomputed
-     * thresholds. Every node must be given the same policy. The new policy is first asked for the
-     * targets of every open request; if it fails for any, nothing changes and the old policy stays in
-     * force.
+     * filed with but run on its calendars from now on (their whole history is counted on the new
+     * calendar), and their SLA clocks' timer jobs move to the recomputed thresholds; so do running
+     * rework rounds of the acceptance workflow. Every node must be given the same policy. The new
+     * policy is first asked for the targets of every open request; if it fails for any, nothing
+     * changes and the old policy stays in force.
      *
+     * @param policy the service levels
      * @return how many timer jobs moved
      * @throws InvalidPolicyException if the policy throws or returns no targets for an open request
      *     (each such request is listed)
@@ -376,10 +424,14 @@ public final class SlaEngine implements AutoCloseable {
         ensureOpen();
         operations.checkPolicy(Objects.requireNonNull(policy, "policy"));
         runtime.policy(policy);
-        return operations.rescheduleAll();
+        return operations.rescheduleAll() + acceptanceOperations.rescheduleRounds();
     }
 
-    /** Returns the policy in force. */
+    /**
+     * Returns the policy in force.
+     *
+     * @return the policy
+     */
     public SlaPolicy policy() {
         return runtime.policy();
     }
@@ -402,9 +454,24 @@ public final class SlaEngine implements AutoCloseable {
     }
 
     /**
+     * Returns the acceptance workflow (D9-D11, D5): solution, specification with acceptance scenarios,
+     * payments per the contract's terms, work, demonstration and rework rounds, warranty. A request's
+     * line enters it with {@link AcceptanceWorkflow#proposeSolution}; a host may start a case on its own
+     * with {@link AcceptanceWorkflow#start}.
+     *
+     * @return the acceptance workflow of this engine
+     */
+    public AcceptanceWorkflow acceptance() {
+        ensureOpen();
+        return acceptance;
+    }
+
+    /**
      * Returns the Flowable engine underneath, for deploying and running a host's own models on the
      * same database (they may use the working-time calendars given to
      * {@link Builder#businessCalendar}). Changing the slaflow processes through it is unsupported.
+     *
+     * @return the engine
      */
     public ProcessEngine processEngine() {
         return engine;
@@ -461,11 +528,18 @@ public final class SlaEngine implements AutoCloseable {
         private final List<Map.Entry<String, String>> members = new ArrayList<>();
         private final List<SlaEventListener> listeners = new ArrayList<>();
         private final Map<String, WorkingCalendar> businessCalendars = new LinkedHashMap<>();
+        private final Map<String, ServiceContract> contracts = new LinkedHashMap<>();
+        private Set<RequestKind> specificationRequired = EnumSet.of(RequestKind.DEVELOPMENT);
 
         private Builder() {
         }
 
-        /** Sets the service levels; required. */
+        /**
+         * Sets the service levels; required.
+         *
+         * @param policy the service levels
+         * @return this builder
+         */
         public Builder policy(SlaPolicy policy) {
             this.policy = Objects.requireNonNull(policy, "policy");
             return this;
@@ -475,13 +549,21 @@ public final class SlaEngine implements AutoCloseable {
          * Sets where time comes from, for the countdowns and the engine's timers. Default: the system
          * clock in UTC, or with {@link #processEngine} that engine's clock. A {@link TestClock} also
          * turns the async executor off by default, so timers fire only through {@link #fireDueTimers()}.
+         *
+         * @param clock the clock
+         * @return this builder
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Keeps the data in {@code dataSource}'s database (H2 or PostgreSQL). Default: H2 in memory. */
+        /**
+         * Keeps the data in {@code dataSource}'s database (H2 or PostgreSQL). Default: H2 in memory.
+         *
+         * @param dataSource the data source
+         * @return this builder
+         */
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
             return this;
@@ -494,6 +576,10 @@ public final class SlaEngine implements AutoCloseable {
          * there are at most {@link #maxConnections} of them. Flowable creates the schema in an empty
          * database and upgrades an older one. Default: H2 in memory.
          *
+         * @param url the JDBC URL
+         * @param user the database user
+         * @param password the database password
+         * @return this builder
          * @throws IllegalArgumentException if {@code url} is blank
          */
         public Builder jdbcUrl(String url, String user, String password) {
@@ -556,6 +642,9 @@ public final class SlaEngine implements AutoCloseable {
         /**
          * Runs on a process engine the host built, instead of building one: the intake process is
          * deployed there (once per version), and the engine is left running on {@link #close()}.
+         *
+         * @param processEngine the host's engine
+         * @return this builder
          */
         public Builder processEngine(ProcessEngine processEngine) {
             this.processEngine = Objects.requireNonNull(processEngine, "processEngine");
@@ -567,6 +656,9 @@ public final class SlaEngine implements AutoCloseable {
          * {@code programmers}, {@code duty} or {@code leads} ({@link SupportGroups}). A user may be in
          * several groups; only members may act on requests.
          *
+         * @param userId the user id
+         * @param group the group, e.g. {@code consultants}
+         * @return this builder
          * @throws IllegalArgumentException if an argument is blank
          */
         public Builder member(String userId, String group) {
@@ -580,19 +672,32 @@ public final class SlaEngine implements AutoCloseable {
          * {@link RoutingRules#defaults()} (key users to analysts, ordinary users to consultants,
          * emergencies to duty). Members of the groups the rules name must be registered with
          * {@link #member}.
+         *
+         * @param routing the rules
+         * @return this builder
          */
         public Builder routing(RoutingRules routing) {
             this.routing = Objects.requireNonNull(routing, "routing");
             return this;
         }
 
-        /** Sets the call-back target of missed calls. Default: {@link CallBackPolicy#defaults()}, 15 working minutes. */
+        /**
+         * Sets the call-back target of missed calls. Default: {@link CallBackPolicy#defaults()}, 15 working minutes.
+         *
+         * @param callBacks the call-back policy
+         * @return this builder
+         */
         public Builder callBacks(CallBackPolicy callBacks) {
             this.callBacks = Objects.requireNonNull(callBacks, "callBacks");
             return this;
         }
 
-        /** Sets the order of open work in work lists. Default: {@link WorkOrder#standard()}. */
+        /**
+         * Sets the order of open work in work lists. Default: {@link WorkOrder#standard()}.
+         *
+         * @param workOrder the order
+         * @return this builder
+         */
         public Builder workOrder(WorkOrder workOrder) {
             this.workOrder = Objects.requireNonNull(workOrder, "workOrder");
             return this;
@@ -602,7 +707,12 @@ public final class SlaEngine implements AutoCloseable {
             return new SlaRuntime.Desk(routing, callBacks, workOrder);
         }
 
-        /** Adds a listener for the SLA events. */
+        /**
+         * Adds a listener for the SLA events.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
         public Builder listener(SlaEventListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
@@ -611,6 +721,9 @@ public final class SlaEngine implements AutoCloseable {
         /**
          * Turns Flowable's async executor, which fires due timers in the background, on or off.
          * Default: on, unless the clock is a {@link TestClock}.
+         *
+         * @param on whether the executor runs
+         * @return this builder
          */
         public Builder asyncExecutor(boolean on) {
             this.asyncExecutor = on;
@@ -622,6 +735,9 @@ public final class SlaEngine implements AutoCloseable {
          * BPMN timer with {@code flowable:businessCalendarName="name"} and {@code timeDuration PT2H}
          * fires after two working hours.
          *
+         * @param name the calendar name
+         * @param calendar the working time
+         * @return this builder
          * @throws IllegalArgumentException if {@code name} is blank, taken, or one of Flowable's own
          *     ({@code dueDate}, {@code duration}, {@code cycle})
          */
@@ -637,11 +753,55 @@ public final class SlaEngine implements AutoCloseable {
         }
 
         /**
-         * Builds and starts the engine and deploys the intake process.
+         * Adds the contract of a customer: payment terms, prepaid hours, warranty and risk buffer for its
+         * acceptance cases; it must name the engine's policy. A later contract of the same customer
+         * replaces an earlier one. Default: none (acceptance work then throws {@link NoContractException}).
          *
+         * @param contract the customer's contract
+         * @return this builder
+         */
+        public Builder contract(ServiceContract contract) {
+            Objects.requireNonNull(contract, "contract");
+            contracts.put(contract.customer(), contract);
+            return this;
+        }
+
+        /**
+         * Sets the policy and adds the contracts of a policy file ({@code SlaPolicies.loadFile}).
+         *
+         * @param file the policy and its contracts
+         * @return this builder
+         */
+        public Builder policyFile(PolicyFile file) {
+            policy(Objects.requireNonNull(file, "file").policy());
+            file.contracts().forEach(this::contract);
+            return this;
+        }
+
+        /**
+         * Sets the kinds of work that need a written specification with acceptance scenarios before work
+         * starts (D9: "where needed"); for the other kinds support may let the agreed solution stand as
+         * the specification ({@link AcceptanceWorkflow#skipSpecification}). Default: {@code DEVELOPMENT}.
+         *
+         * @param kinds the kinds that need one; none for no kind
+         * @return this builder
+         */
+        public Builder specificationRequired(RequestKind... kinds) {
+            EnumSet<RequestKind> required = EnumSet.noneOf(RequestKind.class);
+            for (RequestKind kind : Objects.requireNonNull(kinds, "kinds")) {
+                required.add(Objects.requireNonNull(kind, "kind"));
+            }
+            this.specificationRequired = required;
+            return this;
+        }
+
+        /**
+         * Builds and starts the engine and deploys the intake and acceptance processes.
+         *
+         * @return the running engine
          * @throws IllegalStateException if no policy was given, or settings conflict (a data source and
          *     a JDBC URL; a process engine and a database or async-executor setting; a pool size without
-         *     a JDBC URL)
+         *     a JDBC URL; a contract naming another policy)
          * @throws DatabaseException if the database cannot be reached, refuses the user, does not
          *     exist, or holds the schema of a newer Flowable
          * @throws SlaException if the process engine cannot start otherwise
@@ -664,6 +824,12 @@ public final class SlaEngine implements AutoCloseable {
             if (maxConnections != null && jdbcUrl == null) {
                 problems.add("maxConnections(..) sizes the pool jdbcUrl(..) opens: give jdbcUrl(..) or size your own"
                         + " data source");
+            }
+            for (ServiceContract c : contracts.values()) {
+                if (policy != null && !c.policy().equals(policy.name())) {
+                    problems.add("the contract of customer '" + c.customer() + "' names policy '" + c.policy()
+                            + "', but the engine runs policy '" + policy.name() + "'");
+                }
             }
             if (!problems.isEmpty()) {
                 throw new IllegalStateException(String.join("; ", problems));

@@ -9,15 +9,20 @@ import java.util.Objects;
  * {@link SlaEventListener} after the transaction that caused it has committed. Immutable.
  *
  * @param type what happened
- * @param requestId the request, as returned by {@link SlaEngine#submit}
+ * @param requestId the request, as returned by {@link SlaEngine#submit}, or an acceptance case a host
+ *     started alone ({@link AcceptanceWorkflow#start})
  * @param customer the customer (tenant) the request belongs to
  * @param metric the countdown it concerns: for {@link Type#ESCALATED}, the one whose breach escalated
  * @param at when it happened: for a warning or a breach, the instant the threshold was crossed (which
  *     may be a little before the timer ran), otherwise the instant of the operation
  * @param threshold the fraction of the target the event concerns: the warning fraction for
  *     {@link Type#WARNING}, 1 for {@link Type#BREACHED} and {@link Type#ESCALATED}, 0 otherwise
+ * @param round 0 for the request's own response and resolution countdowns; for the countdown of a
+ *     rework round of the acceptance workflow (metric {@link SlaMetric#RESOLUTION}), the round's
+ *     number, 1 for the first, warranty rework rounds included
  */
-public record SlaEvent(Type type, String requestId, String customer, SlaMetric metric, Instant at, double threshold) {
+public record SlaEvent(Type type, String requestId, String customer, SlaMetric metric, Instant at, double threshold,
+        int round) {
 
     /** The kinds of event; each is announced at most once per countdown and threshold. */
     public enum Type {
@@ -41,6 +46,7 @@ public record SlaEvent(Type type, String requestId, String customer, SlaMetric m
      * Creates an event.
      *
      * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code round} is negative
      */
     public SlaEvent {
         Objects.requireNonNull(type, "type");
@@ -48,5 +54,17 @@ public record SlaEvent(Type type, String requestId, String customer, SlaMetric m
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(metric, "metric");
         Objects.requireNonNull(at, "at");
+        if (round < 0) {
+            throw new IllegalArgumentException("Invalid value for round (valid values 0 and above): " + round);
+        }
+    }
+
+    /**
+     * Creates an event about one of the request's own countdowns (round 0).
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public SlaEvent(Type type, String requestId, String customer, SlaMetric metric, Instant at, double threshold) {
+        this(type, requestId, customer, metric, at, threshold, 0);
     }
 }

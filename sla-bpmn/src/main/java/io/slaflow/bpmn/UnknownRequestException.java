@@ -19,7 +19,11 @@ public class UnknownRequestException extends SlaException {
         this.requestId = requestId;
     }
 
-    /** Returns the id that named no request. */
+    /**
+     * Returns the id that named no request.
+     *
+     * @return the request id
+     */
     public String requestId() {
         return requestId;
     }

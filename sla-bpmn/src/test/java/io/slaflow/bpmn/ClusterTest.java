@@ -131,7 +131,7 @@ class ClusterTest {
                 assertTrue(await(() -> ledger.jobsLeft() == left), () -> "a and c ran every timer b had not taken: "
                         + heard.perNode() + ", b " + owner + ", jobs left " + ledger.jobs());
                 assertEquals(left, ledger.lockedBy(owner), "b's timers wait for their locks to expire");
-                assertEquals(REQUESTS - left, ledger.ran("escalateResponse"));
+                assertEquals(REQUESTS - left, ledger.ran("escalate"));
 
                 clock.set(Storm.DUE.plus(LOCK).plusSeconds(1));
                 assertTrue(await(() -> ledger.jobsLeft() == 0), () -> "a and c ran b's timers: " + heard.perNode() + ledger.jobs());

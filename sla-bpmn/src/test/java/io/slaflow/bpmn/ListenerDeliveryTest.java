@@ -71,13 +71,13 @@ class ListenerDeliveryTest {
         assertEquals(kyiv("2026-03-10T12:00"), Events.of(LISTENER, id).get(2).at());
     }
 
-    /** Throws, inside the timer job's transaction, right after the response threshold was recorded. */
+    /** Throws, inside the timer job's transaction, right after the thresholds were recorded. */
     static final class CrashAfterRecording implements FlowableEventListener {
         volatile boolean armed;
 
         @Override
         public void onEvent(FlowableEvent event) {
-            if (armed && event instanceof FlowableActivityEvent a && "recordResponse".equals(a.getActivityId())) {
+            if (armed && event instanceof FlowableActivityEvent a && "recordThresholds".equals(a.getActivityId())) {
                 throw new IllegalStateException("simulated crash after recording");
             }
         }

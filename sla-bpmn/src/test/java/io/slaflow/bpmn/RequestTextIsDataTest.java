@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.slaflow.core.request.RequestKind;
+import io.slaflow.core.request.RequesterTier;
+import io.slaflow.core.request.ServiceRequest;
+import io.slaflow.core.request.Severity;
 import io.slaflow.core.testkit.TestClock;
 import java.nio.charset.StandardCharsets;
 import org.flowable.common.engine.impl.persistence.StrongUuidGenerator;
@@ -41,6 +45,18 @@ class RequestTextIsDataTest {
             assertEquals("Work: " + subject, desk.processEngine().getTaskService().createTaskQuery()
                     .processInstanceId(id).singleResult().getName());
         }
+    }
+
+    @Test
+    void aLongDescriptionIsStoredWhole() {
+        String description = "Steps to reproduce: ".repeat(500).substring(0, ServiceRequest.MAX_DESCRIPTION_LENGTH);
+        ServiceRequest request = ServiceRequest.builder().customer("text-co").requester("olena")
+                .tier(RequesterTier.ORDINARY_USER).kind(RequestKind.CONSULTATION).severity(Severity.NON_CRITICAL)
+                .subject("Long").description(description).build();
+        String id = desk.submit(request);
+        desk.waitForCustomer(id, "olga", "Q".repeat(5000));
+        assertEquals(request, desk.status(id).request());
+        assertEquals(RequestStage.WAITING_ON_CUSTOMER, desk.status(id).stage());
     }
 
     @Test

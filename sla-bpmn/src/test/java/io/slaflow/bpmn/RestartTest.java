@@ -8,6 +8,7 @@ import io.slaflow.core.countdown.CountdownState;
 import io.slaflow.core.testkit.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,9 +74,7 @@ class RestartTest {
                         default -> { }
                     }
                 }
-                for (String id : ids) {
-                    before.put(id, desk.status(id));
-                }
+                before.putAll(statuses(desk));
             }
             clock.set(Storm.DUE.plus(Duration.ofMinutes(1)));
         }
@@ -89,10 +88,21 @@ class RestartTest {
             return i % 4 >= 2;
         }
 
+        /** Returns the status of every request, read a customer at a time. */
+        Map<String, RequestStatus> statuses(SlaEngine desk) {
+            Map<String, RequestStatus> all = new HashMap<>();
+            for (int customer = 0; customer < 7; customer++) {
+                desk.requestsOf("storm-" + customer).forEach(s -> all.put(s.id(), s));
+            }
+            assertEquals(ids.size(), all.size());
+            return all;
+        }
+
         void assertStatusesIntact(SlaEngine desk) {
+            Map<String, RequestStatus> now = statuses(desk);
             for (int i = 0; i < ids.size(); i++) {
                 RequestStatus was = before.get(ids.get(i));
-                RequestStatus is = desk.status(ids.get(i));
+                RequestStatus is = now.get(ids.get(i));
                 assertEquals(was.request(), is.request());
                 assertEquals(was.filedAt(), is.filedAt());
                 assertEquals(was.stage(), is.stage());
@@ -110,18 +120,19 @@ class RestartTest {
         }
 
         void assertEachDueTimerFiredOnce(SlaEngine desk, Heard heard, Ledger ledger) {
+            Map<String, RequestStatus> now = statuses(desk);
             for (int i = 0; i < ids.size(); i++) {
                 String id = ids.get(i);
                 int expected = breaches(i) ? 1 : 0;
                 assertEquals(expected, heard.count(Type.BREACHED, "RESPONSE", id), "BREACHED of " + i);
                 assertEquals(expected, heard.count(Type.ESCALATED, "RESPONSE", id), "ESCALATED of " + i);
-                assertEquals(breaches(i), desk.status(id).escalated());
-                assertEquals(before.get(id).stage(), desk.status(id).stage());
+                assertEquals(breaches(i), now.get(id).escalated());
+                assertEquals(before.get(id).stage(), now.get(id).stage());
             }
             assertEquals(ids.size() / 2, heard.total(Type.BREACHED, "RESPONSE"));
             assertEquals(0, heard.total(Type.BREACHED, "RESOLUTION"));
-            assertEquals(ids.size() / 2, ledger.ran("escalateResponse"));
-            assertEquals(0, ledger.ranTwice("recordResponse"));
+            assertEquals(ids.size() / 2, ledger.ran("escalate"));
+            assertEquals(0, ledger.ranTwice("recordThresholds"));
         }
     }
 }

@@ -12,9 +12,11 @@ import io.slaflow.core.request.Severity;
 import io.slaflow.core.testkit.TestClock;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -115,6 +117,18 @@ final class Nodes {
                 ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);
+        }
+    }
+
+    /** Returns how many timer jobs on {@code database} are due before {@code by}. */
+    long dueTimers(String database, Instant by) throws SQLException {
+        try (Connection c = postgres.getDatabase(USER, database).getConnection();
+                PreparedStatement s = c.prepareStatement("select count(*) from ACT_RU_TIMER_JOB where DUEDATE_ < ?")) {
+            s.setTimestamp(1, Timestamp.from(by));
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
         }
     }
 

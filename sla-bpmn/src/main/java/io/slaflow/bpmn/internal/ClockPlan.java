@@ -77,6 +77,11 @@ public final class ClockPlan {
         return Optional.ofNullable(next).map(ClockPlan::ceilMillis);
     }
 
+    /** Returns the earliest of {@code instants}: where one timer for several countdowns must sit. */
+    public static Optional<Instant> earliest(List<Optional<Instant>> instants) {
+        return instants.stream().flatMap(Optional::stream).min(Instant::compareTo);
+    }
+
     /** Formats an optional instant the way the model's timer expressions read it: ISO or empty. */
     public static String format(Optional<Instant> instant) {
         return instant.map(Instant::toString).orElse("");

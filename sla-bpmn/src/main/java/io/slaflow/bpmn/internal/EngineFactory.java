@@ -181,11 +181,12 @@ public final class EngineFactory {
                 new WorkingTimeBusinessCalendar(name, calendar, cfg.getClock())));
     }
 
-    /** Deploys the intake process unless the same version is deployed already. */
+    /** Deploys the intake and acceptance processes unless the same versions are deployed already. */
     public static void deploy(ProcessEngine engine) {
         engine.getRepositoryService().createDeployment()
                 .name("slaflow request intake")
                 .addClasspathResource(Model.RESOURCE)
+                .addClasspathResource(AcceptanceModel.RESOURCE)
                 .enableDuplicateFiltering()
                 .deploy();
     }

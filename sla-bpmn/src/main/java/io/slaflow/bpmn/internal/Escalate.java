@@ -1,25 +1,13 @@
 package io.slaflow.bpmn.internal;
 
-import io.slaflow.core.countdown.SlaMetric;
-import org.flowable.common.engine.api.delegate.Expression;
 import org.flowable.engine.delegate.DelegateExecution;
 import org.flowable.engine.delegate.JavaDelegate;
 
-/**
- * The service task "Escalate" of the intake model: see {@link Clocks#escalate}. The model names the
- * metric in the field {@code metric}.
- */
+/** The service task "Escalate" of the intake model: see {@link Clocks#escalate}. */
 public final class Escalate implements JavaDelegate {
-
-    private Expression metric;
-
-    /** Receives the {@code metric} field of the model. */
-    public void setMetric(Expression metric) {
-        this.metric = metric;
-    }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Clocks.escalate(SlaRuntimes.current(), execution, SlaMetric.valueOf(metric.getExpressionText()));
+        Clocks.escalate(SlaRuntimes.current(), execution);
     }
 }

@@ -22,14 +22,26 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class Json {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private Json() {
     }
 
     /** Writes a stored request. */
     public static String writeRequest(StoredRequest stored) {
-        ServiceRequest r = stored.request();
+        ObjectNode node = requestNode(stored.request());
+        node.put("filedAt", stored.filedAt().toString());
+        return MAPPER.writeValueAsString(node);
+    }
+
+    /** Reads a stored request written by {@link #writeRequest}. */
+    public static StoredRequest readRequest(String json) {
+        JsonNode node = MAPPER.readTree(json);
+        return new StoredRequest(request(node), Instant.parse(text(node, "filedAt")));
+    }
+
+    /** Returns a new object node holding the fields of {@code r}. */
+    static ObjectNode requestNode(ServiceRequest r) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("customer", r.customer());
         node.put("requester", r.requester());
@@ -38,14 +50,12 @@ public final class Json {
         node.put("severity", r.severity().name());
         node.put("subject", r.subject());
         node.put("description", r.description());
-        node.put("filedAt", stored.filedAt().toString());
-        return MAPPER.writeValueAsString(node);
+        return node;
     }
 
-    /** Reads a stored request written by {@link #writeRequest}. */
-    public static StoredRequest readRequest(String json) {
-        JsonNode node = MAPPER.readTree(json);
-        ServiceRequest request = ServiceRequest.builder()
+    /** Reads the request fields written by {@link #requestNode}. */
+    static ServiceRequest request(JsonNode node) {
+        return ServiceRequest.builder()
                 .customer(text(node, "customer"))
                 .requester(text(node, "requester"))
                 .tier(RequesterTier.valueOf(text(node, "tier")))
@@ -54,7 +64,6 @@ public final class Json {
                 .subject(text(node, "subject"))
                 .description(text(node, "description"))
                 .build();
-        return new StoredRequest(request, Instant.parse(text(node, "filedAt")));
     }
 
     /** Writes a countdown with its announced thresholds. */
@@ -99,7 +108,7 @@ public final class Json {
         return list;
     }
 
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             throw new IllegalStateException("stored JSON lacks '" + field + "': " + node);

@@ -24,10 +24,10 @@ public final class Model {
     public static final String WAIT_BEFORE_RESPONSE = "waitBeforeResponse";
     /** Receive task: waiting on the customer during the work. */
     public static final String WAIT_IN_WORK = "waitInWork";
-    /** Timer catch event of the response clock. */
-    public static final String TIMER_RESPONSE = "responseTimer";
-    /** Timer catch event of the resolution clock. */
-    public static final String TIMER_RESOLUTION = "resolutionTimer";
+    /** Timer catch event of the SLA clock: the next threshold of either countdown. */
+    public static final String TIMER_SLA = "slaTimer";
+    /** Service task that records the thresholds crossed. */
+    public static final String TASK_RECORD = "recordThresholds";
 
     /** The request as filed, JSON ({@link Json#writeRequest}). */
     public static final String VAR_REQUEST = "slaRequest";
@@ -35,23 +35,25 @@ public final class Model {
     public static final String VAR_RESPONSE = "slaResponse";
     /** The resolution countdown and the thresholds announced, JSON. */
     public static final String VAR_RESOLUTION = "slaResolution";
-    /** ISO instant of the response clock's next threshold, or empty when none is ahead. */
-    public static final String VAR_RESPONSE_NEXT = "slaResponseNext";
-    /** ISO instant of the resolution clock's next threshold, or empty when none is ahead. */
-    public static final String VAR_RESOLUTION_NEXT = "slaResolutionNext";
+    /** ISO instant of the SLA clock's next threshold (of either countdown), or empty when none is ahead. */
+    public static final String VAR_NEXT = "slaNext";
     /** The group the request is with. */
     public static final String VAR_LINE = "slaLine";
     /** The kind of work as now known: as filed, or as found at the last hand-over. */
     public static final String VAR_WORK_KIND = "slaWorkKind";
-    /** Whether the request came in as a missed call that needs a call-back. */
+    /** Transient at the start: whether the request came in as a missed call that needs a call-back. */
     public static final String VAR_MISSED_CALL = "slaMissedCall";
     /** The duty member an unescalated emergency is offered to (absent when none). */
     public static final String VAR_OFFERED_TO = "slaOfferedTo";
-    /** The user who has the request, kept while it waits and restored on the next task. */
+    /**
+     * Who had the request when it last left its task: set on a wait for the customer (and restored on
+     * the task after the reply) and on resolution; removed on hand-over. The open task's assignee is
+     * on the task itself.
+     */
     public static final String VAR_ASSIGNEE = "slaAssignee";
     /** Whether a breach escalated the request. */
     public static final String VAR_ESCALATED = "slaEscalated";
-    /** How the current task was completed: respond, resolve, wait or handOver. */
+    /** Transient on completing a task: how it was completed (respond, resolve, wait, handOver, calledBack). */
     public static final String VAR_OUTCOME = "slaOutcome";
     /** The first response (diagnosis or answer). */
     public static final String VAR_DIAGNOSIS = "slaDiagnosis";
@@ -63,8 +65,12 @@ public final class Model {
     public static final String VAR_HAND_OVER_NOTE = "slaHandOverNote";
     /** How the request was resolved. */
     public static final String VAR_RESOLUTION_NOTE = "slaResolutionNote";
-    /** Transient: whether the threshold just recorded was the breach. */
+    /** Transient on completing a task: the user who completed it, who gets the next task of the line. */
+    public static final String TRANSIENT_COMPLETED_BY = "slaCompletedBy";
+    /** Transient: whether the thresholds just recorded include a breach. */
     public static final String TRANSIENT_BREACHED = "slaBreachedNow";
+    /** Transient: the metrics (names) whose breach was just recorded. */
+    public static final String TRANSIENT_BREACHED_METRICS = "slaBreachedMetrics";
 
     /** Outcome of a task: the first response was given. */
     public static final String OUTCOME_RESPOND = "respond";
@@ -85,13 +91,4 @@ public final class Model {
         return metric == SlaMetric.RESPONSE ? VAR_RESPONSE : VAR_RESOLUTION;
     }
 
-    /** Returns the variable holding the next threshold of {@code metric}'s clock. */
-    public static String nextVar(SlaMetric metric) {
-        return metric == SlaMetric.RESPONSE ? VAR_RESPONSE_NEXT : VAR_RESOLUTION_NEXT;
-    }
-
-    /** Returns the timer element of {@code metric}'s clock. */
-    public static String timerElement(SlaMetric metric) {
-        return metric == SlaMetric.RESPONSE ? TIMER_RESPONSE : TIMER_RESOLUTION;
-    }
 }

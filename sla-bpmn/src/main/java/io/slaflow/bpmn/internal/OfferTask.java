@@ -12,7 +12,7 @@ import org.flowable.task.service.delegate.TaskListener;
 /**
  * The create listener of the intake model's user tasks. It offers the task to the request's line (an
  * unescalated emergency to the member on rotation; an escalated request to {@code leads} too), gives
- * it back to whoever had the request, and sets its name, priority and due date from plain data. The
+ * it to whoever completed the task before or had the request before a wait, and sets its name, priority and due date from plain data. The
  * request's subject goes into the name here, never through a model expression, so text such as
  * {@code ${...}} in it stays text.
  */
@@ -34,8 +34,10 @@ public final class OfferTask implements TaskListener {
         } else {
             Offers.groups((String) task.getVariable(Model.VAR_LINE), escalated).forEach(task::addCandidateGroup);
         }
-        if (task.getVariable(Model.VAR_ASSIGNEE) instanceof String assignee) {
-            task.setAssignee(assignee);
+        Object completedBy = task.getTransientVariable(Model.TRANSIENT_COMPLETED_BY);
+        Object assignee = completedBy != null ? completedBy : task.getVariable(Model.VAR_ASSIGNEE);
+        if (assignee instanceof String user) {
+            task.setAssignee(user);
         }
     }
 

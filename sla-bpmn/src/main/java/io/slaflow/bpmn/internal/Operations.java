@@ -18,6 +18,7 @@ import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.ServiceRequest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,17 +74,16 @@ public final class Operations {
         vars.put(Model.VAR_REQUEST, Json.writeRequest(new StoredRequest(request, now)));
         vars.put(Model.VAR_LINE, line);
         vars.put(Model.VAR_WORK_KIND, request.kind().name());
-        vars.put(Model.VAR_MISSED_CALL, missedCall);
+        Map<SlaMetric, CountdownRecord> countdowns = new EnumMap<>(SlaMetric.class);
         for (SlaMetric metric : METRICS) {
             Countdown countdown = metric == SlaMetric.RESOLUTION
                     ? Countdown.start(metric, targets.resolution(), targets.warnAt(), now)
                     : missedCall ? runtime.callBacks().countdown(now)
                     : Countdown.start(metric, targets.response(), targets.warnAt(), now);
-            CountdownRecord record = CountdownRecord.of(countdown);
-            vars.put(Model.countdownVar(metric), Json.writeCountdown(record));
-            vars.put(Model.nextVar(metric), ClockPlan.format(
-                    ClockPlan.next(record, countdown.statusAt(now, targets.calendar()), now)));
+            countdowns.put(metric, CountdownRecord.of(countdown));
+            vars.put(Model.countdownVar(metric), Json.writeCountdown(countdowns.get(metric)));
         }
+        vars.put(Model.VAR_NEXT, ClockPlan.format(next(countdowns, targets.calendar(), now)));
         String firstOffer = Offers.firstOffer(runtime.members(), line, request.kind());
         if (firstOffer != null) {
             vars.put(Model.VAR_OFFERED_TO, firstOffer);
@@ -93,6 +93,7 @@ public final class Operations {
                     .processDefinitionKey(Model.PROCESS_KEY)
                     .overrideProcessDefinitionTenantId(request.customer())
                     .variables(vars)
+                    .transientVariable(Model.VAR_MISSED_CALL, missedCall)
                     .start();
             List<SlaEvent> events = new ArrayList<>();
             for (SlaMetric metric : METRICS) {
@@ -112,7 +113,6 @@ public final class Operations {
                 r -> {
                     if (!user.equals(r.assignee())) {
                         tasks.setAssignee(r.task().getId(), user);
-                        processes.setVariable(r.id(), Model.VAR_ASSIGNEE, user);
                     }
                     return List.of();
                 });
@@ -123,8 +123,8 @@ public final class Operations {
         act(id, user, "callBack", new RequestStage[] {RequestStage.CALL_BACK}, r -> {
             List<SlaEvent> events = new ArrayList<>();
             Map<String, Object> vars = new HashMap<>();
-            meet(r, SlaMetric.RESPONSE, runtime.now(), vars, events);
-            complete(r, Model.OUTCOME_CALLED_BACK, vars);
+            meetResponse(r, vars, events);
+            complete(r, user, Model.OUTCOME_CALLED_BACK, vars);
             return events;
         });
     }
@@ -134,14 +134,14 @@ public final class Operations {
         act(id, user, "respond", new RequestStage[] {RequestStage.RESPONSE}, r -> {
             List<SlaEvent> events = new ArrayList<>();
             Map<String, Object> vars = new HashMap<>();
-            meet(r, SlaMetric.RESPONSE, runtime.now(), vars, events);
+            meetResponse(r, vars, events);
             vars.put(Model.VAR_DIAGNOSIS, diagnosis);
-            complete(r, Model.OUTCOME_RESPOND, vars);
+            complete(r, user, Model.OUTCOME_RESPOND, vars);
             return events;
         });
     }
 
-    /** Puts a question to the customer: both running countdowns pause and their timers are parked. */
+    /** Puts a question to the customer: the running countdowns pause and the SLA clock's timer is parked. */
     public void waitForCustomer(String id, String user, String question) {
         act(id, user, "waitForCustomer", new RequestStage[] {RequestStage.RESPONSE, RequestStage.WORK}, r -> {
             Instant now = runtime.now();
@@ -152,19 +152,20 @@ public final class Operations {
                 Countdown c = record.countdown();
                 if (!c.isMet() && !c.isPaused()) {
                     vars.put(Model.countdownVar(metric), Json.writeCountdown(record.with(c.pause(at(c, now), question))));
-                    timers.park(r.id(), metric);
                     events.add(event(SlaEvent.Type.PAUSED, r, metric, now));
                 }
             }
+            timers.park(r.id());
             vars.put(Model.VAR_QUESTION, question);
-            complete(r, Model.OUTCOME_WAIT, vars);
+            vars.put(Model.VAR_ASSIGNEE, user);
+            complete(r, user, Model.OUTCOME_WAIT, vars);
             return events;
         });
     }
 
     /**
-     * Records the customer's reply: the paused countdowns resume and their timers come back. With a
-     * {@code customer}, a request of another customer is an unknown request.
+     * Records the customer's reply: the paused countdowns resume and the SLA clock's timer comes back.
+     * With a {@code customer}, a request of another customer is an unknown request.
      */
     public void customerReplied(String customer, String id, String reply) {
         change(id, r -> first(
@@ -174,18 +175,18 @@ public final class Operations {
             WorkingCalendar calendar = runtime.calendarFor(r.stored().request());
             List<SlaEvent> events = new ArrayList<>();
             Map<String, Object> vars = new HashMap<>();
+            Map<SlaMetric, CountdownRecord> countdowns = countdowns(r);
             for (SlaMetric metric : METRICS) {
-                CountdownRecord record = r.countdown(metric);
-                Countdown c = record.countdown();
+                Countdown c = countdowns.get(metric).countdown();
                 if (c.isPaused()) {
-                    CountdownRecord resumed = record.with(c.resume(at(c, now)));
-                    Optional<Instant> next = ClockPlan.next(resumed, resumed.countdown().statusAt(now, calendar), now);
-                    vars.put(Model.countdownVar(metric), Json.writeCountdown(resumed));
-                    vars.put(Model.nextVar(metric), ClockPlan.format(next));
-                    timers.unpark(r.id(), metric, next.orElse(ClockPlan.ceilMillis(now)));
+                    countdowns.put(metric, countdowns.get(metric).with(c.resume(at(c, now))));
+                    vars.put(Model.countdownVar(metric), Json.writeCountdown(countdowns.get(metric)));
                     events.add(event(SlaEvent.Type.RESUMED, r, metric, now));
                 }
             }
+            Optional<Instant> next = next(countdowns, calendar, now);
+            vars.put(Model.VAR_NEXT, ClockPlan.format(next));
+            timers.unpark(r.id(), next.orElse(ClockPlan.ceilMillis(now)));
             vars.put(Model.VAR_REPLY, reply);
             processes.setVariables(r.id(), vars);
             processes.trigger(r.waitingExecution());
@@ -212,7 +213,7 @@ public final class Operations {
                     if (firstOffer != null) {
                         processes.setVariable(r.id(), Model.VAR_OFFERED_TO, firstOffer);
                     }
-                    complete(r, Model.OUTCOME_HAND_OVER, Map.of(Model.VAR_LINE, to,
+                    complete(r, null, Model.OUTCOME_HAND_OVER, Map.of(Model.VAR_LINE, to,
                             Model.VAR_WORK_KIND, found.name(), Model.VAR_HAND_OVER_NOTE, note));
                     return List.of();
                 });
@@ -238,7 +239,8 @@ public final class Operations {
                         }
                     }
                     vars.put(Model.VAR_RESOLUTION_NOTE, resolution);
-                    complete(r, Model.OUTCOME_RESOLVE, vars);
+                    vars.put(Model.VAR_ASSIGNEE, user);
+                    complete(r, user, Model.OUTCOME_RESOLVE, vars);
                     return events;
                 });
     }
@@ -306,8 +308,8 @@ public final class Operations {
     }
 
     /**
-     * Moves the running clocks' timers of request {@code id} to their next thresholds under the current
-     * policy's calendar; returns how many moved.
+     * Moves the SLA clock's timer of request {@code id} to its next threshold under the current
+     * policy's calendar; returns 1 if it moved, else 0.
      */
     public int reschedule(String id) {
         return transactions.run("reschedule request " + id, () -> {
@@ -316,20 +318,13 @@ public final class Operations {
             if (r == null || r.stage() == RequestStage.RESOLVED) {
                 return Outcome.ok(0);
             }
-            Instant now = runtime.now();
-            WorkingCalendar calendar = runtime.calendarFor(r.stored().request());
-            int moved = 0;
-            for (SlaMetric metric : METRICS) {
-                CountdownRecord record = r.countdown(metric);
-                Optional<Instant> next = ClockPlan.next(record, record.countdown().statusAt(now, calendar), now);
-                if (!record.countdown().isPaused()) {
-                    processes.setVariable(id, Model.nextVar(metric), ClockPlan.format(next));
-                    if (next.isPresent() && timers.move(id, metric, next.get())) {
-                        moved++;
-                    }
-                }
+            if (r.stage() == RequestStage.WAITING_ON_CUSTOMER) {
+                return Outcome.ok(0);                       // parked; the reply reschedules it
             }
-            return Outcome.ok(moved);
+            Instant now = runtime.now();
+            Optional<Instant> next = next(countdowns(r), runtime.calendarFor(r.stored().request()), now);
+            processes.setVariable(id, Model.VAR_NEXT, ClockPlan.format(next));
+            return Outcome.ok(next.isPresent() && timers.move(id, next.get()) ? 1 : 0);
         });
     }
 
@@ -348,7 +343,6 @@ public final class Operations {
                 () -> requests.requireStage(r, operation, stages)), r -> {
                     if (r.assignee() == null) {
                         tasks.claim(r.task().getId(), user);
-                        processes.setVariable(r.id(), Model.VAR_ASSIGNEE, user);
                     }
                     return body.apply(r);
                 });
@@ -370,19 +364,56 @@ public final class Operations {
         });
     }
 
-    private void meet(OpenRequest r, SlaMetric metric, Instant now, Map<String, Object> vars, List<SlaEvent> events) {
+    private CountdownRecord meet(OpenRequest r, SlaMetric metric, Instant now, Map<String, Object> vars,
+            List<SlaEvent> events) {
         CountdownRecord record = r.countdown(metric);
         Countdown c = record.countdown();
-        vars.put(Model.countdownVar(metric), Json.writeCountdown(record.with(c.meet(at(c, now)))));
-        vars.put(Model.nextVar(metric), "");
+        CountdownRecord met = record.with(c.meet(at(c, now)));
+        vars.put(Model.countdownVar(metric), Json.writeCountdown(met));
         events.add(event(SlaEvent.Type.MET, r, metric, now));
+        return met;
     }
 
-    private void complete(OpenRequest r, String outcome, Map<String, Object> vars) {
-        Map<String, Object> all = new HashMap<>(vars);
-        all.put(Model.VAR_OUTCOME, outcome);
-        processes.setVariables(r.id(), all);
-        tasks.complete(r.task().getId());
+    /** Meets the response and moves the SLA clock's timer to the resolution's next threshold. */
+    private void meetResponse(OpenRequest r, Map<String, Object> vars, List<SlaEvent> events) {
+        Instant now = runtime.now();
+        Map<SlaMetric, CountdownRecord> countdowns = countdowns(r);
+        countdowns.put(SlaMetric.RESPONSE, meet(r, SlaMetric.RESPONSE, now, vars, events));
+        Optional<Instant> next = next(countdowns, runtime.calendarFor(r.stored().request()), now);
+        vars.put(Model.VAR_NEXT, ClockPlan.format(next));
+        timers.move(r.id(), next.orElse(ClockPlan.ceilMillis(now)));
+    }
+
+    private static Map<SlaMetric, CountdownRecord> countdowns(OpenRequest r) {
+        Map<SlaMetric, CountdownRecord> map = new EnumMap<>(SlaMetric.class);
+        for (SlaMetric metric : METRICS) {
+            map.put(metric, r.countdown(metric));
+        }
+        return map;
+    }
+
+    /** Returns where the SLA clock's timer must sit: the next threshold of either countdown. */
+    private static Optional<Instant> next(Map<SlaMetric, CountdownRecord> countdowns, WorkingCalendar calendar,
+            Instant now) {
+        List<Optional<Instant>> next = new ArrayList<>();
+        countdowns.values().forEach(c -> next.add(ClockPlan.next(c, c.countdown().statusAt(now, calendar), now)));
+        return ClockPlan.earliest(next);
+    }
+
+    /**
+     * Completes the open task. The outcome and who completed it are transient: the model's gateway
+     * reads the one, {@link OfferTask} gives the next task to the other, and neither is stored.
+     */
+    private void complete(OpenRequest r, String completedBy, String outcome, Map<String, Object> vars) {
+        if (!vars.isEmpty()) {
+            processes.setVariables(r.id(), vars);
+        }
+        Map<String, Object> transients = new HashMap<>();
+        transients.put(Model.VAR_OUTCOME, outcome);
+        if (completedBy != null) {
+            transients.put(Model.TRANSIENT_COMPLETED_BY, completedBy);
+        }
+        tasks.complete(r.task().getId(), (Map<String, Object>) null, transients);
     }
 
     /** Returns {@code now}, or the countdown's last event if the clock stands before it. */

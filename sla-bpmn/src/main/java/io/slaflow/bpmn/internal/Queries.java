@@ -43,6 +43,7 @@ public final class Queries {
     private final HistoryService history;
     private final ManagementService management;
     private final Transactions transactions;
+    private final AcceptanceQueries acceptance;
 
     /**
      * Creates the queries.
@@ -56,6 +57,7 @@ public final class Queries {
         this.history = engine.getHistoryService();
         this.management = engine.getManagementService();
         this.transactions = new Transactions(management);
+        this.acceptance = new AcceptanceQueries(engine, runtime);
     }
 
     /** Returns the status of request {@code id}, if {@code customer} is null or owns it. */
@@ -172,14 +174,17 @@ public final class Queries {
             boolean ended, Instant now) {
         StoredRequest stored = Json.readRequest((String) vars.get(Model.VAR_REQUEST));
         WorkingCalendar calendar = runtime.calendarFor(stored.request());
+        boolean inAcceptance = Boolean.TRUE.equals(vars.get(AcceptanceModel.VAR_IN_ACCEPTANCE));
         RequestStage stage = ended ? RequestStage.RESOLVED
-                : task.map(t -> Requests.stageOf(t.getTaskDefinitionKey())).orElse(RequestStage.WAITING_ON_CUSTOMER);
+                : task.map(t -> Requests.stageOf(t.getTaskDefinitionKey()))
+                        .orElse(inAcceptance ? RequestStage.ACCEPTANCE : RequestStage.WAITING_ON_CUSTOMER);
         String assignee = task.isPresent() ? task.get().getAssignee() : (String) vars.get(Model.VAR_ASSIGNEE);
         Object workKind = vars.get(Model.VAR_WORK_KIND);
         RequestKind kind = workKind instanceof String k ? RequestKind.valueOf(k) : stored.request().kind();
         return new RequestStatus(id, stored.request(), kind, stored.filedAt(), stage, (String) vars.get(Model.VAR_LINE),
                 Optional.ofNullable(assignee), Boolean.TRUE.equals(vars.get(Model.VAR_ESCALATED)),
-                countdown(vars, SlaMetric.RESPONSE, now, calendar), countdown(vars, SlaMetric.RESOLUTION, now, calendar));
+                countdown(vars, SlaMetric.RESPONSE, now, calendar), countdown(vars, SlaMetric.RESOLUTION, now, calendar),
+                inAcceptance ? acceptance.ofRequest(id, now) : Optional.empty());
     }
 
     private static CountdownStatus countdown(Map<String, Object> vars, SlaMetric metric, Instant now,

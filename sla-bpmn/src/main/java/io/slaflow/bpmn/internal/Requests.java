@@ -73,6 +73,11 @@ public final class Requests {
 
     /** Loads request {@code id}, or returns null when no intake process has that id. */
     public OpenRequest load(String id) {
+        Task task = tasks.createTaskQuery().processInstanceId(id).processDefinitionKey(Model.PROCESS_KEY)
+                .includeProcessVariables().singleResult();
+        if (task != null) {
+            return new OpenRequest(id, stageOf(task.getTaskDefinitionKey()), task.getProcessVariables(), task, null);
+        }
         long running = runtime.createProcessInstanceQuery().processInstanceId(id)
                 .processDefinitionKey(Model.PROCESS_KEY).count();
         if (running == 0) {
@@ -81,15 +86,14 @@ public final class Requests {
             return resolved ? new OpenRequest(id, RequestStage.RESOLVED, Map.of(), null, null) : null;
         }
         Map<String, Object> variables = runtime.getVariables(id);
-        Task task = tasks.createTaskQuery().processInstanceId(id).singleResult();
-        if (task != null) {
-            return new OpenRequest(id, stageOf(task.getTaskDefinitionKey()), variables, task, null);
-        }
         for (String wait : List.of(Model.WAIT_BEFORE_RESPONSE, Model.WAIT_IN_WORK)) {
             Execution execution = runtime.createExecutionQuery().processInstanceId(id).activityId(wait).singleResult();
             if (execution != null) {
                 return new OpenRequest(id, RequestStage.WAITING_ON_CUSTOMER, variables, null, execution.getId());
             }
+        }
+        if (Boolean.TRUE.equals(variables.get(AcceptanceModel.VAR_IN_ACCEPTANCE))) {
+            return new OpenRequest(id, RequestStage.ACCEPTANCE, variables, null, null);
         }
         throw new IllegalStateException("request " + id + " has neither an open task nor a wait for the customer");
     }
@@ -171,6 +175,7 @@ public final class Requests {
             case RESPONSE -> "waiting for its first response";
             case WORK -> "being worked on";
             case WAITING_ON_CUSTOMER -> "waiting on the customer";
+            case ACCEPTANCE -> "in the acceptance workflow";
             case RESOLVED -> "resolved";
         };
     }

@@ -1,6 +1,5 @@
 package io.slaflow.bpmn.internal;
 
-import io.slaflow.core.countdown.SlaMetric;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,10 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the SLA clocks' timer jobs at their countdowns' next thresholds. A paused countdown's job is
- * parked in Flowable's suspended-job table (where nothing fires it) and comes back rescheduled when
- * the countdown resumes; a calendar change reschedules it in place. The park, unpark and move methods
- * run inside a command, in the transaction of the operation that calls them.
+ * Keeps each request's SLA clock timer job at the next threshold of its countdowns. While the
+ * countdowns are paused the job is parked in Flowable's suspended-job table (where nothing fires it)
+ * and comes back rescheduled when they resume; a met response or a calendar change reschedules it.
+ * The park, unpark and move methods run inside a command, in the transaction of the operation that
+ * calls them.
  */
 public final class Timers {
 
@@ -41,34 +41,36 @@ public final class Timers {
         this.management = management;
     }
 
-    /** Parks the timer job of {@code metric}'s clock, if it has one. */
-    public void park(String requestId, SlaMetric metric) {
-        Job job = management.createTimerJobQuery().processInstanceId(requestId)
-                .elementId(Model.timerElement(metric)).singleResult();
+    /** Parks the timer job of the request's SLA clock, if it has one. */
+    public void park(String requestId) {
+        Job job = clockJob(requestId);
         if (job != null) {
             CommandContextUtil.getJobService().moveJobToSuspendedJob((AbstractRuntimeJobEntity) job);
         }
     }
 
-    /** Brings back the parked timer job of {@code metric}'s clock, if any, rescheduled to {@code at}. */
-    public void unpark(String requestId, SlaMetric metric, Instant at) {
+    /** Brings back the parked timer job of the request's SLA clock, if any, rescheduled to {@code at}. */
+    public void unpark(String requestId, Instant at) {
         Job parked = management.createSuspendedJobQuery().processInstanceId(requestId)
-                .elementId(Model.timerElement(metric)).singleResult();
+                .elementId(Model.TIMER_SLA).singleResult();
         if (parked != null) {
             Job active = CommandContextUtil.getJobService().activateSuspendedJob((SuspendedJobEntity) parked);
             management.rescheduleTimeDateJob(active.getId(), at.toString());
         }
     }
 
-    /** Moves the timer job of {@code metric}'s clock to {@code at}; returns whether it had to move. */
-    public boolean move(String requestId, SlaMetric metric, Instant at) {
-        Job job = management.createTimerJobQuery().processInstanceId(requestId)
-                .elementId(Model.timerElement(metric)).singleResult();
+    /** Moves the timer job of the request's SLA clock to {@code at}; returns whether it had to move. */
+    public boolean move(String requestId, Instant at) {
+        Job job = clockJob(requestId);
         if (job == null || job.getDuedate().toInstant().equals(at)) {
             return false;
         }
         management.rescheduleTimeDateJob(job.getId(), at.toString());
         return true;
+    }
+
+    private Job clockJob(String requestId) {
+        return management.createTimerJobQuery().processInstanceId(requestId).elementId(Model.TIMER_SLA).singleResult();
     }
 
     /**

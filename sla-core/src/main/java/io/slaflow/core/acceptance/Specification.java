@@ -64,9 +64,35 @@ public final class Specification {
         this.scenarios = List.copyOf(b.scenarios);
     }
 
+    /** The name of the one scenario of a specification made with {@link #ofSolution}. */
+    public static final String EXPECTED_RESULT = "Expected result";
+
+    /** What a specification made with {@link #ofSolution} says the program will not do. */
+    public static final String NOTHING_BEYOND_THE_SOLUTION = "Anything beyond the agreed solution";
+
     /** Returns a new builder; the risk buffer defaults to {@link ServiceContract#DEFAULT_RISK_BUFFER}. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Returns the specification of work that needs none written (D9: a specification is written
+     * "where needed"): the solution's proposal is the description, nothing beyond it will be done
+     * ({@link #NOTHING_BEYOND_THE_SOLUTION}), and its expected result is the one acceptance scenario,
+     * named {@link #EXPECTED_RESULT}. The customer still approves it, and with it the estimate.
+     *
+     * @param solution the agreed solution
+     * @param estimate the first estimate in hours; positive, 2 decimals at most
+     * @param riskBuffer the contract's risk buffer, 0 to 1
+     * @return the specification, without documentation
+     * @throws InvalidSpecificationException if the estimate or the risk buffer breaks a rule
+     */
+    public static Specification ofSolution(Solution solution, BigDecimal estimate, BigDecimal riskBuffer) {
+        Objects.requireNonNull(solution, "solution");
+        return builder().description(solution.proposal()).willNotDo(NOTHING_BEYOND_THE_SOLUTION)
+                .estimate(estimate).riskBuffer(riskBuffer)
+                .scenario(EXPECTED_RESULT, solution.proposal(), solution.expectedResult())
+                .build();
     }
 
     /** Returns the description of the work, verbatim. */

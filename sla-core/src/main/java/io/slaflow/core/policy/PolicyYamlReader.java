@@ -1,6 +1,7 @@
 package io.slaflow.core.policy;
 
 import io.slaflow.core.calendar.WorkingCalendar;
+import io.slaflow.core.contract.ServiceContract;
 import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.RequesterTier;
 import io.slaflow.core.request.Severity;
@@ -12,16 +13,16 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads the policy file format of DESIGN.md into a {@link RuleBasedPolicy.Builder}: the format
- * (types, keys, spellings) is checked here, with line and column; the policy's rules (positive
- * targets, known calendars, coverage) by the builder, whose violations get the line and column of
- * the value they name.
+ * Reads the policy file format of DESIGN.md into a {@link RuleBasedPolicy.Builder} and its contracts:
+ * the format (types, keys, spellings) is checked here, with line and column; the policy's rules
+ * (positive targets, known calendars, coverage) by the builder, whose violations get the line and
+ * column of the value they name; the contracts by {@link ContractYamlReader}.
  */
 final class PolicyYamlReader {
 
-    /** Top-level keys; {@code contracts} is read by a later release and ignored here. */
+    /** Top-level keys. */
     static final List<String> POLICY_KEYS = List.of("name", "calendars", "targets", "contracts");
-    static final List<String> RULE_KEYS = List.of("when", "calendar", "response", "resolution", "warnAt");
+    static final List<String> RULE_KEYS = List.of("when", "calendar", "response", "resolution", "rework", "warnAt");
     static final List<String> WHEN_KEYS = List.of("severity", "kind", "tier");
 
     private static final Map<String, Severity> SEVERITIES = names(Severity.values());
@@ -30,32 +31,38 @@ final class PolicyYamlReader {
 
     private final YamlReading in;
     private final CalendarYamlReader calendars;
+    private final ContractYamlReader contracts;
 
     private PolicyYamlReader(YamlDocument doc) {
         this.in = new YamlReading(doc);
         this.calendars = new CalendarYamlReader(in);
+        this.contracts = new ContractYamlReader(in);
     }
 
     /**
-     * Reads a policy.
+     * Reads a policy file: the policy and its contracts, both checked.
      *
      * @param yaml the policy file's text
      * @param source where it came from (a file name), or null
-     * @return the policy
+     * @return the policy and its contracts
      * @throws InvalidPolicyException listing every violation with path, line and column
      */
-    static RuleBasedPolicy read(String yaml, String source) {
+    static PolicyFile read(String yaml, String source) {
         YamlDocument doc = YamlDocument.parse(yaml, source);
         PolicyYamlReader reader = new PolicyYamlReader(doc);
         RuleBasedPolicy.Builder policy = reader.readPolicy(doc.root());
+        List<ServiceContract> contracts = List.of();
         if (policy != null) {
             policy.violations().forEach(reader.in::add);
+            JsonNode name = doc.root().get("name");
+            contracts = reader.contracts.read(doc.root().get("contracts"),
+                    name != null && name.isString() ? name.asString() : null);
         }
         List<String> violations = reader.in.violations();
         if (!violations.isEmpty()) {
             throw source == null ? new InvalidPolicyException(violations) : new InvalidPolicyException(source, violations);
         }
-        return policy.build();
+        return PolicyFile.of(policy.build(), contracts);
     }
 
     private RuleBasedPolicy.Builder readPolicy(JsonNode root) {
@@ -110,6 +117,7 @@ final class PolicyYamlReader {
         rule.calendar(in.text(node.get("calendar"), path + ".calendar"));
         rule.response(in.duration(node.get("response"), path + ".response"));
         rule.resolution(in.duration(node.get("resolution"), path + ".resolution"));
+        rule.rework(in.duration(node.get("rework"), path + ".rework"));
         readWarnAt(node.get("warnAt"), path + ".warnAt", rule);
         return rule;
     }

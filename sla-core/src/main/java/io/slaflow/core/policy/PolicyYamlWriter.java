@@ -2,6 +2,7 @@ package io.slaflow.core.policy;
 
 import io.slaflow.core.calendar.Shift;
 import io.slaflow.core.calendar.WorkingCalendar;
+import io.slaflow.core.contract.ServiceContract;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Prints a {@link RuleBasedPolicy} in the policy file format, in the layout of DESIGN.md (flow
+ * Prints a {@link RuleBasedPolicy} and its contracts in the policy file format, in the layout of DESIGN.md (flow
  * mappings for shifts and conditions), so that reading the text back gives an equal policy.
  */
 final class PolicyYamlWriter {
@@ -32,14 +33,33 @@ final class PolicyYamlWriter {
     private PolicyYamlWriter() {
     }
 
-    static String write(RuleBasedPolicy policy) {
+    static String write(RuleBasedPolicy policy, List<ServiceContract> contracts) {
         PolicyYamlWriter w = new PolicyYamlWriter();
         w.line(0, "name: " + text(policy.name()));
         w.line(0, "calendars:");
         policy.calendars().forEach(w::calendar);
         w.line(0, "targets:");
         policy.rules().forEach(w::rule);
+        if (!contracts.isEmpty()) {
+            w.line(0, "contracts:");
+            contracts.forEach(w::contract);
+        }
         return w.out.toString();
+    }
+
+    private void contract(ServiceContract c) {
+        line(1, "- customer: " + text(c.customer()));
+        line(2, "policy: " + text(c.policy()));
+        line(2, "zone: " + text(c.zone().getId()));
+        line(2, "paymentTerms: " + c.paymentTerms().name());
+        c.prepaidHours().ifPresent(h -> line(2, "prepaidHours: " + h.toPlainString()));
+        line(2, "warranty: " + c.warranty());
+        line(2, "riskBuffer: " + c.riskBuffer().toPlainString());
+        c.hourlyRate().ifPresent(r -> line(2, "hourlyRate: " + r.toPlainString()));
+        if (!c.keyUsers().isEmpty()) {
+            line(2, "keyUsers: [" + c.keyUsers().stream().map(PolicyYamlWriter::text)
+                    .collect(Collectors.joining(", ")) + "]");
+        }
     }
 
     private void calendar(String name, WorkingCalendar calendar) {
@@ -85,6 +105,7 @@ final class PolicyYamlWriter {
         line(2, "calendar: " + text(rule.calendar()));
         line(2, "response: " + rule.response());
         line(2, "resolution: " + rule.resolution());
+        rule.rework().ifPresent(rework -> line(2, "rework: " + rework));
         if (!rule.warnAt().isEmpty()) {
             line(2, "warnAt: [" + rule.warnAt().stream().map(PolicyYamlWriter::fraction)
                     .collect(Collectors.joining(", ")) + "]");

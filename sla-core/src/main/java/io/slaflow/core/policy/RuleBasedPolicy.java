@@ -55,7 +55,8 @@ public final class RuleBasedPolicy implements SlaPolicy {
         for (SlaRule.Builder r : b.rules) {
             SlaRule rule = r.build();
             built.add(rule);
-            targets.add(SlaTargets.of(rule.response(), rule.resolution(), calendars.get(rule.calendar()), rule.warnAt()));
+            SlaTargets t = SlaTargets.of(rule.response(), rule.resolution(), calendars.get(rule.calendar()), rule.warnAt());
+            targets.add(rule.rework().map(t::withRework).orElse(t));
         }
         this.rules = List.copyOf(built);
         int[] winners = Coverage.winners(b.rules);
@@ -212,7 +213,8 @@ public final class RuleBasedPolicy implements SlaPolicy {
          * @return the policy
          * @throws InvalidPolicyException listing every problem: a blank or too long name, a blank
          *     or duplicate calendar name, no rules, a rule without a known calendar, a missing or
-         *     non-positive response or resolution, response above resolution, warning fractions not
+         *     non-positive response or resolution, response above resolution, a non-positive rework
+         *     target, warning fractions not
          *     strictly rising in (0, 1), a rule that can never match because the rules above it
          *     take every request it matches, and the combinations of severity/kind/tier no rule
          *     covers

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -34,8 +35,24 @@ import java.util.Objects;
  * {@code workingDays} ({@code { date: 2026-03-07, from: "09:00", to: "14:00" }}: that date's hours
  * replace its weekday's). A rule's {@code when} may name {@code severity}, {@code kind} and
  * {@code tier}, each one value or a list; an empty or absent {@code when} matches every request.
- * Targets are ISO-8601 durations of working time. A top-level {@code contracts} key is reserved
- * for per-contract settings and ignored by this version; any other unknown key is a violation.
+ * Targets are ISO-8601 durations of working time; a rule may add {@code rework}, the working time
+ * of one rework round of the acceptance workflow (the resolution target when absent).
+ *
+ * <p>The optional top-level {@code contracts} list holds the customers' {@link
+ * io.slaflow.core.contract.ServiceContract}s, each with the keys of that class (customer, policy,
+ * zone, paymentTerms, prepaidHours, warranty, riskBuffer, hourlyRate, keyUsers); every contract
+ * names this file's policy, and no customer has two. {@link #parse} checks them and returns the
+ * policy; {@link #parseFile} returns both. Any other unknown key is a violation.
+ *
+ * <pre>{@code
+ * contracts:
+ *   - customer: acme
+ *     policy: two-tier-support
+ *     zone: Europe/Kyiv
+ *     paymentTerms: SPLIT_50_50
+ *     prepaidHours: 40
+ *     keyUsers: [olena]
+ * }</pre>
  */
 public final class SlaPolicies {
 
@@ -50,10 +67,24 @@ public final class SlaPolicies {
      * @throws InvalidPolicyException listing every violation, each with its path, what is wrong, the
      *     value given, and the line and column: malformed YAML, unknown keys, values of the wrong
      *     type or spelling (durations, zones, days, severities, kinds, tiers), and every rule {@link
-     *     RuleBasedPolicy.Builder#build()} checks
+     *     RuleBasedPolicy.Builder#build()} checks, and the contracts' problems (see {@link #parseFile})
      * @throws NullPointerException if {@code yaml} is null
      */
     public static RuleBasedPolicy parse(String yaml) {
+        return parseFile(yaml).policy();
+    }
+
+    /**
+     * Reads a policy and its contracts from YAML text.
+     *
+     * @param yaml the policy file's content
+     * @return the policy and its contracts (none when the file lists none)
+     * @throws InvalidPolicyException as {@link #parse(String)}, and for every contract that breaks a
+     *     rule of {@link io.slaflow.core.contract.ServiceContract.Builder#build()}, names another
+     *     policy, or repeats a customer, with its path ({@code contracts[1].riskBuffer}), line and column
+     * @throws NullPointerException if {@code yaml} is null
+     */
+    public static PolicyFile parseFile(String yaml) {
         return PolicyYamlReader.read(Objects.requireNonNull(yaml, "yaml"), null);
     }
 
@@ -66,6 +97,18 @@ public final class SlaPolicies {
      * @throws UncheckedIOException if the file cannot be read
      */
     public static RuleBasedPolicy load(Path file) {
+        return loadFile(file).policy();
+    }
+
+    /**
+     * Reads a policy and its contracts from a UTF-8 YAML file.
+     *
+     * @param file the policy file
+     * @return the policy and its contracts
+     * @throws InvalidPolicyException as {@link #parseFile(String)}, naming the file in its message
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static PolicyFile loadFile(Path file) {
         String yaml;
         try {
             yaml = Files.readString(file);
@@ -83,6 +126,18 @@ public final class SlaPolicies {
      * @return the YAML text
      */
     public static String toYaml(RuleBasedPolicy policy) {
-        return PolicyYamlWriter.write(Objects.requireNonNull(policy, "policy"));
+        return PolicyYamlWriter.write(Objects.requireNonNull(policy, "policy"), List.of());
+    }
+
+    /**
+     * Prints a policy and its contracts in the policy file format; {@link #parseFile(String)} reads
+     * the text back as an equal file.
+     *
+     * @param file the policy and its contracts
+     * @return the YAML text
+     */
+    public static String toYaml(PolicyFile file) {
+        Objects.requireNonNull(file, "file");
+        return PolicyYamlWriter.write(file.policy(), file.contracts());
     }
 }

@@ -12,14 +12,15 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * One rule of a {@link RuleBasedPolicy}: which requests it applies to (its {@code when}: sets of
  * severities, kinds and tiers, an empty set meaning any) and the targets it gives them (response
- * and resolution in working time of a named calendar, and the fractions at which warnings are
- * due). Rules are made with {@link #builder()} and validated by the policy they are added to, so
+ * and resolution in working time of a named calendar, optionally the time allowed for a rework
+ * round of the acceptance workflow, and the fractions at which warnings are due). Rules are made with {@link #builder()} and validated by the policy they are added to, so
  * every rule held by a policy is valid. Immutable and thread-safe.
  */
 public final class SlaRule {
@@ -30,6 +31,7 @@ public final class SlaRule {
     private final String calendar;
     private final Duration response;
     private final Duration resolution;
+    private final Duration rework;
     private final List<Double> warnAt;
 
     private SlaRule(Builder b) {
@@ -39,6 +41,7 @@ public final class SlaRule {
         this.calendar = b.calendar;
         this.response = b.response;
         this.resolution = b.resolution;
+        this.rework = b.rework;
         this.warnAt = List.copyOf(b.warnAt);
     }
 
@@ -81,6 +84,14 @@ public final class SlaRule {
         return resolution;
     }
 
+    /**
+     * Returns the working time allowed for one rework round of the acceptance workflow, if the rule
+     * names one; without it a round gets the {@link #resolution()} target.
+     */
+    public Optional<Duration> rework() {
+        return Optional.ofNullable(rework);
+    }
+
     /** Returns the fractions of a target at which warnings are due, strictly rising in (0, 1). */
     public List<Double> warnAt() {
         return warnAt;
@@ -120,12 +131,12 @@ public final class SlaRule {
         return this == o || o instanceof SlaRule r
                 && severities.equals(r.severities) && kinds.equals(r.kinds) && tiers.equals(r.tiers)
                 && calendar.equals(r.calendar) && response.equals(r.response)
-                && resolution.equals(r.resolution) && warnAt.equals(r.warnAt);
+                && resolution.equals(r.resolution) && Objects.equals(rework, r.rework) && warnAt.equals(r.warnAt);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(severities, kinds, tiers, calendar, response, resolution, warnAt);
+        return Objects.hash(severities, kinds, tiers, calendar, response, resolution, rework, warnAt);
     }
 
     /** Returns the rule in one line, e.g. {@code when {kind: [EMERGENCY]} -> office, response PT30M, ...}. */
@@ -136,7 +147,8 @@ public final class SlaRule {
         condition("kind", kinds, when);
         condition("tier", tiers, when);
         return "when {" + String.join(", ", when) + "} -> " + calendar + ", response " + response
-                + ", resolution " + resolution + (warnAt.isEmpty() ? "" : ", warnAt " + warnAt);
+                + ", resolution " + resolution + (rework == null ? "" : ", rework " + rework)
+                + (warnAt.isEmpty() ? "" : ", warnAt " + warnAt);
     }
 
     private static void condition(String key, Set<? extends Enum<?>> values, List<String> out) {
@@ -157,6 +169,7 @@ public final class SlaRule {
         private String calendar;
         private Duration response;
         private Duration resolution;
+        private Duration rework;
         private List<Double> warnAt = List.of();
         private final List<Violation> problems = new ArrayList<>();
         private boolean conditionsKnown = true;
@@ -240,6 +253,19 @@ public final class SlaRule {
         }
 
         /**
+         * Sets the working time allowed for one rework round of the acceptance workflow (from a
+         * demonstration whose scenarios failed to the next demonstration); optional, positive. Without
+         * it a round gets the resolution target.
+         *
+         * @param rework the rework target, or null for the resolution target
+         * @return this builder
+         */
+        public Builder rework(Duration rework) {
+            this.rework = rework;
+            return this;
+        }
+
+        /**
          * Sets the fractions of a target at which a warning is due, replacing any given before;
          * strictly rising, each in (0, 1). None by default.
          *
@@ -285,6 +311,7 @@ public final class SlaRule {
             c.calendar = calendar;
             c.response = response;
             c.resolution = resolution;
+            c.rework = rework;
             c.warnAt = warnAt;
             c.problems.addAll(problems);
             c.conditionsKnown = conditionsKnown;
@@ -308,6 +335,9 @@ public final class SlaRule {
             if (positive && response.compareTo(resolution) > 0) {
                 out.add(new Violation(path + ".response", "must not exceed the resolution target "
                         + resolution + " " + ViolationText.was(response)));
+            }
+            if (rework != null && (rework.isNegative() || rework.isZero())) {
+                out.add(new Violation(path + ".rework", "must be positive " + ViolationText.was(rework)));
             }
             checkWarnAt(path + ".warnAt", out);
         }

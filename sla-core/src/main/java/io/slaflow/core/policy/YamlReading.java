@@ -2,10 +2,12 @@ package io.slaflow.core.policy;
 
 import io.slaflow.core.internal.ViolationText;
 import io.slaflow.core.policy.YamlDocument.Position;
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -147,6 +149,41 @@ final class YamlReading {
 
     ZoneId zone(JsonNode node, String path) {
         return required(node, path, ZoneId::of, "a time zone such as Europe/Kyiv");
+    }
+
+    /** Returns the period, or null when absent (unreported) or unreadable (refused). */
+    Period period(JsonNode node, String path) {
+        return parsed(node, path, Period::parse, "an ISO-8601 period such as P6M");
+    }
+
+    /** Returns the number, or null when absent (unreported) or not a number (refused). */
+    BigDecimal decimal(JsonNode node, String path, String example) {
+        if (absent(node)) {
+            return null;
+        }
+        if (!node.isNumber()) {
+            refuse(path, "must be a number such as " + example + " " + shown(node));
+            return null;
+        }
+        return node.decimalValue();
+    }
+
+    /**
+     * Returns the one value of a fixed set that {@code node} names.
+     *
+     * @param names the accepted spellings, in the order to list them, with their values
+     * @return the value, or null when absent (reported as required) or not one of {@code names} (refused)
+     */
+    <E extends Enum<E>> E oneOf(JsonNode node, String path, Map<String, E> names) {
+        if (absent(node)) {
+            refuse(path, "is required; give one of " + String.join(", ", names.keySet()));
+            return null;
+        }
+        E e = node.isString() ? names.get(node.asString()) : null;
+        if (e == null) {
+            refuse(path, "must be one of " + String.join(", ", names.keySet()) + " " + shown(node));
+        }
+        return e;
     }
 
     private <T> T required(JsonNode node, String path, Function<String, T> parse, String what) {

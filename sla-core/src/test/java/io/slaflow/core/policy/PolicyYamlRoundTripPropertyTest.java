@@ -123,11 +123,12 @@ class PolicyYamlRoundTripPropertyTest {
         Arbitrary<Long> response = Arbitraries.longs().between(1, 48 * 3600);
         Arbitrary<Long> extra = Arbitraries.longs().between(0, 200 * 3600);
         Arbitrary<Set<Double>> warnAt = Arbitraries.of(0.1, 0.25, 1.0 / 3, 0.5, 0.75, 0.9, 0.999).set().ofMaxSize(3);
-        return Combinators.combine(severities, kinds, tiers, Arbitraries.of(calendars), response, extra, warnAt)
-                .as((s, k, t, calendar, r, x, w) -> SlaRule.builder()
+        Arbitrary<Duration> rework = Arbitraries.longs().between(1, 100 * 3600).map(Duration::ofSeconds).injectNull(0.5);
+        return Combinators.combine(severities, kinds, tiers, Arbitraries.of(calendars), response, extra, warnAt, rework)
+                .as((s, k, t, calendar, r, x, w, rw) -> SlaRule.builder()
                         .severity(s.toArray(Severity[]::new)).kind(k.toArray(RequestKind[]::new))
                         .tier(t.toArray(RequesterTier[]::new)).calendar(calendar)
-                        .response(Duration.ofSeconds(r)).resolution(Duration.ofSeconds(r + x))
+                        .response(Duration.ofSeconds(r)).resolution(Duration.ofSeconds(r + x)).rework(rw)
                         .warnAt(w.stream().sorted().mapToDouble(Double::doubleValue).toArray()));
     }
 }

@@ -6,13 +6,25 @@ import java.util.Set;
 
 /**
  * Everything one report page shows: the run it describes and its scenarios, the first being the
- * baseline that the page shows in detail, the others the capacity what-ifs shown beside it.
- * Immutable and thread-safe.
+ * baseline that the page shows in detail, the others the capacity what-ifs shown beside it, and the
+ * diagrams of the BPMN processes that ran. Immutable and thread-safe.
  *
  * @param run what the report describes
  * @param scenarios the baseline first, then the what-ifs; at least one, names unique
+ * @param diagrams the process diagrams, keys unique; may be empty
  */
-public record SlaReport(RunInfo run, List<Scenario> scenarios) {
+public record SlaReport(RunInfo run, List<Scenario> scenarios, List<ProcessDiagram> diagrams) {
+
+    /**
+     * A report without process diagrams.
+     *
+     * @param run what the report describes
+     * @param scenarios the baseline first, then the what-ifs
+     * @throws InvalidReportException listing every problem
+     */
+    public SlaReport(RunInfo run, List<Scenario> scenarios) {
+        this(run, scenarios, List.of());
+    }
 
     /**
      * Checks and copies the fields.
@@ -31,8 +43,17 @@ public record SlaReport(RunInfo run, List<Scenario> scenarios) {
                 }
             }
         }
+        if (v.present("diagrams", diagrams)) {
+            Set<String> keys = new HashSet<>();
+            for (ProcessDiagram d : diagrams) {
+                if (v.present("diagrams[]", d)) {
+                    v.check(keys.add(d.key()), "diagrams: key " + d.key() + " appears twice");
+                }
+            }
+        }
         v.throwIfAny();
         scenarios = List.copyOf(scenarios);
+        diagrams = List.copyOf(diagrams);
     }
 
     /** Returns the baseline: the first scenario. */

@@ -1,0 +1,414 @@
+package io.slaflow.bpmn.internal;
+
+import static io.slaflow.bpmn.internal.CaseExit.task;
+import static io.slaflow.bpmn.internal.CaseExit.waitAt;
+import static io.slaflow.bpmn.internal.Requests.first;
+
+import io.slaflow.bpmn.AlreadyClaimedException;
+import io.slaflow.bpmn.NoContractException;
+import io.slaflow.bpmn.RequestStage;
+import io.slaflow.bpmn.SlaEvent;
+import io.slaflow.bpmn.UnknownRequestException;
+import io.slaflow.core.NotAllowedException;
+import io.slaflow.core.SlaException;
+import io.slaflow.core.WrongStageException;
+import io.slaflow.core.acceptance.AcceptanceCase;
+import io.slaflow.core.acceptance.ScenarioResult;
+import io.slaflow.core.acceptance.Solution;
+import io.slaflow.core.acceptance.Specification;
+import io.slaflow.core.contract.PaymentPoint;
+import io.slaflow.core.contract.ServiceContract;
+import io.slaflow.core.request.RequestKind;
+import io.slaflow.core.request.ServiceRequest;
+import io.slaflow.core.request.Severity;
+import io.slaflow.core.routing.SupportGroups;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.flowable.engine.ManagementService;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.engine.runtime.ProcessInstance;
+import org.flowable.job.api.Job;
+
+/**
+ * The operations of the acceptance workflow, each one transaction: load the case, check the user and
+ * where the process waits, apply the step through {@link AcceptanceCase} (which refuses a wrong stage,
+ * a user not on the customer's side, bad results or a second payment, changing nothing), store the
+ * case with the new step, keep the rework round's countdown and the intake request's resolution
+ * countdown in step, and move the process on. Thread-safe.
+ */
+public final class AcceptanceOperations {
+
+    /** The specialist of a step the customer (or, for payments, the host) takes: none to check. */
+    private static final String CUSTOMER = null;
+    private static final int PAGE = 200;
+
+    /** One operation: its name, the specialist acting (null for the customer or the host), where it leaves, its step. */
+    private record Change(String operation, String specialist, List<CaseExit> exits, boolean mustMove,
+            BiFunction<AcceptanceCase, Instant, CaseStep> step, BiFunction<OpenCase, AcceptanceCase, SlaException> check) {
+
+        Change(String operation, String specialist, List<CaseExit> exits, BiFunction<AcceptanceCase, Instant, CaseStep> step) {
+            this(operation, specialist, exits, !exits.isEmpty(), step, (c, a) -> null);
+        }
+    }
+
+    private final SlaRuntime runtime;
+    private final RuntimeService processes;
+    private final TaskService tasks;
+    private final ManagementService management;
+    private final Requests requests;
+    private final AcceptanceCases cases;
+    private final Transactions transactions;
+    private final Contracts contracts;
+    private final Set<RequestKind> specificationRequired;
+    private final IntakeResolution intake;
+
+    /**
+     * Creates the operations.
+     *
+     * @param engine the process engine
+     * @param runtime policy, clock, members, routing and listeners
+     * @param contracts the customers' contracts
+     * @param specificationRequired the kinds of work that need a written specification
+     */
+    public AcceptanceOperations(ProcessEngine engine, SlaRuntime runtime, Contracts contracts,
+            Set<RequestKind> specificationRequired) {
+        this.runtime = runtime;
+        this.processes = engine.getRuntimeService();
+        this.tasks = engine.getTaskService();
+        this.management = engine.getManagementService();
+        this.requests = new Requests(engine, runtime.members());
+        this.cases = new AcceptanceCases(engine);
+        this.transactions = new Transactions(engine.getManagementService());
+        this.contracts = contracts;
+        this.specificationRequired = Set.copyOf(specificationRequired);
+        this.intake = new IntakeResolution(runtime, processes, new Timers(engine.getManagementService()));
+    }
+
+    // ---- opening a case ----------------------------------------------------------------------------
+
+    /** Starts a case a host files on its own; returns its id. */
+    public String start(ServiceRequest request, String user, Solution solution) {
+        ServiceContract contract = contractOf(request.customer());
+        String line = finalLine(request);
+        SlaException problem = requireMember(user, line, false, "start", "work of kind " + request.kind()
+                + " from " + request.tier() + " goes to " + line);
+        if (problem != null) {
+            throw problem;
+        }
+        return transactions.run("start the acceptance workflow", () -> {
+            CaseRecord record = opened(request, contract, user, solution);
+            Map<String, Object> vars = new HashMap<>();
+            vars.put(AcceptanceModel.VAR_CASE, AcceptanceJson.write(record));
+            vars.put(AcceptanceModel.VAR_LINE, line);
+            vars.put(AcceptanceModel.VAR_WORK_KIND, request.kind().name());
+            vars.put(AcceptanceModel.VAR_STAGE, record.replay().stage().name());
+            ProcessInstance instance = processes.createProcessInstanceBuilder()
+                    .processDefinitionKey(AcceptanceModel.PROCESS_KEY)
+                    .overrideProcessDefinitionTenantId(request.customer())
+                    .variables(vars)
+                    .start();
+            processes.setVariable(instance.getId(), AcceptanceModel.VAR_ID, instance.getId());
+            return Outcome.ok(instance.getId());
+        });
+    }
+
+    /**
+     * The line of intake request {@code id} proposes a solution: the request's work task ends and the
+     * intake calls the acceptance workflow; the resolution countdown pauses while the customer decides.
+     */
+    public void proposeSolution(String id, String user, Solution solution) {
+        transactions.run("propose a solution for request " + id, () -> {
+            OpenRequest r = requests.load(id);
+            if (r == null) {
+                return Outcome.fail(new UnknownRequestException(id));
+            }
+            ServiceRequest request = r.stored().request();
+            SlaException problem = first(
+                    () -> requests.requireStage(r, "proposeSolution", RequestStage.WORK),
+                    () -> requests.requireAllowed(r, user, "proposeSolution"),
+                    () -> requests.requireUnclaimedOrOwn(r, user, "proposeSolution"),
+                    () -> contracts.of(request.customer()).isPresent() ? null : new NoContractException(request.customer()));
+            if (problem != null) {
+                return Outcome.fail(problem);
+            }
+            CaseRecord record = opened(request, contracts.of(request.customer()).orElseThrow(), user, solution);
+            AcceptanceCase opened = record.replay();
+            if (r.assignee() == null) {
+                tasks.claim(r.task().getId(), user);
+            }
+            List<SlaEvent> events = new ArrayList<>();
+            intake.follow(id, request, opened, Turn.of(opened, record.last()), opened.updatedAt(), events);
+            Map<String, Object> vars = Map.of(Model.VAR_ASSIGNEE, user, AcceptanceModel.VAR_IN_ACCEPTANCE, true);
+            Map<String, Object> handedOn = Map.of(Model.VAR_OUTCOME, AcceptanceModel.OUTCOME_ACCEPTANCE,
+                    AcceptanceModel.VAR_CASE, AcceptanceJson.write(record), AcceptanceModel.VAR_ID, id,
+                    AcceptanceModel.VAR_PARENT, id, AcceptanceModel.VAR_LINE, r.line(),
+                    AcceptanceModel.VAR_WORK_KIND, r.workKind().name(), AcceptanceModel.VAR_STAGE, opened.stage().name());
+            tasks.complete(r.task().getId(), vars, handedOn);
+            runtime.publishAfterCommit(events);
+            return Outcome.ok(null);
+        });
+    }
+
+    private CaseRecord opened(ServiceRequest request, ServiceContract contract, String user, Solution solution) {
+        CaseStep open = new CaseStep(CaseStep.Op.OPEN, runtime.now(), user, null, solution, null, null, null, null);
+        return new CaseRecord(request, contract, List.of(open));
+    }
+
+    // ---- the steps --------------------------------------------------------------------------------
+
+    /** The customer asks for changes to the proposed solution. */
+    public void askChanges(String id, String user, String changes) {
+        run(id, new Change("askChanges", CUSTOMER, List.of(waitAt(AcceptanceModel.SOLUTION_DECISION, "changes")),
+                (c, at) -> new CaseStep(CaseStep.Op.ASK_CHANGES, at, user, changes, null, null, null, null, null)));
+    }
+
+    /** The specialist revises the solution. */
+    public void reviseSolution(String id, String user, Solution revised) {
+        run(id, new Change("reviseSolution", user, List.of(task(AcceptanceModel.REVISE_SOLUTION, "revised")),
+                (c, at) -> new CaseStep(CaseStep.Op.REVISE_SOLUTION, at, user, null, revised, null, null, null, null)));
+    }
+
+    /** The customer agrees to the solution. */
+    public void agreeSolution(String id, String user) {
+        run(id, new Change("agreeSolution", CUSTOMER, List.of(waitAt(AcceptanceModel.SOLUTION_DECISION, "agreed")),
+                (c, at) -> CaseStep.of(CaseStep.Op.AGREE_SOLUTION, at, user)));
+    }
+
+    /** The specialist submits the specification, or a new version while the customer reviews it. */
+    public void submitSpecification(String id, String user, Specification spec) {
+        run(id, specification("submitSpecification", user, (c, at) -> spec, (c, a) -> null));
+    }
+
+    /** For work that needs no written specification, the agreed solution stands as one, with an estimate. */
+    public void skipSpecification(String id, String user, BigDecimal estimate) {
+        run(id, specification("skipSpecification", user,
+                (c, at) -> Specification.ofSolution(c.solution(), estimate, c.contract().riskBuffer()),
+                (c, a) -> specificationRequired.contains(c.workKind()) ? new WrongStageException("skipSpecification",
+                        a.stage().name(), c.workKind() + " work needs a written specification with acceptance"
+                        + " scenarios (D9); submit one with submitSpecification") : null));
+    }
+
+    private Change specification(String operation, String user, BiFunction<AcceptanceCase, Instant, Specification> spec,
+            BiFunction<OpenCase, AcceptanceCase, SlaException> check) {
+        return new Change(operation, user, List.of(task(AcceptanceModel.WRITE_SPECIFICATION, "submitted"),
+                waitAt(AcceptanceModel.SPECIFICATION_DECISION, "revised")), true,
+                (c, at) -> new CaseStep(CaseStep.Op.SUBMIT_SPECIFICATION, at, user, null, null, spec.apply(c, at),
+                        null, null, null), check);
+    }
+
+    /** The customer approves the specification. */
+    public void approveSpecification(String id, String user) {
+        run(id, new Change("approveSpecification", CUSTOMER,
+                List.of(waitAt(AcceptanceModel.SPECIFICATION_DECISION, "approved")),
+                (c, at) -> CaseStep.of(CaseStep.Op.APPROVE_SPECIFICATION, at, user)));
+    }
+
+    /** The customer refuses to write down acceptance scenarios: the work stops (D10). */
+    public void refuseScenarios(String id, String user) {
+        run(id, new Change("refuseScenarios", CUSTOMER, List.of(CaseExit.message(AcceptanceModel.WRITE_SPECIFICATION,
+                "refused"), waitAt(AcceptanceModel.SPECIFICATION_DECISION, "refused")),
+                (c, at) -> CaseStep.of(CaseStep.Op.REFUSE_SCENARIOS, at, user)));
+    }
+
+    /** The customer approves or declines an overdraw of the prepaid hours. */
+    public void decideOverdraw(String id, String user, boolean approve) {
+        String operation = approve ? "approveOverdraw" : "declineOverdraw";
+        CaseStep.Op op = approve ? CaseStep.Op.APPROVE_OVERDRAW : CaseStep.Op.DECLINE_OVERDRAW;
+        run(id, new Change(operation, CUSTOMER, List.of(waitAt(AcceptanceModel.OVERDRAW_DECISION,
+                approve ? "approved" : "declined")), (c, at) -> CaseStep.of(op, at, user)));
+    }
+
+    /** Records the payment due at {@code point}. */
+    public void recordPayment(String id, PaymentPoint point) {
+        run(id, new Change("recordPayment", CUSTOMER, List.of(waitAt(AcceptanceModel.PAYMENT_BEFORE_WORK, "paid"),
+                waitAt(AcceptanceModel.PAYMENT_AFTER_ACCEPTANCE, "paid")), false,
+                (c, at) -> new CaseStep(CaseStep.Op.RECORD_PAYMENT, at, null, null, null, null, point, null, null),
+                (c, a) -> null));
+    }
+
+    /** The specialist records that the documentation was delivered. */
+    public void deliverDocumentation(String id, String user) {
+        run(id, new Change("deliverDocumentation", user, List.of(),
+                (c, at) -> CaseStep.of(CaseStep.Op.DELIVER_DOCUMENTATION, at, user)));
+    }
+
+    /** The specialist completes the work (or a rework round) and demonstrates it. */
+    public void completeWork(String id, String user) {
+        run(id, new Change("completeWork", user, List.of(task(AcceptanceModel.WORK, "completed")),
+                (c, at) -> CaseStep.of(CaseStep.Op.COMPLETE_WORK, at, user)));
+    }
+
+    /** The customer records a result per scenario. */
+    public void recordResults(String id, String user, List<ScenarioResult> results) {
+        run(id, new Change("recordResults", CUSTOMER, List.of(waitAt(AcceptanceModel.DEMONSTRATION, "recorded")),
+                (c, at) -> new CaseStep(CaseStep.Op.RECORD_RESULTS, at, user, null, null, null, null, results, null)));
+    }
+
+    /** The customer claims warranty on accepted work. */
+    public void claimWarranty(String id, String user, Severity severity, String description) {
+        run(id, new Change("claimWarranty", CUSTOMER, List.of(waitAt(AcceptanceModel.PAYMENT_AFTER_ACCEPTANCE, "claimed"),
+                waitAt(AcceptanceModel.UNDER_WARRANTY, "claimed")),
+                (c, at) -> new CaseStep(CaseStep.Op.CLAIM_WARRANTY, at, user, description, null, null, null, null,
+                        severity)));
+    }
+
+    /**
+     * Moves the timers of the running rework rounds to their next thresholds under the current
+     * policy's calendars (after a policy change), a page at a time; returns how many moved.
+     */
+    public int rescheduleRounds() {
+        int moved = 0;
+        List<Job> page;
+        int first = 0;
+        do {
+            int from = first;
+            page = transactions.run("list the rework round timers", () -> Outcome.ok(management.createTimerJobQuery()
+                    .processDefinitionKey(AcceptanceModel.PROCESS_KEY).elementId(AcceptanceModel.ROUND_TIMER)
+                    .orderByJobId().asc().listPage(from, PAGE)));
+            for (Job job : page) {
+                moved += transactions.run("reschedule a rework round", () -> Outcome.ok(rescheduleRound(job))) ? 1 : 0;
+            }
+            first += PAGE;
+        } while (page.size() == PAGE);
+        return moved;
+    }
+
+    private boolean rescheduleRound(Job job) {
+        String pid = job.getProcessInstanceId();
+        Map<String, Object> vars = processes.getVariables(pid);
+        CountdownRecord record = Json.readCountdown((String) vars.get(AcceptanceModel.VAR_ROUND));
+        ServiceRequest request = AcceptanceJson.read((String) vars.get(AcceptanceModel.VAR_CASE)).request();
+        Instant now = runtime.now();
+        Optional<Instant> next = RoundClock.status(runtime, request, vars, now)
+                .flatMap(status -> ClockPlan.next(record, status, now));
+        processes.setVariable(pid, AcceptanceModel.VAR_ROUND_NEXT, ClockPlan.format(next));
+        if (next.isEmpty() || job.getDuedate().toInstant().equals(next.get())) {
+            return false;
+        }
+        management.rescheduleTimeDateJob(job.getId(), next.get().toString());
+        return true;
+    }
+
+    // ---- the machinery ----------------------------------------------------------------------------
+
+    private void run(String id, Change ch) {
+        transactions.run(ch.operation() + " for " + id, () -> {
+            OpenCase c = cases.load(id);
+            if (c == null) {
+                return Outcome.fail(cases.notACase(id, ch.operation(), requests));
+            }
+            CaseRecord record = c.record();
+            AcceptanceCase before = record.replay();
+            SlaException problem = first(() -> ch.specialist() == null ? null : requireSpecialist(c, ch),
+                    () -> ch.check().apply(c, before));
+            if (problem != null) {
+                return Outcome.fail(problem);
+            }
+            Instant now = runtime.now();
+            Instant at = now.isBefore(before.updatedAt()) ? before.updatedAt() : now;
+            CaseStep step;
+            AcceptanceCase after;
+            try {
+                step = ch.step().apply(before, at);
+                after = step.apply(before);
+            } catch (SlaException e) {
+                return Outcome.fail(e);
+            }
+            CaseExit exit = CaseExit.first(c, ch.exits());
+            if (c.ended() || exit == null && ch.mustMove()) {
+                return Outcome.fail(new WrongStageException(ch.operation(), before.stage().name(), "case '" + c.id()
+                        + "' waits for " + CaseExit.waitingFor(c) + "; " + ch.operation() + " answers "
+                        + CaseExit.answers(ch.exits())));
+            }
+            apply(c, ch, before, record.with(step), after, exit, at);
+            return Outcome.ok(null);
+        });
+    }
+
+    private void apply(OpenCase c, Change ch, AcceptanceCase before, CaseRecord record, AcceptanceCase after,
+            CaseExit exit, Instant at) {
+        if (ch.specialist() != null && c.task() != null && c.assignee() == null) {
+            tasks.claim(c.task().getId(), ch.specialist());
+        }
+        List<SlaEvent> events = new ArrayList<>();
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(AcceptanceModel.VAR_CASE, AcceptanceJson.write(record));
+        vars.put(AcceptanceModel.VAR_STAGE, after.stage().name());
+        after.warranty().ifPresent(w -> vars.put(AcceptanceModel.VAR_WARRANTY_END, ClockPlan.ceilMillis(w.end()).toString()));
+        RoundClock.startIfEntered(runtime, c.id(), before, after, vars, c.variables(), at, events);
+        RoundClock.meetIfCompleted(c.id(), before, after, vars, c.variables(), at, events);
+        if (c.parent() != null) {
+            intake.follow(c.parent(), after.request(), after, Turn.of(after, record.last()), at, events);
+        }
+        if (exit != null) {
+            vars.put(AcceptanceModel.VAR_OUTCOME, exit.outcome());
+        }
+        processes.setVariables(c.processInstanceId(), vars);
+        if (exit != null) {
+            leave(c, exit);
+        }
+        runtime.publishAfterCommit(events);
+    }
+
+    private void leave(OpenCase c, CaseExit exit) {
+        String pid = c.processInstanceId();
+        switch (exit.kind()) {
+            case TASK -> tasks.complete(c.task().getId());
+            case WAIT -> processes.trigger(processes.createExecutionQuery().processInstanceId(pid)
+                    .activityId(exit.element()).singleResult().getId());
+            case MESSAGE -> processes.messageEventReceived(AcceptanceModel.SCENARIOS_REFUSED_MESSAGE,
+                    processes.createExecutionQuery().processInstanceId(pid)
+                            .messageEventSubscriptionName(AcceptanceModel.SCENARIOS_REFUSED_MESSAGE).singleResult().getId());
+        }
+    }
+
+    private SlaException requireSpecialist(OpenCase c, Change ch) {
+        SlaException problem = requireMember(ch.specialist(), c.line(), c.escalated(), ch.operation(),
+                "case '" + c.id() + "' is with " + c.line() + (c.escalated() ? " and leads" : ""));
+        if (problem != null) {
+            return problem;
+        }
+        String assignee = c.assignee();
+        return assignee == null || assignee.equals(ch.specialist()) ? null
+                : new AlreadyClaimedException(c.id(), ch.specialist(), ch.operation(), assignee);
+    }
+
+    private SlaException requireMember(String user, String line, boolean escalated, String operation, String where) {
+        if (!runtime.members().isKnown(user)) {
+            return Requests.unknownUser(user, operation);
+        }
+        Set<String> groups = runtime.members().groupsOf(user);
+        if (groups.contains(line) || escalated && groups.contains(SupportGroups.LEADS)) {
+            return null;
+        }
+        return new NotAllowedException(user, operation, where + ", and the user's groups are " + groups);
+    }
+
+    /** Returns the group the routing rules finally give work of the request's kind: intake, then every hand-off. */
+    private String finalLine(ServiceRequest request) {
+        String line = runtime.routing().intake(request);
+        Set<String> seen = new HashSet<>();
+        while (seen.add(line)) {
+            Optional<String> next = runtime.routing().handOff(request, line, request.kind());
+            if (next.isEmpty()) {
+                break;
+            }
+            line = next.get();
+        }
+        return line;
+    }
+
+    private ServiceContract contractOf(String customer) {
+        return contracts.of(customer).orElseThrow(() -> new NoContractException(customer));
+    }
+}

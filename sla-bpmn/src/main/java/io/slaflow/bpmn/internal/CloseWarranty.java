@@ -1,0 +1,27 @@
+package io.slaflow.bpmn.internal;
+
+import io.slaflow.core.acceptance.AcceptanceCase;
+import java.time.Instant;
+import org.flowable.engine.delegate.DelegateExecution;
+import org.flowable.engine.delegate.JavaDelegate;
+
+/**
+ * The service task "Close the warranty" of the acceptance model, run by the timer at the warranty's
+ * end: the case takes the step {@link AcceptanceCase#closeWarranty} and the process ends. If the case
+ * refuses (the warranty still runs on this node's clock), the job fails and Flowable retries it.
+ */
+public final class CloseWarranty implements JavaDelegate {
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        SlaRuntime runtime = SlaRuntimes.current();
+        CaseRecord record = AcceptanceJson.read((String) execution.getVariable(AcceptanceModel.VAR_CASE));
+        AcceptanceCase before = record.replay();
+        Instant now = runtime.now();
+        CaseStep step = CaseStep.of(CaseStep.Op.CLOSE_WARRANTY, now.isBefore(before.updatedAt()) ? before.updatedAt() : now,
+                null);
+        AcceptanceCase after = step.apply(before);
+        execution.setVariable(AcceptanceModel.VAR_CASE, AcceptanceJson.write(record.with(step)));
+        execution.setVariable(AcceptanceModel.VAR_STAGE, after.stage().name());
+    }
+}

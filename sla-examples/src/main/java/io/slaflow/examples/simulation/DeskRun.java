@@ -1,0 +1,407 @@
+package io.slaflow.examples.simulation;
+
+import io.slaflow.bpmn.RequestStage;
+import io.slaflow.bpmn.RequestStatus;
+import io.slaflow.bpmn.SlaEngine;
+import io.slaflow.bpmn.SlaEvent;
+import io.slaflow.core.request.ServiceRequest;
+import io.slaflow.core.routing.RoutingRules;
+import io.slaflow.core.testkit.TestClock;
+import io.slaflow.examples.report.MetricResult;
+import io.slaflow.examples.report.OpenWork;
+import io.slaflow.examples.report.ProcessDiagram;
+import io.slaflow.examples.report.RequestRow;
+import io.slaflow.examples.report.Scenario;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * One scenario on its own engine: the simulated people file, take, answer, ask, hand over and resolve
+ * requests through the public {@link SlaEngine} API while the {@link TestClock} moves from event to
+ * event, and {@link SlaEngine#fireDueTimers()} runs the due SLA timers every {@link #TICK} of simulated
+ * time (a warning or breach is recorded at the instant it happened; only its escalation may come up to
+ * a tick late). Idle people on shift take work in the engine's work order ({@link SlaEngine#workList});
+ * a call that finds every consultant busy becomes a {@linkplain SlaEngine#missedCall missed call}.
+ * Not thread-safe; run once.
+ */
+final class DeskRun {
+
+    /** How often the due SLA timers run, in simulated time. */
+    static final Duration TICK = Duration.ofMinutes(5);
+    /** How often open work is sampled for the report. */
+    static final Duration SAMPLE = Duration.ofHours(1);
+
+    private static final int TIMERS = 0;
+    private static final int DONE = 1;
+    private static final int REPLY = 2;
+    private static final int SHIFT = 3;
+    private static final int ARRIVAL = 4;
+    private static final int RECORD = 5;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd", Locale.ROOT);
+
+    private record Event(Instant at, int order, long seq, Runnable action) {
+    }
+
+    private final SimulationConfig config;
+    private final String name;
+    private final Staffing staffing;
+    private final List<Arrival> arrivals;
+    private final PrintStream progress;
+    private final boolean withDiagrams;
+    private final ZoneId zone;
+    private final TestClock clock;
+    private final Roster roster;
+    private final RoutingRules routing = RoutingRules.defaults();
+    private final PriorityQueue<Event> events = new PriorityQueue<>(
+            Comparator.comparing(Event::at).thenComparingInt(Event::order).thenComparingLong(Event::seq));
+    private final Map<String, Ticket> tickets = new LinkedHashMap<>();
+    /** The tickets not resolved yet, in filing order. */
+    private final Set<Ticket> open = new LinkedHashSet<>();
+    private final Set<String> dirty = new LinkedHashSet<>();
+    private final Map<String, List<Integer>> openSeries = new LinkedHashMap<>();
+    private final Tally tally = new Tally();
+    private SlaEngine engine;
+    private long seq;
+
+    DeskRun(SimulationConfig config, String name, Staffing staffing, List<Arrival> arrivals, PrintStream progress,
+            boolean withDiagrams) {
+        this.config = config;
+        this.name = name;
+        this.staffing = staffing;
+        this.arrivals = arrivals;
+        this.progress = progress;
+        this.withDiagrams = withDiagrams;
+        this.zone = config.zone();
+        this.clock = TestClock.at(config.start());
+        this.roster = Roster.of(staffing, zone);
+        Staffing.GROUPS.forEach(g -> openSeries.put(g, new ArrayList<>()));
+    }
+
+    /** What one scenario produced. */
+    record Outcome(Scenario scenario, ScenarioFigures figures, List<ProcessDiagram> diagrams) {
+    }
+
+    Outcome run() {
+        SlaEngine.Builder builder = SlaEngine.builder().policy(config.policy()).clock(clock).asyncExecutor(false)
+                .routing(routing).listener(this::onEvent);
+        try (SlaEngine e = roster.register(builder).build()) {
+            engine = e;
+            scheduleAll();
+            loop();
+            clock.set(config.end());
+            tally.timerJobs += engine.fireDueTimers();
+            List<RequestRow> rows = rows();
+            List<ProcessDiagram> diagrams = withDiagrams ? ProcessDiagrams.of(engine.processEngine()) : List.of();
+            return new Outcome(new Scenario(name, staffing.asMap(), rows, openWork()), figures(), diagrams);
+        }
+    }
+
+    private void scheduleAll() {
+        arrivals.forEach(a -> schedule(a.at(), ARRIVAL, () -> arrive(a)));
+        LocalDate first = config.firstDay();
+        for (int d = 0; d < config.days(); d++) {
+            LocalDate day = first.plusDays(d);
+            for (var time : List.of(Shift.EARLY.from, Shift.ON_CALL_FROM, Shift.LATE.from)) {
+                schedule(day.atTime(time).atZone(zone).toInstant(), SHIFT, () -> dirty.addAll(Staffing.GROUPS));
+            }
+            schedule(day.plusDays(1).atStartOfDay(zone).toInstant(), RECORD, () -> endOfDay(day));
+        }
+        for (Instant t = config.start(); !t.isAfter(config.end()); t = t.plus(SAMPLE)) {
+            schedule(t, RECORD, this::sampleOpenWork);
+        }
+        schedule(config.start(), TIMERS, this::tick);
+    }
+
+    /** Runs the SLA timers that are due; escalations ({@link #onEvent}) offer work to more people. */
+    private void tick() {
+        tally.timerJobs += engine.fireDueTimers();
+        schedule(clock.instant().plus(TICK), TIMERS, this::tick);
+    }
+
+    private void schedule(Instant at, int order, Runnable action) {
+        events.add(new Event(at, order, seq++, action));
+    }
+
+    private void loop() {
+        Instant end = config.end();
+        while (!events.isEmpty() && !events.peek().at().isAfter(end)) {
+            Instant now = events.peek().at();
+            clock.set(now);
+            boolean dispatched = false;
+            while (!events.isEmpty() && events.peek().at().equals(now)) {
+                Event event = events.poll();
+                if (event.order() >= ARRIVAL && !dispatched) {
+                    dispatch(now);
+                    dispatched = true;
+                }
+                event.action().run();
+            }
+            dispatch(now);
+        }
+    }
+
+    // ---- the client ---------------------------------------------------------------------------------
+
+    private void arrive(Arrival a) {
+        ServiceRequest request = a.request();
+        String line = routing.intake(request);
+        Plan plan = Plan.of(a);
+        Instant now = clock.instant();
+        if (a.byPhone()) {
+            Worker free = roster.members(line).stream().filter(w -> !w.busy() && w.onShift(now)).findFirst().orElse(null);
+            if (free != null) {
+                Ticket t = file(a, plan, engine.submit(request), line);
+                tally.callsTaken++;
+                begin(free, t, false);
+            } else {
+                Ticket t = file(a, plan, engine.missedCall(request), line);
+                t.missedCall = true;
+                tally.missedCalls++;
+            }
+        } else {
+            file(a, plan, engine.submit(request), line);
+        }
+        dirty.add(line);
+    }
+
+    private Ticket file(Arrival a, Plan plan, String id, String line) {
+        Ticket t = new Ticket(a, plan, id, line);
+        tickets.put(id, t);
+        open.add(t);
+        tally.filedToday++;
+        return t;
+    }
+
+    private void reply(Ticket t) {
+        engine.customerReplied(t.id, "Here are the details you asked for (" + t.arrival.ref() + ")");
+        t.waiting = false;
+        dirty.add(t.line);
+    }
+
+    // ---- the desk -----------------------------------------------------------------------------------
+
+    private void dispatch(Instant now) {
+        for (String group : Staffing.GROUPS) {
+            if (dirty.remove(group)) {
+                dispatch(group, now);
+            }
+        }
+    }
+
+    /**
+     * Lets each idle member of a line who is on shift (or a duty specialist on call) take the next item
+     * of their work list. The engine's work list is read only when this simulation's own records say
+     * the member may find something there.
+     */
+    private void dispatch(String group, Instant now) {
+        for (Worker w : roster.members(group)) {
+            boolean onShift = w.onShift(now);
+            if (!w.busy() && (onShift || w.onCall(now)) && mayFindWork(w)) {
+                takeNext(w, onShift);
+            }
+        }
+    }
+
+    /** Tells whether some request is free for {@code w}: given back to them, or unclaimed in their line. */
+    private boolean mayFindWork(Worker w) {
+        for (Ticket t : open) {
+            if (t.worker == null && !t.waiting
+                    && (w.id.equals(t.assignee) || t.assignee == null && w.group.equals(t.line))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean takeNext(Worker w, boolean onShift) {
+        for (RequestStatus s : engine.workList(w.id)) {
+            Ticket t = tickets.get(s.id());
+            boolean takenByOther = s.assignee().isPresent() && !s.assignee().get().equals(w.id);
+            if (t == null || t.worker != null || t.waiting || t.resolved || takenByOther
+                    || s.stage() == RequestStage.WAITING_ON_CUSTOMER || s.stage() == RequestStage.RESOLVED) {
+                continue;
+            }
+            if (!onShift && !mayTakeOnCall(w, t, s)) {
+                continue;
+            }
+            if (!onShift) {
+                tally.calledIn++;
+            }
+            begin(w, t, !onShift);
+            return true;
+        }
+        return false;
+    }
+
+    /** Off shift a duty specialist takes only the emergencies offered to them in person, unless they cannot (D7). */
+    private boolean mayTakeOnCall(Worker w, Ticket t, RequestStatus s) {
+        if (s.escalated() || t.declinedBy(w.id)) {
+            return false;
+        }
+        if (t.plan.onCallCannot()) {
+            t.decline(w.id);
+            tally.notReachable++;
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Starts a step. Work that will outlast a call ({@link Worker#OVERTIME}) is claimed first, so the
+     * engine's work lists show who has it; shorter work is claimed by the operation it ends in.
+     */
+    private void begin(Worker w, Ticket t, boolean onCall) {
+        Duration effort = t.step().effort().plus(onCall ? t.plan.onCallDelay() : Duration.ZERO);
+        if (effort.compareTo(Worker.OVERTIME) > 0 && !w.id.equals(t.assignee)) {
+            engine.claim(t.id, w.id);
+        }
+        w.take(t, onCall);
+        t.worker = w;
+        t.assignee = w.id;
+        Instant now = clock.instant();
+        schedule(w.finish(now, effort), DONE, () -> complete(w, t));
+    }
+
+    private void complete(Worker w, Ticket t) {
+        Plan.Step step = t.step();
+        boolean first = t.missedCall && t.isFirstStep();
+        t.advance();
+        if (first) {
+            tally.callBacks++;
+        }
+        switch (step.action()) {
+            case RESPOND -> {
+                if (first) {
+                    engine.callBack(t.id, w.id);
+                } else {
+                    engine.respond(t.id, w.id, "Diagnosis and recommendations for " + t.arrival.ref());
+                }
+                release(w, t);
+            }
+            case WAIT -> {
+                engine.waitForCustomer(t.id, w.id, "Please send the details for " + t.arrival.ref());
+                t.waiting = true;
+                tally.waits++;
+                release(w, t);
+                schedule(clock.instant().plus(step.replyAfter()), REPLY, () -> reply(t));
+            }
+            case HAND_OVER -> {
+                engine.handOver(t.id, w.id, step.found(), "Found " + step.found() + " work in " + t.arrival.ref());
+                t.line = routing.handOff(t.arrival.request(), t.line, step.found()).orElseThrow();
+                t.assignee = null;
+                tally.handOvers++;
+                release(w, t);
+                dirty.add(t.line);
+            }
+            case RESOLVE -> {
+                engine.resolve(t.id, w.id, "Resolved: " + t.arrival.ref());
+                t.resolved = true;
+                open.remove(t);
+                tally.resolvedToday++;
+                release(w, t);
+            }
+        }
+    }
+
+    private void release(Worker w, Ticket t) {
+        w.release();
+        t.worker = null;
+        dirty.add(w.group);
+    }
+
+    // ---- records --------------------------------------------------------------------------------------
+
+    private void sampleOpenWork() {
+        for (String group : Staffing.GROUPS) {
+            openSeries.get(group).add((int) open.stream().filter(t -> group.equals(t.line)).count());
+        }
+    }
+
+    private OpenWork openWork() {
+        List<OpenWork.Series> series = new ArrayList<>();
+        openSeries.forEach((group, open) -> series.add(new OpenWork.Series(group, open)));
+        return new OpenWork(config.start(), SAMPLE, series);
+    }
+
+    private void endOfDay(LocalDate day) {
+        long waiting = open.stream().filter(t -> t.waiting).count();
+        progress.printf(Locale.ROOT, "  %s  filed %3d  resolved %3d  open %3d (waiting on customer %2d)"
+                        + "  missed calls %2d  breaches %2d%n", DAY.format(day), tally.filedToday,
+                tally.resolvedToday, open.size(), waiting, tally.missedCalls - tally.missedBefore,
+                tally.breaches - tally.breachesBefore);
+        tally.filedToday = 0;
+        tally.resolvedToday = 0;
+        tally.missedBefore = tally.missedCalls;
+        tally.breachesBefore = tally.breaches;
+    }
+
+    private List<RequestRow> rows() {
+        List<RequestRow> rows = new ArrayList<>();
+        for (RequestStatus s : engine.requestsOf(Arrivals.CUSTOMER)) {
+            Ticket t = tickets.get(s.id());
+            ServiceRequest r = s.request();
+            rows.add(new RequestRow(t.arrival.ref(), r.customer(), r.tier(), r.kind(), r.severity(), s.group(),
+                    r.subject(), s.filedAt(), MetricResult.of(s.response()), MetricResult.of(s.resolution())));
+        }
+        rows.sort(Comparator.comparing(RequestRow::id));
+        return rows;
+    }
+
+    private ScenarioFigures figures() {
+        return new ScenarioFigures(name, staffing, tickets.size(), tally.callsTaken, tally.missedCalls,
+                tally.callBacks, tally.waits, tally.handOvers, tally.calledIn, tally.notReachable, tally.warnings,
+                tally.breaches, tally.escalations, tally.timerJobs);
+    }
+
+    /**
+     * Counts the engine's SLA events (they arrive on this thread after each commit); an escalation
+     * offers the request to its whole line, so that line looks at its work again.
+     */
+    private void onEvent(SlaEvent e) {
+        switch (e.type()) {
+            case WARNING -> tally.warnings++;
+            case BREACHED -> tally.breaches++;
+            case ESCALATED -> {
+                tally.escalations++;
+                Ticket t = tickets.get(e.requestId());
+                if (t != null) {
+                    dirty.add(t.line);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** Counts what happens. */
+    private static final class Tally {
+        int callsTaken;
+        int missedCalls;
+        int callBacks;
+        int waits;
+        int handOvers;
+        int calledIn;
+        int notReachable;
+        int warnings;
+        int breaches;
+        int escalations;
+        int timerJobs;
+        int filedToday;
+        int resolvedToday;
+        int missedBefore;
+        int breachesBefore;
+    }
+}

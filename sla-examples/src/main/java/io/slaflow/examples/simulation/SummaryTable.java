@@ -1,0 +1,96 @@
+package io.slaflow.examples.simulation;
+
+import io.slaflow.core.request.RequestKind;
+import io.slaflow.examples.report.RequestRow;
+import io.slaflow.examples.report.Scenario;
+import io.slaflow.examples.report.SlaReport;
+import io.slaflow.examples.report.Summary;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+
+/** Prints the final summary: the scenarios side by side, then the baseline per kind of request. */
+final class SummaryTable {
+
+    private SummaryTable() {
+    }
+
+    static void print(PrintStream out, SlaReport report, List<ScenarioFigures> figures) {
+        List<Summary> summaries = report.scenarios().stream().map(Scenario::summary).toList();
+        List<String> header = new ArrayList<>(List.of(""));
+        report.scenarios().forEach(s -> header.add(s.name()));
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(header);
+        rows.add(row("requests", summaries, s -> String.valueOf(s.requests())));
+        rows.add(row("response met", summaries, s -> share(s.response().shareMet()) + " of " + s.response().decided()));
+        rows.add(row("resolution met", summaries, s -> share(s.resolution().shareMet()) + " of " + s.resolution().decided()));
+        rows.add(row("still open at the end", summaries, s -> String.valueOf(s.requests() - s.resolved())));
+        rows.add(row("requests with a breach", summaries, s -> String.valueOf(s.breachedRequests())));
+        rows.add(row("worst lateness", summaries, s -> duration(Optional.of(s.worstLate()))));
+        rows.add(row("median response", summaries, s -> duration(s.responseTime(50))));
+        rows.add(row("90th pct response", summaries, s -> duration(s.responseTime(90))));
+        rows.add(row("calls taken at once", figures, f -> String.valueOf(f.callsTaken())));
+        rows.add(row("missed calls", figures, f -> String.valueOf(f.missedCalls())));
+        rows.add(row("call-backs", figures, f -> String.valueOf(f.callBacks())));
+        rows.add(row("waits on the customer", figures, f -> String.valueOf(f.waits())));
+        rows.add(row("hand-overs", figures, f -> String.valueOf(f.handOvers())));
+        rows.add(row("duty called in off shift", figures, f -> f.calledIn() + " (" + f.notReachable() + " not reachable)"));
+        rows.add(row("escalations", figures, f -> String.valueOf(f.escalations())));
+        out.println();
+        out.println("Summary (response and resolution met: share of the countdowns decided; times are working time)");
+        table(out, rows);
+        out.println();
+        out.println("Baseline per kind of request");
+        List<List<String>> kinds = new ArrayList<>();
+        kinds.add(List.of("kind", "requests", "response met", "resolution met", "open", "median response"));
+        for (RequestKind kind : RequestKind.values()) {
+            List<RequestRow> of = report.baseline().rows().stream().filter(r -> r.kind() == kind).toList();
+            Summary s = Summary.of(of);
+            kinds.add(List.of(kind.name().toLowerCase(Locale.ROOT), String.valueOf(s.requests()),
+                    share(s.response().shareMet()), share(s.resolution().shareMet()),
+                    String.valueOf(s.requests() - s.resolved()), duration(s.responseTime(50))));
+        }
+        table(out, kinds);
+    }
+
+    private static <T> List<String> row(String label, List<T> columns, Function<T, String> cell) {
+        List<String> row = new ArrayList<>(List.of(label));
+        columns.forEach(c -> row.add(cell.apply(c)));
+        return row;
+    }
+
+    private static void table(PrintStream out, List<List<String>> rows) {
+        int[] widths = new int[rows.get(0).size()];
+        for (List<String> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder("  ");
+            for (int i = 0; i < row.size(); i++) {
+                String cell = row.get(i);
+                String pad = " ".repeat(widths[i] - cell.length());
+                line.append(i == 0 ? cell + pad : pad + cell).append(i + 1 < row.size() ? "   " : "");
+            }
+            out.println(line.toString().stripTrailing());
+        }
+    }
+
+    static String share(OptionalDouble share) {
+        return share.isPresent() ? String.format(Locale.ROOT, "%.1f%%", share.getAsDouble() * 100) : "-";
+    }
+
+    static String duration(Optional<Duration> d) {
+        if (d.isEmpty()) {
+            return "-";
+        }
+        long minutes = d.get().toMinutes();
+        return minutes < 60 ? minutes + "m" : String.format(Locale.ROOT, "%dh%02dm", minutes / 60, minutes % 60);
+    }
+}

@@ -1,0 +1,54 @@
+package io.slaflow.examples.simulation;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The simulation's view of one filed request: its engine id, the line it is with, who holds it, and how
+ * far along its plan it is. The engine holds the truth; this only steers the simulated people. Mutable
+ * simulation state; not thread-safe.
+ */
+final class Ticket {
+
+    final Arrival arrival;
+    final Plan plan;
+    final String id;
+    String line;
+    /** Set while someone works on it. */
+    Worker worker;
+    /** The member it was last given to, who gets it back after the customer's reply. */
+    String assignee;
+    boolean missedCall;
+    boolean waiting;
+    boolean resolved;
+    private int next;
+    private final Set<String> declinedBy = new HashSet<>();
+
+    Ticket(Arrival arrival, Plan plan, String id, String line) {
+        this.arrival = arrival;
+        this.plan = plan;
+        this.id = id;
+        this.line = line;
+    }
+
+    Plan.Step step() {
+        return plan.steps().get(next);
+    }
+
+    boolean isFirstStep() {
+        return next == 0;
+    }
+
+    void advance() {
+        next++;
+    }
+
+    /** Records that a duty specialist called in off shift could not take it; tells whether that is new. */
+    boolean decline(String member) {
+        return declinedBy.add(member);
+    }
+
+    boolean declinedBy(String member) {
+        return declinedBy.contains(member);
+    }
+}
