@@ -117,7 +117,7 @@ class PostgresEngineTest {
     }
 
     @Test
-    void aMissingDatabaseOrUserThroughAHostDataSourceIsADatabaseException(Postgres.Server pg) {
+    void aMissingDatabaseOrAnUnknownUserIsADatabaseException(Postgres.Server pg) {
         PGSimpleDataSource missing = new PGSimpleDataSource();
         missing.setServerNames(new String[] {"localhost"});
         missing.setPortNumbers(new int[] {pg.port()});

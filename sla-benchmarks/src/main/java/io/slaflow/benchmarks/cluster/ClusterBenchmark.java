@@ -4,6 +4,8 @@ import io.slaflow.bpmn.SlaEngine;
 import io.slaflow.core.testkit.TestClock;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -31,12 +33,15 @@ public final class ClusterBenchmark {
         int threads = intArg(args, "threads", 4);
         System.out.printf("cores %d, load average %.1f, JDK %s%n", Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), System.getProperty("java.version"));
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start()) {
+        Path data = Files.createTempDirectory("slaflow-benchmark-pg");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200")
+                .setDataDirectory(data).setCleanDataDirectory(true).start()) {
             Nodes desk = new Nodes(postgres);
+            PostgresCpu cpu = PostgresCpu.of(data);
             String template = fill(desk, storm);
-            Measurements.Storm one = Measurements.storm(desk, template, storm, 1, LIMIT);
+            Measurements.Storm one = Measurements.storm(desk, cpu, template, storm, 1, LIMIT);
             print(one);
-            Measurements.Storm two = Measurements.storm(desk, template, storm, 2, LIMIT);
+            Measurements.Storm two = Measurements.storm(desk, cpu, template, storm, 2, LIMIT);
             print(two);
             Measurements.Lifecycles single = Measurements.lifecycles(desk, lifecycles, 1, threads);
             print(single);
@@ -67,8 +72,9 @@ public final class ClusterBenchmark {
 
     private static void print(Measurements.Storm s) {
         System.out.printf(Locale.ROOT, "storm, %d node(s): %d timers in %.1f s = %.0f timers/s (first after %.2f s),"
-                + " per node %s, duplicates %d, jobs left %d, JVM busy %.2f cores%n", s.nodes(), s.timers(), s.seconds(),
-                s.perSecond(), s.firstSeconds(), s.perNode(), s.duplicates(), s.jobsLeft(), s.jvmCores());
+                + " per node %s, duplicates %d, jobs left %d, busy cores: JVM %.2f, PostgreSQL %.2f%n", s.nodes(), s.timers(),
+                s.seconds(), s.perSecond(), s.firstSeconds(), s.perNode(), s.duplicates(), s.jobsLeft(), s.jvmCores(),
+                s.postgresCores());
     }
 
     private static void print(Measurements.Lifecycles l) {

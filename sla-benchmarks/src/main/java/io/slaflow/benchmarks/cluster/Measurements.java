@@ -34,10 +34,10 @@ final class Measurements {
      * @param jobsLeft jobs left in the database afterwards (must be 0): executable, buried, or timers due
      *     within an hour of the deadline (each SLA timer that fired moved on to the resolution, days later)
      * @param jvmCores the JVM's CPU time over the storm's wall time: how many cores the nodes kept busy
-     *     (PostgreSQL's share, on the same machine, comes on top)
+     * @param postgresCores the same for PostgreSQL (negative if unknown)
      */
     record Storm(int nodes, int timers, double seconds, double firstSeconds, List<Integer> perNode, int duplicates,
-            long jobsLeft, double jvmCores) {
+            long jobsLeft, double jvmCores, double postgresCores) {
 
         double perSecond() {
             return timers / seconds;
@@ -49,7 +49,8 @@ final class Measurements {
      * {@code n} nodes with their async executors on, moves their clock to {@link Nodes#DUE} and times
      * until every response breach has escalated, or {@code limit} passed.
      */
-    static Storm storm(Nodes desk, String template, int timers, int n, Duration limit) throws Exception {
+    static Storm storm(Nodes desk, PostgresCpu postgres, String template, int timers, int n, Duration limit)
+            throws Exception {
         String database = desk.database(template);
         TestClock clock = TestClock.at(Nodes.FILED);
         Map<String, AtomicInteger> heard = new ConcurrentHashMap<>();
@@ -72,6 +73,7 @@ final class Measurements {
                 nodes.add(desk.node(database, clock, listener).asyncExecutor(true).jobPollInterval(POLL).build());
             }
             long cpu0 = cpuNanos();
+            long pg0 = postgres.nanos();
             long t0 = System.nanoTime();
             clock.set(Nodes.DUE);
             first.await(limit.toMillis(), TimeUnit.MILLISECONDS);
@@ -79,6 +81,7 @@ final class Measurements {
             all.await(limit.toMillis(), TimeUnit.MILLISECONDS);
             long t2 = System.nanoTime();
             double jvmCores = (cpuNanos() - cpu0) / (double) (t2 - t0);
+            double postgresCores = pg0 < 0 ? -1 : (postgres.nanos() - pg0) / (double) (t2 - t0);
             int duplicates = heard.values().stream().mapToInt(c -> c.get() - 1).sum();
             int done = heard.size();
             long jobsLeft = desk.count(database, "select count(*) from ACT_RU_JOB")
@@ -88,7 +91,8 @@ final class Measurements {
                 System.out.printf("  storm with %d nodes: only %d of %d timers within %s%n", n, done, timers, limit);
             }
             return new Storm(n, done, (t2 - t0) / 1e9, (t1 - t0) / 1e9,
-                    perNode.stream().map(AtomicInteger::get).toList(), duplicates, jobsLeft, jvmCores);
+                    perNode.stream().map(AtomicInteger::get).toList(), duplicates, jobsLeft, jvmCores,
+                    postgresCores);
         } finally {
             nodes.forEach(SlaEngine::close);
         }

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.task.api.Task;
+import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * The two desks the engine benchmarks compare: an {@link SlaEngine}, and a bare Flowable engine with
@@ -70,8 +71,9 @@ final class Desks {
 
     /** Returns a bare Flowable engine on the H2 database at {@code jdbcUrl} (in memory when null). */
     static ProcessEngine bareFlowable(String jdbcUrl) {
-        ProcessEngine engine = EngineFactory.build(new EngineFactory.Database(null, jdbcUrl, "sa", ""),
-                new JavaTimeClock(TestClock.at(MONDAY_MORNING)), false, Map.of());
+        ProcessEngine engine = EngineFactory.build(
+                new EngineFactory.Database(jdbcUrl == null ? null : JdbcConnectionPool.create(jdbcUrl, "sa", "")),
+                new JavaTimeClock(TestClock.at(MONDAY_MORNING)), false, Map.of(), EngineFactory.JobSettings.DEFAULTS);
         engine.getRepositoryService().createDeployment()
                 .addClasspathResource("io/slaflow/benchmarks/engine/bare-lifecycle.bpmn20.xml").deploy();
         return engine;
