@@ -10,7 +10,10 @@ import io.slaflow.core.request.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -23,12 +26,27 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Json {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /** Requests read lately, by their JSON: reading one validates it, and a request is read several times. */
+    private static final Map<String, StoredRequest> RECENT = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, StoredRequest> eldest) {
+            return size() > 256;
+        }
+    });
 
     private Json() {
     }
 
     /** Writes a stored request. */
     public static String writeRequest(StoredRequest stored) {
+        String json = writeRequestJson(stored);
+        RECENT.put(json, stored);
+        return json;
+    }
+
+    private static String writeRequestJson(StoredRequest stored) {
         ServiceRequest r = stored.request();
         ObjectNode node = MAPPER.createObjectNode();
         node.put("customer", r.customer());
@@ -44,6 +62,16 @@ public final class Json {
 
     /** Reads a stored request written by {@link #writeRequest}. */
     public static StoredRequest readRequest(String json) {
+        StoredRequest recent = RECENT.get(json);
+        if (recent != null) {
+            return recent;
+        }
+        StoredRequest stored = parseRequest(json);
+        RECENT.put(json, stored);
+        return stored;
+    }
+
+    private static StoredRequest parseRequest(String json) {
         JsonNode node = MAPPER.readTree(json);
         ServiceRequest request = ServiceRequest.builder()
                 .customer(text(node, "customer"))
