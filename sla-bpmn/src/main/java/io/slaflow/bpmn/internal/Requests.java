@@ -64,7 +64,7 @@ public final class Requests {
             }
         }
         if (Boolean.TRUE.equals(variables.get(AcceptanceModel.VAR_IN_ACCEPTANCE))) {
-            return new OpenRequest(id, RequestStage.ACCEPTANCE, variables, null, null);
+            return OpenRequest.open(id, RequestStage.ACCEPTANCE, variables, null, null);
         }
         throw new IllegalStateException("request " + id + " has neither an open task nor a wait for the customer");
     }
