@@ -10,7 +10,10 @@ import io.slaflow.core.request.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -23,6 +26,15 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Json {
 
     static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /** Requests read lately, by their JSON: reading one validates it, and a request is read several times. */
+    private static final Map<String, StoredRequest> RECENT = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, StoredRequest> eldest) {
+            return size() > 256;
+        }
+    });
 
     private Json() {
     }
@@ -31,13 +43,21 @@ public final class Json {
     public static String writeRequest(StoredRequest stored) {
         ObjectNode node = requestNode(stored.request());
         node.put("filedAt", stored.filedAt().toString());
-        return MAPPER.writeValueAsString(node);
+        String json = MAPPER.writeValueAsString(node);
+        RECENT.put(json, stored);
+        return json;
     }
 
-    /** Reads a stored request written by {@link #writeRequest}. */
+    /** Reads a stored request written by {@link #writeRequest}; requests read lately come from a small cache. */
     public static StoredRequest readRequest(String json) {
+        StoredRequest recent = RECENT.get(json);
+        if (recent != null) {
+            return recent;
+        }
         JsonNode node = MAPPER.readTree(json);
-        return new StoredRequest(request(node), Instant.parse(text(node, "filedAt")));
+        StoredRequest stored = new StoredRequest(request(node), Instant.parse(text(node, "filedAt")));
+        RECENT.put(json, stored);
+        return stored;
     }
 
     /** Returns a new object node holding the fields of {@code r}. */

@@ -6,7 +6,9 @@ import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.ServiceRequest;
 import java.time.Instant;
 import java.util.Date;
+import org.flowable.engine.impl.util.CommandContextUtil;
 import org.flowable.task.service.delegate.DelegateTask;
+import org.flowable.variable.api.delegate.VariableScope;
 import org.flowable.task.service.delegate.TaskListener;
 
 /**
@@ -21,34 +23,36 @@ public final class OfferTask implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         SlaRuntime runtime = SlaRuntimes.current();
-        ServiceRequest request = Json.readRequest((String) task.getVariable(Model.VAR_REQUEST)).request();
-        Object workKind = task.getVariable(Model.VAR_WORK_KIND);
+        // the request's variables live on its process: read them there, not through the new task's scope
+        VariableScope process = CommandContextUtil.getExecutionEntityManager().findById(task.getExecutionId());
+        ServiceRequest request = Json.readRequest((String) process.getVariable(Model.VAR_REQUEST)).request();
+        Object workKind = process.getVariable(Model.VAR_WORK_KIND);
         RequestKind kind = workKind instanceof String k ? RequestKind.valueOf(k) : request.kind();
         task.setName(task.getName() + ": " + request.subject());
         task.setPriority(runtime.taskPriority(kind));
-        task.setDueDate(Date.from(deadline(runtime, task, request)));
-        boolean escalated = Boolean.TRUE.equals(task.getVariable(Model.VAR_ESCALATED));
-        Object offeredTo = task.getVariable(Model.VAR_OFFERED_TO);
+        task.setDueDate(Date.from(deadline(runtime, process, request)));
+        boolean escalated = Boolean.TRUE.equals(process.getVariable(Model.VAR_ESCALATED));
+        Object offeredTo = process.getVariable(Model.VAR_OFFERED_TO);
         if (!escalated && offeredTo instanceof String member) {
             task.addCandidateUser(member);
         } else {
-            Offers.groups((String) task.getVariable(Model.VAR_LINE), escalated).forEach(task::addCandidateGroup);
+            Offers.groups((String) process.getVariable(Model.VAR_LINE), escalated).forEach(task::addCandidateGroup);
         }
-        Object completedBy = task.getTransientVariable(Model.TRANSIENT_COMPLETED_BY);
-        Object assignee = completedBy != null ? completedBy : task.getVariable(Model.VAR_ASSIGNEE);
+        Object completedBy = process.getTransientVariable(Model.TRANSIENT_COMPLETED_BY);
+        Object assignee = completedBy != null ? completedBy : process.getVariable(Model.VAR_ASSIGNEE);
         if (assignee instanceof String user) {
             task.setAssignee(user);
         }
     }
 
-    private static Instant deadline(SlaRuntime runtime, DelegateTask task, ServiceRequest request) {
+    private static Instant deadline(SlaRuntime runtime, VariableScope process, ServiceRequest request) {
         Instant now = runtime.now();
         WorkingCalendar calendar = runtime.calendarFor(request);
-        CountdownStatus response = Json.readCountdown((String) task.getVariable(Model.VAR_RESPONSE))
+        CountdownStatus response = Json.readCountdown((String) process.getVariable(Model.VAR_RESPONSE))
                 .countdown().statusAt(now, calendar);
         if (!response.met()) {
             return response.due();
         }
-        return Json.readCountdown((String) task.getVariable(Model.VAR_RESOLUTION)).countdown().statusAt(now, calendar).due();
+        return Json.readCountdown((String) process.getVariable(Model.VAR_RESOLUTION)).countdown().statusAt(now, calendar).due();
     }
 }

@@ -3,29 +3,44 @@ package io.slaflow.bpmn.internal;
 import io.slaflow.bpmn.RequestStage;
 import io.slaflow.core.countdown.SlaMetric;
 import io.slaflow.core.request.RequestKind;
+import java.util.EnumMap;
 import java.util.Map;
 import org.flowable.task.api.Task;
 
 /**
- * A request loaded inside a command: its stage, variables and current task.
+ * A request loaded inside a command: its stage, variables and current task, with its stored JSON read
+ * once. A resolved request carries only its id and stage.
  *
  * @param id the request id
  * @param stage where it stands
  * @param variables its process variables (empty once resolved)
  * @param task the open user task, or null
  * @param waitingExecution the execution waiting for the customer's reply, or null
+ * @param stored the request as filed, or null once resolved
+ * @param countdowns both countdown records, empty once resolved
  */
 public record OpenRequest(String id, RequestStage stage, Map<String, Object> variables, Task task,
-        String waitingExecution) {
+        String waitingExecution, StoredRequest stored, Map<SlaMetric, CountdownRecord> countdowns) {
 
-    /** Returns the request as filed. */
-    public StoredRequest stored() {
-        return Json.readRequest((String) variables.get(Model.VAR_REQUEST));
+    /** Returns an open request, reading its stored JSON. */
+    static OpenRequest open(String id, RequestStage stage, Map<String, Object> variables, Task task,
+            String waitingExecution) {
+        Map<SlaMetric, CountdownRecord> countdowns = new EnumMap<>(SlaMetric.class);
+        for (SlaMetric metric : SlaMetric.values()) {
+            countdowns.put(metric, Json.readCountdown((String) variables.get(Model.countdownVar(metric))));
+        }
+        return new OpenRequest(id, stage, variables, task, waitingExecution,
+                Json.readRequest((String) variables.get(Model.VAR_REQUEST)), Map.copyOf(countdowns));
+    }
+
+    /** Returns a resolved request. */
+    static OpenRequest resolved(String id) {
+        return new OpenRequest(id, RequestStage.RESOLVED, Map.of(), null, null, null, Map.of());
     }
 
     /** Returns the countdown record of {@code metric}. */
     public CountdownRecord countdown(SlaMetric metric) {
-        return Json.readCountdown((String) variables.get(Model.countdownVar(metric)));
+        return countdowns.get(metric);
     }
 
     /** Returns the line the request is with. */
@@ -36,7 +51,7 @@ public record OpenRequest(String id, RequestStage stage, Map<String, Object> var
     /** Returns the kind of work as now known. */
     public RequestKind workKind() {
         Object kind = variables.get(Model.VAR_WORK_KIND);
-        return kind instanceof String k ? RequestKind.valueOf(k) : stored().request().kind();
+        return kind instanceof String k ? RequestKind.valueOf(k) : stored.request().kind();
     }
 
     /** Tells whether a breach escalated it. */

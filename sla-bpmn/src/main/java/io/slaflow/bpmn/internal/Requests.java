@@ -76,24 +76,24 @@ public final class Requests {
         Task task = tasks.createTaskQuery().processInstanceId(id).processDefinitionKey(Model.PROCESS_KEY)
                 .includeProcessVariables().singleResult();
         if (task != null) {
-            return new OpenRequest(id, stageOf(task.getTaskDefinitionKey()), task.getProcessVariables(), task, null);
+            return OpenRequest.open(id, stageOf(task.getTaskDefinitionKey()), task.getProcessVariables(), task, null);
         }
         long running = runtime.createProcessInstanceQuery().processInstanceId(id)
                 .processDefinitionKey(Model.PROCESS_KEY).count();
         if (running == 0) {
             boolean resolved = history.createHistoricProcessInstanceQuery().processInstanceId(id)
                     .processDefinitionKey(Model.PROCESS_KEY).finished().count() > 0;
-            return resolved ? new OpenRequest(id, RequestStage.RESOLVED, Map.of(), null, null) : null;
+            return resolved ? OpenRequest.resolved(id) : null;
         }
         Map<String, Object> variables = runtime.getVariables(id);
         for (String wait : List.of(Model.WAIT_BEFORE_RESPONSE, Model.WAIT_IN_WORK)) {
             Execution execution = runtime.createExecutionQuery().processInstanceId(id).activityId(wait).singleResult();
             if (execution != null) {
-                return new OpenRequest(id, RequestStage.WAITING_ON_CUSTOMER, variables, null, execution.getId());
+                return OpenRequest.open(id, RequestStage.WAITING_ON_CUSTOMER, variables, null, execution.getId());
             }
         }
         if (Boolean.TRUE.equals(variables.get(AcceptanceModel.VAR_IN_ACCEPTANCE))) {
-            return new OpenRequest(id, RequestStage.ACCEPTANCE, variables, null, null);
+            return OpenRequest.open(id, RequestStage.ACCEPTANCE, variables, null, null);
         }
         throw new IllegalStateException("request " + id + " has neither an open task nor a wait for the customer");
     }

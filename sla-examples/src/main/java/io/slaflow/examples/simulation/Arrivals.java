@@ -1,9 +1,12 @@
 package io.slaflow.examples.simulation;
 
+import io.slaflow.core.contract.PaymentTerms;
+import io.slaflow.core.contract.ServiceContract;
 import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.RequesterTier;
 import io.slaflow.core.request.ServiceRequest;
 import io.slaflow.core.request.Severity;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -33,6 +36,20 @@ final class Arrivals {
     private static final Map<RequestKind, List<String>> SUBJECTS = subjects();
 
     private Arrivals() {
+    }
+
+    /**
+     * Returns the client's contract (D5, D11): half of a change paid before work and half after
+     * acceptance, no prepaid hours, the default warranty and risk buffer, the key users as the
+     * customer's deciders.
+     */
+    static ServiceContract contract(String policy, ZoneId zone) {
+        List<String> keyUsers = new ArrayList<>();
+        for (int i = 1; i <= KEY_USERS; i++) {
+            keyUsers.add("key-user-" + i);
+        }
+        return ServiceContract.builder().customer(CUSTOMER).policy(policy).zone(zone)
+                .paymentTerms(PaymentTerms.SPLIT_50_50).hourlyRate(new BigDecimal("45")).keyUsers(keyUsers).build();
     }
 
     /**

@@ -35,6 +35,9 @@ import java.util.Set;
  * time (a warning or breach is recorded at the instant it happened; only its escalation may come up to
  * a tick late). Idle people on shift take work in the engine's work order ({@link SlaEngine#workList});
  * a call that finds every consultant busy becomes a {@linkplain SlaEngine#missedCall missed call}.
+ * Development that goes through acceptance ({@link AcceptanceSteps}) stays with the programmer who
+ * proposed the solution: the engine's work list shows intake tasks only, so the simulation's own
+ * records say when that programmer has an acceptance step to take.
  * Not thread-safe; run once.
  */
 final class DeskRun {
@@ -74,6 +77,7 @@ final class DeskRun {
     private final Map<String, List<Integer>> openSeries = new LinkedHashMap<>();
     private final Tally tally = new Tally();
     private SlaEngine engine;
+    private AcceptanceSteps acceptance;
     private long seq;
 
     DeskRun(SimulationConfig config, String name, Staffing staffing, List<Arrival> arrivals, PrintStream progress,
@@ -96,9 +100,11 @@ final class DeskRun {
 
     Outcome run() {
         SlaEngine.Builder builder = SlaEngine.builder().policy(config.policy()).clock(clock).asyncExecutor(false)
-                .routing(routing).listener(this::onEvent);
+                .routing(routing).listener(this::onEvent)
+                .contract(Arrivals.contract(config.policy().name(), zone));
         try (SlaEngine e = roster.register(builder).build()) {
             engine = e;
+            acceptance = new AcceptanceSteps(e.acceptance());
             scheduleAll();
             loop();
             clock.set(config.end());
@@ -243,6 +249,17 @@ final class DeskRun {
             begin(w, t, !onShift);
             return true;
         }
+        return onShift && takeAcceptanceStep(w);
+    }
+
+    /** Takes the next acceptance step of a case {@code w} proposed, if one is ready, in filing order. */
+    private boolean takeAcceptanceStep(Worker w) {
+        for (Ticket t : open) {
+            if (t.inAcceptance && t.worker == null && !t.waiting && w.id.equals(t.assignee)) {
+                begin(w, t, false);
+                return true;
+            }
+        }
         return false;
     }
 
@@ -313,6 +330,26 @@ final class DeskRun {
                 tally.resolvedToday++;
                 release(w, t);
             }
+            case PROPOSE, SPECIFY, DEMONSTRATE -> {
+                acceptance.support(t, step, w.id);
+                t.inAcceptance = true;
+                t.assignee = w.id;
+                t.waiting = true;
+                release(w, t);
+                schedule(clock.instant().plus(step.replyAfter()), REPLY, () -> decide(t, step));
+            }
+        }
+    }
+
+    /** The customer decides after an acceptance step; accepted work is resolved. */
+    private void decide(Ticket t, Plan.Step step) {
+        t.waiting = false;
+        if (acceptance.customer(t, step, !t.finished())) {
+            t.resolved = true;
+            open.remove(t);
+            tally.resolvedToday++;
+        } else {
+            dirty.add(t.line);
         }
     }
 
@@ -339,13 +376,16 @@ final class DeskRun {
     private void endOfDay(LocalDate day) {
         long waiting = open.stream().filter(t -> t.waiting).count();
         progress.printf(Locale.ROOT, "  %s  filed %3d  resolved %3d  open %3d (waiting on customer %2d)"
-                        + "  missed calls %2d  breaches %2d%n", DAY.format(day), tally.filedToday,
-                tally.resolvedToday, open.size(), waiting, tally.missedCalls - tally.missedBefore,
-                tally.breaches - tally.breachesBefore);
+                        + "  missed calls %2d  breaches %2d  accepted %d (rework rounds %d)%n", DAY.format(day),
+                tally.filedToday, tally.resolvedToday, open.size(), waiting, tally.missedCalls - tally.missedBefore,
+                tally.breaches - tally.breachesBefore, acceptance.accepted() - tally.acceptedBefore,
+                acceptance.reworkRounds() - tally.reworkBefore);
         tally.filedToday = 0;
         tally.resolvedToday = 0;
         tally.missedBefore = tally.missedCalls;
         tally.breachesBefore = tally.breaches;
+        tally.acceptedBefore = acceptance.accepted();
+        tally.reworkBefore = acceptance.reworkRounds();
     }
 
     private List<RequestRow> rows() {
@@ -363,7 +403,8 @@ final class DeskRun {
     private ScenarioFigures figures() {
         return new ScenarioFigures(name, staffing, tickets.size(), tally.callsTaken, tally.missedCalls,
                 tally.callBacks, tally.waits, tally.handOvers, tally.calledIn, tally.notReachable, tally.warnings,
-                tally.breaches, tally.escalations, tally.timerJobs);
+                tally.breaches, tally.escalations, tally.timerJobs, acceptance.proposed(), acceptance.accepted(),
+                acceptance.acceptedAfterRework(), acceptance.reworkRounds(), acceptance.payments());
     }
 
     /**
@@ -403,5 +444,7 @@ final class DeskRun {
         int resolvedToday;
         int missedBefore;
         int breachesBefore;
+        int acceptedBefore;
+        int reworkBefore;
     }
 }

@@ -17,15 +17,23 @@ import java.util.SplittableRandom;
  * to their work list, where a request they responded to stays theirs and takes its place in the work
  * order.
  *
- * <p>Development ends with the programmer's resolution; once the engine has the acceptance workflow
- * (D9), a development plan gains its demonstration and rework steps after {@link #programmer}.
+ * <p>Development ends with the programmer's resolution, or, for a share of it, goes through the
+ * acceptance workflow (D9-D11): the programmer proposes a solution, writes the specification with
+ * {@code scenarios} acceptance scenarios, and does the work and demonstrates it; after each of these
+ * steps the customer decides ({@link Step#replyAfter}). When a plan has a second demonstration (a
+ * rework), the first one fails a scenario; the last one passes and the work is accepted.
  *
- * @param steps the steps, at least one, the last a resolution
+ * @param steps the steps, at least one, the last a resolution or a demonstration
  * @param onCallCannot whether a duty specialist called in off shift cannot take it (no computer or
  *     network at hand, D7), so that another must be found
  * @param onCallDelay how long a duty specialist called in off shift needs to get to a computer
  */
-record Plan(List<Step> steps, boolean onCallCannot, Duration onCallDelay) {
+record Plan(List<Step> steps, boolean onCallCannot, Duration onCallDelay, int scenarios) {
+
+    /** The share of development that goes through the acceptance workflow. */
+    static final double ACCEPTANCE_SHARE = 0.6;
+    /** The share of the work through acceptance whose first demonstration fails a scenario. */
+    static final double REWORK_SHARE = 0.5;
 
     /** The operation a step ends in. */
     enum Action {
@@ -36,7 +44,18 @@ record Plan(List<Step> steps, boolean onCallCannot, Duration onCallDelay) {
         /** The request goes to the line that handles the kind of work found. */
         HAND_OVER,
         /** Resolved. */
-        RESOLVE
+        RESOLVE,
+        /** A solution proposed; the customer agrees to it. */
+        PROPOSE,
+        /** The specification submitted; the customer approves it and pays what falls due before work. */
+        SPECIFY,
+        /** The work (or rework) completed and demonstrated; the customer records the results. */
+        DEMONSTRATE;
+
+        /** Tells whether the customer acts after this step, {@link Step#replyAfter} later. */
+        boolean customerReplies() {
+            return this == WAIT || this == PROPOSE || this == SPECIFY || this == DEMONSTRATE;
+        }
     }
 
     /**
@@ -45,7 +64,8 @@ record Plan(List<Step> steps, boolean onCallCannot, Duration onCallDelay) {
      * @param action the operation it ends in
      * @param effort the working time it takes
      * @param found for a hand-over, the kind of work found
-     * @param replyAfter for a wait, how long the customer takes to reply (wall time)
+     * @param replyAfter for a wait or an acceptance step, how long the customer takes to reply or decide
+     *     (wall time)
      */
     record Step(Action action, Duration effort, RequestKind found, Duration replyAfter) {
     }
@@ -66,7 +86,7 @@ record Plan(List<Step> steps, boolean onCallCannot, Duration onCallDelay) {
         } else {
             ordinaryUser(b, r);
         }
-        return new Plan(b.steps, random.nextDouble() < 0.2, Duration.ofMinutes(10 + random.nextInt(31)));
+        return new Plan(b.steps, random.nextDouble() < 0.2, Duration.ofMinutes(10 + random.nextInt(31)), b.scenarios);
     }
 
     private static void emergency(Builder b) {
@@ -136,18 +156,31 @@ record Plan(List<Step> steps, boolean onCallCannot, Duration onCallDelay) {
         }
     }
 
-    /** The programmer's part of development: sometimes a question about test data, then the work. */
+    /**
+     * The programmer's part of development: sometimes a question about test data, then the work, either
+     * resolved at once or through acceptance.
+     */
     private static void programmer(Builder b, ServiceRequest r) {
         if (b.chance(0.1)) {
             b.waitFor(10, 240);
         }
-        b.step(Action.RESOLVE, r.severity() == Severity.CRITICAL ? 90 : 180);
+        int work = r.severity() == Severity.CRITICAL ? 90 : 180;
+        if (!b.chance(ACCEPTANCE_SHARE)) {
+            b.step(Action.RESOLVE, work);
+            return;
+        }
+        b.scenarios = 1 + b.random.nextInt(3);
+        b.decided(Action.PROPOSE, 15, 30).decided(Action.SPECIFY, 30, 30).decided(Action.DEMONSTRATE, work * 2 / 3, 30);
+        if (b.chance(REWORK_SHARE)) {
+            b.decided(Action.DEMONSTRATE, work / 4, 30);
+        }
     }
 
     /** Collects steps with log-normal working times around their medians. */
     private static final class Builder {
         private final SplittableRandom random;
         private final List<Step> steps = new ArrayList<>();
+        private int scenarios;
 
         Builder(SplittableRandom random) {
             this.random = random;
@@ -169,6 +202,11 @@ record Plan(List<Step> steps, boolean onCallCannot, Duration onCallDelay) {
 
         Builder waitFor(int askMinutes, int replyMedianMinutes) {
             steps.add(new Step(Action.WAIT, around(askMinutes, 0.3), null, around(replyMedianMinutes, 0.7)));
+            return this;
+        }
+
+        Builder decided(Action action, int medianMinutes, int decisionMedianMinutes) {
+            steps.add(new Step(action, around(medianMinutes, 0.5), null, around(decisionMedianMinutes, 0.7)));
             return this;
         }
 

@@ -19,8 +19,13 @@ package io.slaflow.examples.simulation;
  * @param breaches breaches the engine announced (response and resolution counted apart)
  * @param escalations escalations the engine announced
  * @param timerJobs timer jobs {@code fireDueTimers()} ran
+ * @param acceptanceCases development requests whose solution was proposed in the acceptance workflow
+ * @param accepted of those, the ones whose work the customer accepted
+ * @param acceptedAfterRework of the accepted, the ones accepted after a rework round
+ * @param reworkRounds demonstrations that failed a scenario and sent the work back for rework
+ * @param payments payments recorded per the contract's terms (before work, after acceptance)
  */
 public record ScenarioFigures(String scenario, Staffing staffing, int requests, int callsTaken, int missedCalls,
         int callBacks, int waits, int handOvers, int calledIn, int notReachable, int warnings, int breaches,
-        int escalations, int timerJobs) {
+        int escalations, int timerJobs, int acceptanceCases, int accepted, int acceptedAfterRework, int reworkRounds, int payments) {
 }

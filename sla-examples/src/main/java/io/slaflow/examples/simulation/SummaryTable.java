@@ -41,6 +41,10 @@ final class SummaryTable {
         rows.add(row("hand-overs", figures, f -> String.valueOf(f.handOvers())));
         rows.add(row("duty called in off shift", figures, f -> f.calledIn() + " (" + f.notReachable() + " not reachable)"));
         rows.add(row("escalations", figures, f -> String.valueOf(f.escalations())));
+        rows.add(row("acceptance: cases, accepted", figures, f -> f.acceptanceCases() + ", " + f.accepted()
+                + " (" + f.acceptedAfterRework() + " after rework)"));
+        rows.add(row("acceptance: rework rounds", figures, f -> String.valueOf(f.reworkRounds())));
+        rows.add(row("acceptance: payments", figures, f -> String.valueOf(f.payments())));
         out.println();
         out.println("Summary (response and resolution met: share of the countdowns decided; times are working time)");
         table(out, rows);

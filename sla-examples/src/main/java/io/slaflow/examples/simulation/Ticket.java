@@ -21,6 +21,8 @@ final class Ticket {
     boolean missedCall;
     boolean waiting;
     boolean resolved;
+    /** Set once a solution was proposed: the request is in the acceptance workflow. */
+    boolean inAcceptance;
     private int next;
     private final Set<String> declinedBy = new HashSet<>();
 
@@ -41,6 +43,11 @@ final class Ticket {
 
     void advance() {
         next++;
+    }
+
+    /** Tells whether every step of the plan was taken. */
+    boolean finished() {
+        return next >= plan.steps().size();
     }
 
     /** Records that a duty specialist called in off shift could not take it; tells whether that is new. */

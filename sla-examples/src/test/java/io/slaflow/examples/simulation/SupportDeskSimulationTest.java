@@ -81,11 +81,28 @@ class SupportDeskSimulationTest {
                 .map(f -> f.scenario() + ": " + f.callsTaken() + " taken, " + f.missedCalls() + " missed").toList();
 
         assertEquals(List.of(
-                "baseline: 155 requests, response met 145/153, resolution met 142/142, open 13",
-                "one consultant fewer: 155 requests, response met 134/153, resolution met 142/142, open 13",
-                "one programmer more: 155 requests, response met 145/153, resolution met 143/143, open 12"), figures);
+                "baseline: 155 requests, response met 145/153, resolution met 137/138, open 18",
+                "one consultant fewer: 155 requests, response met 134/153, resolution met 137/137, open 18",
+                "one programmer more: 155 requests, response met 145/153, resolution met 139/139, open 16"), figures);
         assertEquals(List.of("baseline: 56 taken, 17 missed", "one consultant fewer: 45 taken, 28 missed",
                 "one programmer more: 56 taken, 17 missed"), calls);
+    }
+
+    @Test
+    void someDevelopmentGoesThroughAcceptanceWithAReworkAndIsAccepted() {
+        List<String> acceptance = RUN.figures().stream().map(f -> f.scenario() + ": " + f.acceptanceCases()
+                + " cases, " + f.accepted() + " accepted (" + f.acceptedAfterRework() + " after rework), " + f.reworkRounds() + " rework rounds, " + f.payments()
+                + " payments").toList();
+
+        assertEquals(List.of(
+                "baseline: 9 cases, 2 accepted (1 after rework), 2 rework rounds, 7 payments",
+                "one consultant fewer: 8 cases, 3 accepted (1 after rework), 2 rework rounds, 9 payments",
+                "one programmer more: 9 cases, 4 accepted (2 after rework), 2 rework rounds, 12 payments"), acceptance);
+        for (ScenarioFigures f : RUN.figures()) {
+            assertTrue(f.acceptedAfterRework() >= 1 && f.reworkRounds() >= f.acceptedAfterRework(), f.toString());
+            assertTrue(f.payments() >= f.accepted(), "a split contract: a payment before work and one after acceptance");
+        }
+        assertTrue(SampleRuns.output().contains("acceptance: rework rounds"), SampleRuns.output());
     }
 
     @Test
