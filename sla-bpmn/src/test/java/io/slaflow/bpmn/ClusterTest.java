@@ -8,6 +8,7 @@ import io.slaflow.core.testkit.TestClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -102,13 +103,14 @@ class ClusterTest {
     }
 
     /**
-     * Node b dies in the middle of the storm. It starts alone and takes timers; once it has announced
-     * 50 escalations, a and c join, and b's connections are cut at once (its pool is closed, which
-     * aborts them: the database rolls back whatever b had in flight) before it is shut down, so it
-     * releases nothing. a and c run every timer b had not taken and leave b's alone until their locks
-     * expire, then take them over. In the database every request breached and escalated exactly once;
-     * no listener heard anything twice, and the only events no listener heard are those of the
-     * transactions b was committing as it died (at most one per job thread of b).
+     * Node b dies in the middle of the storm, holding timers. It starts alone; once it has announced
+     * 50 escalations it hangs (its job threads stop in its listener, while it goes on taking timers
+     * up to what it queues), and a and c start and run every timer b did not take. Then b's
+     * connections are cut (its pool is closed, which aborts them: the database rolls back whatever b
+     * had in flight) and it is shut down, so it releases nothing. a and c leave b's timers alone until
+     * their locks expire, then take them over. In the database every request breached and escalated
+     * exactly once; no listener heard anything twice, and the only events no listener heard are those
+     * of the transactions b was committing as it died (at most one per job thread of b).
      */
     @Test
     void whenANodeDiesTheOthersRunItsTimersOnceItsLocksExpire() throws Exception {
@@ -116,29 +118,35 @@ class ClusterTest {
         TestClock clock = TestClock.at(Storm.FILED);
         Heard heard = new Heard();
         Ledger ledger = Ledger.of(url);
-        SlaEngine b = asyncNode(url, clock, heard, "b");
+        Hang hang = new Hang(heard.listener("b"));
+        SlaEngine b = Storm.node(clock, hang).jdbcUrl(url, Postgres.Server.USER, "").asyncExecutor(true)
+                .jobPollInterval(POLL).jobLockTime(LOCK).build();
         try {
-            clock.set(Storm.DUE);
-            assertTrue(heard.awaitTotal(Type.ESCALATED, "RESPONSE", 50, PATIENCE), "b escalated 50: " + heard.perNode());
             String owner = config(b).getAsyncExecutor().getLockOwner();
             int threadsOfB = config(b).getAsyncExecutorMaxPoolSize();
+            clock.set(Storm.DUE);
+            assertTrue(heard.awaitTotal(Type.ESCALATED, "RESPONSE", 50, PATIENCE), "b escalated 50: " + heard.perNode());
+            hang.now();
+            assertTrue(await(() -> ledger.lockedBy(owner) > 0), () -> "b hangs holding timers: " + ledger.jobs());
             try (SlaEngine a = asyncNode(url, clock, heard, "a"); SlaEngine c = asyncNode(url, clock, heard, "c")) {
+                assertTrue(await(() -> ledger.jobsLeft() == ledger.lockedBy(owner)), () -> "a and c ran every timer b"
+                        + " had not taken: " + heard.perNode() + ", b " + owner + ", jobs left " + ledger.jobs());
                 ((HikariDataSource) config(b).getDataSource()).close();
+                hang.release();
                 b.close();
                 long left = ledger.lockedBy(owner);
                 assertTrue(left > 0, "b died holding timers: " + heard.perNode());
-
-                assertTrue(await(() -> ledger.jobsLeft() == left), () -> "a and c ran every timer b had not taken: "
-                        + heard.perNode() + ", b " + owner + ", jobs left " + ledger.jobs());
-                assertEquals(left, ledger.lockedBy(owner), "b's timers wait for their locks to expire");
+                assertEquals(left, ledger.jobsLeft(), "b's timers wait for their locks to expire");
                 assertEquals(REQUESTS - left, ledger.ran("escalate"));
 
                 clock.set(Storm.DUE.plus(LOCK).plusSeconds(1));
-                assertTrue(await(() -> ledger.jobsLeft() == 0), () -> "a and c ran b's timers: " + heard.perNode() + ledger.jobs());
+                assertTrue(await(() -> ledger.jobsLeft() == 0), () -> "a and c ran b's timers: " + heard.perNode()
+                        + ledger.jobs());
                 System.out.printf("node death: b left %d timers locked; %s%n", left, heard.perNode());
                 ledger.assertEachBreachedAndEscalatedOnce(ids, heard, threadsOfB);
             }
         } finally {
+            hang.release();
             b.close();
         }
     }
@@ -165,5 +173,36 @@ class ClusterTest {
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
         return true;
+    }
+
+    /** A node's listener that, once told to, holds every thread that calls it until released: the node hangs. */
+    private static final class Hang implements SlaEventListener {
+        private final SlaEventListener inner;
+        private final CountDownLatch released = new CountDownLatch(1);
+        private volatile boolean hanging;
+
+        Hang(SlaEventListener inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public void onEvent(SlaEvent e) {
+            inner.onEvent(e);
+            if (hanging) {
+                try {
+                    released.await();
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        void now() {
+            hanging = true;
+        }
+
+        void release() {
+            released.countDown();
+        }
     }
 }
