@@ -28,6 +28,9 @@ public final class Transactions {
     /** Serialization failure, deadlock (SQL standard and PostgreSQL), lock timeout (H2). */
     private static final Set<String> TRANSIENT_SQL_STATES = Set.of("40001", "40P01", "HYT00");
 
+    /** The server ended the session: admin shutdown, crash shutdown, cannot connect now (PostgreSQL). */
+    private static final Set<String> SESSION_ENDED_SQL_STATES = Set.of("57P01", "57P02", "57P03");
+
     private final ManagementService management;
 
     /**
@@ -83,10 +86,14 @@ public final class Transactions {
                 + "); nothing was changed", e);
     }
 
-    /** Tells whether {@code e} says the connection to the database was lost (SQLState class 08). */
+    /**
+     * Tells whether {@code e} says the connection to the database was lost: SQLState class 08, or the
+     * server ending the session (PostgreSQL's 57P01 to 57P03: shut down, crashed, restarting).
+     */
     static boolean connectionLost(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || SESSION_ENDED_SQL_STATES.contains(sql.getSQLState()))) {
                 return true;
             }
         }
