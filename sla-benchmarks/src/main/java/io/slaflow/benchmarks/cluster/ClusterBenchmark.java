@@ -27,6 +27,12 @@ public final class ClusterBenchmark {
     private ClusterBenchmark() {
     }
 
+    /**
+     * Runs the measurements and prints them with the verdicts.
+     *
+     * @param args {@code storm=N}, {@code lifecycles=N}, {@code threads=N}, each optional
+     * @throws Exception if PostgreSQL cannot start or a measurement fails
+     */
     public static void main(String[] args) throws Exception {
         int storm = intArg(args, "storm", 10_000);
         int lifecycles = intArg(args, "lifecycles", 2_000);
