@@ -2,19 +2,18 @@ package io.slaflow.core.policy;
 
 import io.slaflow.core.internal.ViolationText;
 import io.slaflow.core.request.RequestKind;
+import io.slaflow.core.routing.RequestMatch;
 import io.slaflow.core.request.RequesterTier;
 import io.slaflow.core.request.ServiceRequest;
 import io.slaflow.core.request.Severity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * One rule of a {@link RuleBasedPolicy}: which requests it applies to (its {@code when}: sets of
@@ -25,9 +24,7 @@ import java.util.stream.Collectors;
  */
 public final class SlaRule {
 
-    private final Set<Severity> severities;
-    private final Set<RequestKind> kinds;
-    private final Set<RequesterTier> tiers;
+    private final RequestMatch when;
     private final String calendar;
     private final Duration response;
     private final Duration resolution;
@@ -35,9 +32,7 @@ public final class SlaRule {
     private final List<Double> warnAt;
 
     private SlaRule(Builder b) {
-        this.severities = Collections.unmodifiableSet(EnumSet.copyOf(b.severities));
-        this.kinds = Collections.unmodifiableSet(EnumSet.copyOf(b.kinds));
-        this.tiers = Collections.unmodifiableSet(EnumSet.copyOf(b.tiers));
+        this.when = RequestMatch.of(b.severities, b.kinds, b.tiers);
         this.calendar = b.calendar;
         this.response = b.response;
         this.resolution = b.resolution;
@@ -56,17 +51,17 @@ public final class SlaRule {
 
     /** Returns the severities the rule applies to; empty means any. */
     public Set<Severity> severities() {
-        return severities;
+        return when.severities();
     }
 
     /** Returns the kinds of work the rule applies to; empty means any. */
     public Set<RequestKind> kinds() {
-        return kinds;
+        return when.kinds();
     }
 
     /** Returns the requester tiers the rule applies to; empty means any. */
     public Set<RequesterTier> tiers() {
-        return tiers;
+        return when.tiers();
     }
 
     /** Returns the name of the policy calendar the countdowns run on. */
@@ -99,7 +94,7 @@ public final class SlaRule {
 
     /** Tells whether the rule has no conditions, so it matches every request. */
     public boolean matchesAll() {
-        return severities.isEmpty() && kinds.isEmpty() && tiers.isEmpty();
+        return when.equals(RequestMatch.any());
     }
 
     /**
@@ -111,9 +106,7 @@ public final class SlaRule {
      * @return true if every condition holds (an empty condition always does)
      */
     public boolean matches(Severity severity, RequestKind kind, RequesterTier tier) {
-        return (severities.isEmpty() || severities.contains(severity))
-                && (kinds.isEmpty() || kinds.contains(kind))
-                && (tiers.isEmpty() || tiers.contains(tier));
+        return when.matches(tier, kind, severity);
     }
 
     /**
@@ -129,32 +122,22 @@ public final class SlaRule {
     @Override
     public boolean equals(Object o) {
         return this == o || o instanceof SlaRule r
-                && severities.equals(r.severities) && kinds.equals(r.kinds) && tiers.equals(r.tiers)
+                && when.equals(r.when)
                 && calendar.equals(r.calendar) && response.equals(r.response)
                 && resolution.equals(r.resolution) && Objects.equals(rework, r.rework) && warnAt.equals(r.warnAt);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(severities, kinds, tiers, calendar, response, resolution, rework, warnAt);
+        return Objects.hash(when, calendar, response, resolution, rework, warnAt);
     }
 
     /** Returns the rule in one line, e.g. {@code when {kind: [EMERGENCY]} -> office, response PT30M, ...}. */
     @Override
     public String toString() {
-        List<String> when = new ArrayList<>();
-        condition("severity", severities, when);
-        condition("kind", kinds, when);
-        condition("tier", tiers, when);
-        return "when {" + String.join(", ", when) + "} -> " + calendar + ", response " + response
+        return "when " + when + " -> " + calendar + ", response " + response
                 + ", resolution " + resolution + (rework == null ? "" : ", rework " + rework)
                 + (warnAt.isEmpty() ? "" : ", warnAt " + warnAt);
-    }
-
-    private static void condition(String key, Set<? extends Enum<?>> values, List<String> out) {
-        if (!values.isEmpty()) {
-            out.add(key + ": " + values.stream().map(Enum::name).collect(Collectors.joining(", ", "[", "]")));
-        }
     }
 
     /**
@@ -297,9 +280,8 @@ public final class SlaRule {
 
         /** Tells whether the conditions given so far hold for a combination (see {@link Combinations}). */
         boolean matches(int combination) {
-            return (severities.isEmpty() || severities.contains(Combinations.severity(combination)))
-                    && (kinds.isEmpty() || kinds.contains(Combinations.kind(combination)))
-                    && (tiers.isEmpty() || tiers.contains(Combinations.tier(combination)));
+            return RequestMatch.of(severities, kinds, tiers).matches(Combinations.tier(combination),
+                    Combinations.kind(combination), Combinations.severity(combination));
         }
 
         /** Returns an independent copy, so later changes to this builder do not reach a policy. */

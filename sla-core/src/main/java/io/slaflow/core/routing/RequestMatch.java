@@ -41,6 +41,20 @@ public final class RequestMatch {
     }
 
     /**
+     * Returns the condition allowing exactly the given values; an empty set allows any value.
+     *
+     * @param severities the severities allowed, empty for any
+     * @param kinds the kinds allowed, empty for any
+     * @param tiers the tiers allowed, empty for any
+     * @return the condition
+     * @throws NullPointerException if a set or a value in it is null
+     */
+    public static RequestMatch of(Set<Severity> severities, Set<RequestKind> kinds, Set<RequesterTier> tiers) {
+        return new RequestMatch(copyOf(tiers, RequesterTier.class), copyOf(kinds, RequestKind.class),
+                copyOf(severities, Severity.class));
+    }
+
+    /**
      * Returns this condition narrowed to the given tiers (replacing any tiers set before).
      *
      * @param tiers at least one tier
