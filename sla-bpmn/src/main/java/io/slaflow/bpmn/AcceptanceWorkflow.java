@@ -368,14 +368,48 @@ public final class AcceptanceWorkflow {
     }
 
     /**
-     * Adds or replaces the contract of its customer, for example with the balance left after an
-     * acceptance drew prepaid hours ({@code contract.withPrepaidHours(drawdown.balanceAfter())}). Cases
-     * keep the contract they were opened with. Every node must be given the same contracts.
+     * Adds or replaces the contract of its customer. Cases keep the contract they were opened with.
+     * The contract's prepaid hours only open the customer's prepaid account; once it is open (at the
+     * first approval or top-up) the database holds the balance, and a changed figure here does not
+     * reach it: add hours with {@link #addPrepaidHours}. Every node must be given the same contracts.
      *
      * @param contract the customer's new contract
      */
     public void changeContract(ServiceContract contract) {
         ensureOpen.run();
         contracts.put(Objects.requireNonNull(contract, "contract"));
+    }
+
+    /**
+     * Returns {@code customer}'s prepaid hours (D5) as the database holds them: the balance, the hours
+     * approved work holds, and the statement of every change. An account not opened yet shows the
+     * opening hours of the customer's contract and an empty statement.
+     *
+     * @param customer the customer (tenant) id
+     * @return the account, or empty when the customer has neither an account nor prepaid hours in its
+     *     contract
+     */
+    public Optional<PrepaidAccount> prepaidAccount(String customer) {
+        ensureOpen.run();
+        return operations.prepaidAccount(Arguments.text(customer, "customer"));
+    }
+
+    /**
+     * Adds hours the customer bought to its prepaid balance (D5), in one transaction with a line in
+     * its statement; opens the account first (with the contract's prepaid hours, or none) if needed.
+     * Approvals from then on may use the hours.
+     *
+     * @param customer the customer (tenant) id
+     * @param hours the hours bought: positive, at most 2 decimals and 9 digits before the point
+     * @param note what the hours are, e.g. the invoice; stored verbatim
+     * @return the account after the top-up
+     * @throws IllegalArgumentException if {@code hours} is not positive or too precise or large, or
+     *     {@code note} is blank or longer than 10,000 characters
+     * @throws NoContractException if the engine has no contract for the customer
+     */
+    public PrepaidAccount addPrepaidHours(String customer, BigDecimal hours, String note) {
+        ensureOpen.run();
+        return operations.addPrepaidHours(Arguments.text(customer, "customer"), Arguments.hours(hours, "hours"),
+                Arguments.note(note, "note"));
     }
 }

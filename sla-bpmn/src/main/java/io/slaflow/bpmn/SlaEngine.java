@@ -11,6 +11,7 @@ import io.slaflow.bpmn.internal.FlowableClockView;
 import io.slaflow.bpmn.internal.JavaTimeClock;
 import io.slaflow.bpmn.internal.Members;
 import io.slaflow.bpmn.internal.Operations;
+import io.slaflow.bpmn.internal.PrepaidLedger;
 import io.slaflow.bpmn.internal.Queries;
 import io.slaflow.bpmn.internal.SlaRuntime;
 import io.slaflow.bpmn.internal.SlaRuntimes;
@@ -117,6 +118,7 @@ public final class SlaEngine implements AutoCloseable {
         try {
             SlaRuntimes.attach(engine.getProcessEngineConfiguration(), runtime);
             EngineFactory.deploy(engine);
+            new PrepaidLedger(engine.getManagementService()).createTables();
             boolean async = b.asyncExecutor != null ? b.asyncExecutor : !(b.clock instanceof TestClock);
             if (ownsEngine && async) {
                 configuration(engine).getAsyncExecutor().start();

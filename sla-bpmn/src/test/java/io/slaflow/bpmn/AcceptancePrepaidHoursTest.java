@@ -5,107 +5,213 @@ import static io.slaflow.bpmn.AcceptanceDesk.keyUser;
 import static io.slaflow.bpmn.AcceptanceDesk.requester;
 import static io.slaflow.bpmn.Desk.kyiv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.slaflow.bpmn.PrepaidMovement.Kind;
 import io.slaflow.core.acceptance.AcceptanceCase;
 import io.slaflow.core.acceptance.AcceptanceStage;
-import io.slaflow.core.acceptance.PrepaidDrawdown;
 import io.slaflow.core.acceptance.Specification;
 import io.slaflow.core.contract.PaymentPoint;
-import io.slaflow.core.contract.ServiceContract;
 import io.slaflow.core.countdown.CountdownState;
 import io.slaflow.core.testkit.TestClock;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * D5: a customer's prepaid hours pay for changes and are drawn down by the accepted hours; a change
- * that would overdraw the balance waits for the customer's approval, and a declined overdraw sends the
- * specification back to be cut down. The host keeps the balance with {@code changeContract}.
+ * D5: a customer's prepaid hours pay for changes. The engine keeps one account per customer in its
+ * database, opened with the contract's hours: an approved specification holds the hours the balance
+ * covers, acceptance draws them, a case beyond what is free waits for the customer's approval of the
+ * overdraw, a declined overdraw gives the hours back, and the host adds hours the customer buys.
+ * Every change is a line of the account's statement.
  */
 class AcceptancePrepaidHoursTest {
 
-    private static final TestClock CLOCK = TestClock.at(kyiv("2026-03-09T10:00"));
-    private static SlaEngine desk;
-    private static AcceptanceWorkflow acceptance;
+    private static final String CUSTOMER = "hours-co";
+    private final TestClock clock = TestClock.at(kyiv("2026-03-09T10:00"));
+    private SlaEngine desk;
+    private AcceptanceWorkflow acceptance;
 
-    @BeforeAll
-    static void start() {
-        desk = AcceptanceDesk.engine(CLOCK).build();
+    private void start(SlaEngine.Builder builder) {
+        desk = builder.build();
         acceptance = desk.acceptance();
     }
 
-    @AfterAll
-    static void stop() {
-        desk.close();
+    @AfterEach
+    void stop() {
+        if (desk != null) {
+            desk.close();
+        }
     }
 
     @Test
-    void acceptedHoursAreDrawnFromTheBalanceAndOverdrawsWaitForTheCustomer() {
-        String first = specified(new BigDecimal("10"));
-        assertEquals(AcceptanceStage.WORK, acceptance.status(first).stage(), "40 prepaid hours pay for 12.50");
-        assertTrue(acceptance.status(first).acceptanceCase().payments().isEmpty(), "nothing is billed");
-        acceptance.completeWork(first, "ivan");
-        acceptance.recordResults(first, requester("hours-co"), allPassed());
-        AcceptanceCase accepted = acceptance.status(first).acceptanceCase();
+    void acceptedHoursLeaveTheBalanceAndTheStatementSaysWhen() {
+        start(AcceptanceDesk.engine(clock));
+        PrepaidAccount unused = acceptance.prepaidAccount(CUSTOMER).orElseThrow();
+        assertEquals(List.of(hours("40.00"), hours("0.00"), List.of()),
+                List.of(unused.balance(), unused.reserved(), unused.statement()), "the contract's hours, not opened yet");
+        assertEquals(Optional.empty(), acceptance.prepaidAccount("post-co"), "no prepaid hours in that contract");
+
+        String id = specified(new BigDecimal("10"));
+        assertEquals(AcceptanceStage.WORK, acceptance.status(id).stage(), "40 prepaid hours pay for 12.50");
+        assertTrue(acceptance.status(id).acceptanceCase().payments().isEmpty(), "nothing is billed");
+        PrepaidAccount held = acceptance.prepaidAccount(CUSTOMER).orElseThrow();
+        assertEquals(List.of(hours("40.00"), hours("12.50"), hours("27.50")),
+                List.of(held.balance(), held.reserved(), held.available()));
+
+        clock.advance(java.time.Duration.ofHours(2));
+        acceptance.completeWork(id, "ivan");
+        acceptance.recordResults(id, requester(CUSTOMER), allPassed());
+        AcceptanceCase accepted = acceptance.status(id).acceptanceCase();
         assertEquals(AcceptanceStage.WARRANTY, accepted.stage(), "nothing to pay after acceptance either");
-        PrepaidDrawdown drawdown = accepted.drawdown().orElseThrow();
-        assertEquals(List.of(new BigDecimal("40"), new BigDecimal("12.50"), new BigDecimal("27.50")),
-                List.of(drawdown.balanceBefore(), drawdown.hours(), drawdown.balanceAfter()));
+        assertEquals(hours("12.50"), accepted.drawdown().orElseThrow().hours());
 
-        ServiceContract contract = acceptance.contract("hours-co").orElseThrow();
-        acceptance.changeContract(contract.withPrepaidHours(drawdown.balanceAfter()));
-        assertEquals(Optional.of(new BigDecimal("27.50")), acceptance.contract("hours-co").orElseThrow().prepaidHours());
-        assertEquals(Optional.of(new BigDecimal("40")), acceptance.status(first).acceptanceCase().contract().prepaidHours(),
-                "a case keeps the contract it was opened with");
+        PrepaidAccount after = acceptance.prepaidAccount(CUSTOMER).orElseThrow();
+        assertEquals(List.of(hours("27.50"), hours("0.00")), List.of(after.balance(), after.reserved()));
+        assertEquals(List.of(
+                line(1, Kind.OPENED, null, "40.00", "40.00", "0.00"),
+                line(2, Kind.RESERVED, id, "12.50", "40.00", "12.50"),
+                line(3, Kind.DRAWN, id, "12.50", "27.50", "0.00")), lines(after));
+        assertEquals(List.of(kyiv("2026-03-09T10:00"), kyiv("2026-03-09T10:00"), kyiv("2026-03-09T12:00")),
+                after.statement().stream().map(PrepaidMovement::at).toList());
+    }
 
-        String declined = specified(new BigDecimal("30"));
-        AcceptanceStatus overdraw = acceptance.status(declined);
-        assertEquals(AcceptanceStage.OVERDRAW_APPROVAL, overdraw.stage());
-        assertEquals(Optional.of(new BigDecimal("10.00")), overdraw.acceptanceCase().overdraw(), "37.50 against 27.50");
+    @Test
+    void casesOpenAtOnceShareOneBalanceAndAnOverdrawWaitsForTheCustomer() {
+        start(AcceptanceDesk.engine(clock));
+        String first = specified(new BigDecimal("10"));
+        assertEquals(hours("27.50"), acceptance.prepaidAccount(CUSTOMER).orElseThrow().available());
+
+        String second = specified(new BigDecimal("30"));
+        AcceptanceStatus overdraw = acceptance.status(second);
+        assertEquals(AcceptanceStage.OVERDRAW_APPROVAL, overdraw.stage(), "37.50 against the 27.50 the first left");
+        assertEquals(Optional.of(hours("10.00")), overdraw.acceptanceCase().overdraw());
+        assertEquals(Optional.of(hours("27.50")), overdraw.acceptanceCase().prepaidAvailable());
         assertTrue(overdraw.waitsOnCustomer());
-        assertEquals(CountdownState.PAUSED, desk.status(declined).resolution().state());
+        assertEquals(CountdownState.PAUSED, desk.status(second).resolution().state());
+        assertEquals(hours("0.00"), acceptance.prepaidAccount(CUSTOMER).orElseThrow().available(), "all held");
 
-        acceptance.declineOverdraw(declined, keyUser("hours-co"));
-        assertEquals(AcceptanceStage.SPECIFICATION, acceptance.status(declined).stage());
-        assertEquals(CountdownState.RUNNING, desk.status(declined).resolution().state(), "support cuts it down");
-        acceptance.submitSpecification(declined, "ivan", specification(new BigDecimal("20")));
-        acceptance.approveSpecification(declined, requester("hours-co"));
-        assertEquals(AcceptanceStage.WORK, acceptance.status(declined).stage(), "25 hours fit in 27.50");
+        String third = specified(new BigDecimal("4"));
+        assertEquals(AcceptanceStage.OVERDRAW_APPROVAL, acceptance.status(third).stage(), "nothing is free");
+        assertEquals(Optional.of(hours("5.00")), acceptance.status(third).acceptanceCase().overdraw());
 
-        String approved = specified(new BigDecimal("30"));
-        acceptance.approveOverdraw(approved, requester("hours-co"));
-        AcceptanceCase billed = acceptance.status(approved).acceptanceCase();
+        acceptance.declineOverdraw(second, keyUser(CUSTOMER));
+        assertEquals(AcceptanceStage.SPECIFICATION, acceptance.status(second).stage());
+        assertEquals(CountdownState.RUNNING, desk.status(second).resolution().state(), "support cuts it down");
+        assertEquals(hours("27.50"), acceptance.prepaidAccount(CUSTOMER).orElseThrow().available(), "given back");
+        acceptance.submitSpecification(second, "ivan", specification(new BigDecimal("20")));
+        acceptance.approveSpecification(second, requester(CUSTOMER));
+        assertEquals(AcceptanceStage.WORK, acceptance.status(second).stage(), "25 hours fit in 27.50");
+
+        acceptance.approveOverdraw(third, requester(CUSTOMER));
+        AcceptanceCase billed = acceptance.status(third).acceptanceCase();
         assertEquals(AcceptanceStage.WORK, billed.stage(), "postpayment: the excess is billed after acceptance");
         assertEquals(List.of(PaymentPoint.AFTER_ACCEPTANCE), billed.payments().stream().map(p -> p.point()).toList());
-        assertEquals(new BigDecimal("10.00"), billed.payments().get(0).hours());
-        acceptance.completeWork(approved, "ivan");
-        acceptance.recordResults(approved, requester("hours-co"), allPassed());
-        AcceptanceCase drawn = acceptance.status(approved).acceptanceCase();
-        assertEquals(AcceptanceStage.PAYMENT_AFTER_ACCEPTANCE, drawn.stage());
-        assertEquals(new BigDecimal("27.50"), drawn.drawdown().orElseThrow().hours(), "the whole balance");
-        assertEquals(0, drawn.drawdown().orElseThrow().balanceAfter().signum(), "never below zero");
+        assertEquals(hours("5.00"), billed.payments().get(0).hours(), "the whole case: nothing was free");
+        acceptance.completeWork(third, "ivan");
+        acceptance.recordResults(third, requester(CUSTOMER), allPassed());
+        assertEquals(AcceptanceStage.PAYMENT_AFTER_ACCEPTANCE, acceptance.status(third).stage());
+        assertEquals(hours("0.00"), acceptance.status(third).acceptanceCase().drawdown().orElseThrow().hours());
+
+        PrepaidAccount account = acceptance.prepaidAccount(CUSTOMER).orElseThrow();
+        assertEquals(List.of(hours("40.00"), hours("37.50"), hours("2.50")),
+                List.of(account.balance(), account.reserved(), account.available()), "first and second still hold");
+        assertEquals(List.of(
+                line(1, Kind.OPENED, null, "40.00", "40.00", "0.00"),
+                line(2, Kind.RESERVED, first, "12.50", "40.00", "12.50"),
+                line(3, Kind.RESERVED, second, "27.50", "40.00", "40.00"),
+                line(4, Kind.RELEASED, second, "27.50", "40.00", "12.50"),
+                line(5, Kind.RESERVED, second, "25.00", "40.00", "37.50")), lines(account),
+                "the third case held and drew nothing");
+    }
+
+    @Test
+    void theHostAddsHoursTheCustomerBought() {
+        start(AcceptanceDesk.engine(clock));
+        PrepaidAccount topped = acceptance.addPrepaidHours(CUSTOMER, new BigDecimal("20"), "Invoice 2026-017");
+        assertEquals(hours("60.00"), topped.balance());
+        assertEquals(List.of(line(1, Kind.OPENED, null, "40.00", "40.00", "0.00"),
+                line(2, Kind.ADDED, null, "20.00", "60.00", "0.00")), lines(topped));
+        assertEquals(Optional.of("Invoice 2026-017"), topped.statement().get(1).note());
+
+        PrepaidAccount opened = acceptance.addPrepaidHours("post-co", new BigDecimal("15.5"), "First hours");
+        assertEquals(List.of(line(1, Kind.OPENED, null, "0.00", "0.00", "0.00"),
+                line(2, Kind.ADDED, null, "15.50", "15.50", "0.00")), lines(opened), "a contract without hours opens at 0");
+        String id = AcceptanceDesk.developmentAtProgrammers(desk, "post-co");
+        AcceptanceDesk.agreeAndSpecify(desk, id, "post-co");
+        assertEquals(AcceptanceStage.WORK, acceptance.status(id).stage(), "12.50 fit in the 15.50 bought");
+        assertEquals(List.of(), acceptance.status(id).acceptanceCase().payments(), "nothing billed");
+    }
+
+    @Test
+    void aBadTopUpIsRefusedAndChangesNothing() {
+        start(AcceptanceDesk.engine(clock));
+        for (String bad : List.of("0", "-1", "1.005", "1000000000")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> acceptance.addPrepaidHours(CUSTOMER, new BigDecimal(bad), "Invoice"));
+            assertEquals("hours must be positive, with at most 2 decimals and 9 digits before the point (was " + bad
+                    + ")", e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> acceptance.addPrepaidHours(CUSTOMER, BigDecimal.ONE, " "));
+        NoContractException none = assertThrows(NoContractException.class,
+                () -> acceptance.addPrepaidHours("nobody-co", BigDecimal.ONE, "Invoice"));
+        assertTrue(none.getMessage().contains("nobody-co"), none.getMessage());
+        assertEquals(List.of(), acceptance.prepaidAccount(CUSTOMER).orElseThrow().statement(), "not even opened");
+    }
+
+    @Test
+    void theBalanceOutlivesTheEngineAndTheContractOnlyOpensIt(@TempDir Path dir) {
+        String url = "jdbc:h2:file:" + dir.resolve("desk").toAbsolutePath() + ";DB_CLOSE_DELAY=0";
+        start(AcceptanceDesk.engine(clock).jdbcUrl(url, "sa", ""));
+        String id = specified(new BigDecimal("10"));
+        acceptance.completeWork(id, "ivan");
+        acceptance.recordResults(id, requester(CUSTOMER), allPassed());
+        desk.close();
+
+        start(AcceptanceDesk.engine(clock).jdbcUrl(url, "sa", ""));
+        assertEquals(Optional.of(hours("40")), acceptance.contract(CUSTOMER).orElseThrow().prepaidHours());
+        PrepaidAccount account = acceptance.prepaidAccount(CUSTOMER).orElseThrow();
+        assertEquals(hours("27.50"), account.balance(), "the database's balance, not the contract's 40");
+        assertEquals(3, account.statement().size());
+        String next = specified(new BigDecimal("30"));
+        assertEquals(Optional.of(hours("10.00")), acceptance.status(next).acceptanceCase().overdraw(),
+                "37.50 against what is left");
     }
 
     /** Files a development request for hours-co and has a specification of {@code estimate} hours approved. */
-    private static String specified(BigDecimal estimate) {
-        String id = AcceptanceDesk.developmentAtProgrammers(desk, "hours-co");
+    private String specified(BigDecimal estimate) {
+        String id = AcceptanceDesk.developmentAtProgrammers(desk, CUSTOMER);
         acceptance.proposeSolution(id, "ivan", AcceptanceDesk.SOLUTION);
-        acceptance.agreeSolution(id, requester("hours-co"));
+        acceptance.agreeSolution(id, requester(CUSTOMER));
         acceptance.submitSpecification(id, "ivan", specification(estimate));
-        acceptance.approveSpecification(id, keyUser("hours-co"));
+        acceptance.approveSpecification(id, keyUser(CUSTOMER));
         return id;
     }
 
-    private static Specification specification(BigDecimal estimate) {
+    static Specification specification(BigDecimal estimate) {
         Specification d10 = AcceptanceDesk.limitSpecification();
         Specification.Builder b = Specification.builder().description(d10.description()).willNotDo(d10.willNotDo())
                 .estimate(estimate);
         d10.scenarios().forEach(b::scenario);
         return b.build();
+    }
+
+    private static BigDecimal hours(String value) {
+        return new BigDecimal(value);
+    }
+
+    /** A statement line without its time and note: sequence, kind, case, hours, balance, held. */
+    private static List<Object> line(int sequence, Kind kind, String caseId, String hours, String balance, String held) {
+        return List.of(sequence, kind, Optional.ofNullable(caseId), hours(hours), hours(balance), hours(held));
+    }
+
+    private static List<List<Object>> lines(PrepaidAccount account) {
+        return account.statement().stream().map(m -> List.<Object>of(m.sequence(), m.kind(), m.caseId(), m.hours(),
+                m.balance(), m.reserved())).toList();
     }
 }

@@ -109,6 +109,9 @@ public final class AcceptanceJson {
         if (s.severity() != null) {
             node.put("severity", s.severity().name());
         }
+        if (s.prepaidAvailable() != null) {
+            node.put("prepaidAvailable", s.prepaidAvailable().toPlainString());
+        }
         return node;
     }
 
@@ -130,7 +133,8 @@ public final class AcceptanceJson {
                 spec == null ? null : specification(spec),
                 point == null ? null : PaymentPoint.valueOf(point.asString()),
                 results,
-                severity == null ? null : Severity.valueOf(severity.asString()));
+                severity == null ? null : Severity.valueOf(severity.asString()),
+                decimal(node, "prepaidAvailable"));
     }
 
     private static ObjectNode specification(Specification spec) {

@@ -6,6 +6,7 @@ import static io.slaflow.bpmn.internal.Requests.first;
 
 import io.slaflow.bpmn.AlreadyClaimedException;
 import io.slaflow.bpmn.NoContractException;
+import io.slaflow.bpmn.PrepaidAccount;
 import io.slaflow.bpmn.RequestStage;
 import io.slaflow.bpmn.SlaEvent;
 import io.slaflow.bpmn.UnknownRequestException;
@@ -71,6 +72,7 @@ public final class AcceptanceOperations {
     private final Contracts contracts;
     private final Set<RequestKind> specificationRequired;
     private final IntakeResolution intake;
+    private final PrepaidLedger ledger;
 
     /**
      * Creates the operations.
@@ -92,6 +94,7 @@ public final class AcceptanceOperations {
         this.contracts = contracts;
         this.specificationRequired = Set.copyOf(specificationRequired);
         this.intake = new IntakeResolution(runtime, processes, new Timers(engine.getManagementService()));
+        this.ledger = new PrepaidLedger(engine.getManagementService());
     }
 
     // ---- opening a case ----------------------------------------------------------------------------
@@ -206,11 +209,16 @@ public final class AcceptanceOperations {
                         null, null, null), check);
     }
 
-    /** The customer approves the specification. */
+    /**
+     * The customer approves the specification, against what is free of the customer's prepaid hours
+     * now (the account is locked until the transaction ends, so approvals of one customer's cases
+     * take their hours one after another).
+     */
     public void approveSpecification(String id, String user) {
         run(id, new Change("approveSpecification", CUSTOMER,
                 List.of(waitAt(AcceptanceModel.SPECIFICATION_DECISION, "approved")),
-                (c, at) -> CaseStep.of(CaseStep.Op.APPROVE_SPECIFICATION, at, user)));
+                (c, at) -> new CaseStep(CaseStep.Op.APPROVE_SPECIFICATION, at, user, null, null, null, null, null, null,
+                        ledger.available(c.request().customer(), c.contract().prepaidHours(), at).orElse(null))));
     }
 
     /** The customer refuses to write down acceptance scenarios: the work stops (D10). */
@@ -299,6 +307,22 @@ public final class AcceptanceOperations {
         return true;
     }
 
+    // ---- prepaid hours ----------------------------------------------------------------------------
+
+    /** Adds hours the customer bought to its prepaid balance; returns the account after it. */
+    public PrepaidAccount addPrepaidHours(String customer, BigDecimal hours, String note) {
+        ServiceContract contract = contractOf(customer);
+        return transactions.run("add prepaid hours for " + customer,
+                () -> Outcome.ok(ledger.add(customer, hours, note, contract.prepaidHours(), runtime.now())));
+    }
+
+    /** Returns the customer's prepaid account; one not opened yet shows its contract's opening hours. */
+    public Optional<PrepaidAccount> prepaidAccount(String customer) {
+        Optional<BigDecimal> opening = contracts.of(customer).flatMap(ServiceContract::prepaidHours);
+        return transactions.read("read the prepaid hours of " + customer,
+                () -> Outcome.ok(ledger.read(customer, opening)));
+    }
+
     // ---- the machinery ----------------------------------------------------------------------------
 
     private void run(String id, Change ch) {
@@ -350,6 +374,7 @@ public final class AcceptanceOperations {
         if (c.parent() != null) {
             intake.follow(c.parent(), after.request(), after, Turn.of(after, record.last()), at, events);
         }
+        ledger.follow(after.request().customer(), c.id(), before, after, at);
         if (exit != null) {
             vars.put(AcceptanceModel.VAR_OUTCOME, exit.outcome());
         }

@@ -1,6 +1,7 @@
 package io.slaflow.bpmn.internal;
 
 import io.slaflow.core.request.ServiceRequest;
+import java.math.BigDecimal;
 import java.util.Objects;
 
 /** Checks the arguments of the facade's operations before anything is stored. */
@@ -37,6 +38,23 @@ public final class Arguments {
         if (value.length() > MAX_NOTE_LENGTH) {
             throw new IllegalArgumentException(name + " must be at most " + MAX_NOTE_LENGTH + " characters (was "
                     + value.length() + ")");
+        }
+        return value;
+    }
+
+    /**
+     * Returns {@code value} if it is a positive number of hours with at most 2 decimals and 9 digits
+     * before the point (what a contract's prepaid hours may hold).
+     *
+     * @throws NullPointerException if it is null
+     * @throws IllegalArgumentException otherwise
+     */
+    public static BigDecimal hours(BigDecimal value, String name) {
+        Objects.requireNonNull(value, name);
+        BigDecimal plain = value.stripTrailingZeros();
+        if (value.signum() <= 0 || Math.max(plain.scale(), 0) > 2 || plain.precision() - plain.scale() > 9) {
+            throw new IllegalArgumentException(name + " must be positive, with at most 2 decimals and 9 digits"
+                    + " before the point (was " + value.toPlainString() + ")");
         }
         return value;
     }

@@ -6,6 +6,7 @@ import io.slaflow.core.acceptance.Solution;
 import io.slaflow.core.acceptance.Specification;
 import io.slaflow.core.contract.PaymentPoint;
 import io.slaflow.core.request.Severity;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -24,9 +25,11 @@ import java.util.Objects;
  * @param point the payment point paid
  * @param results the scenario results recorded
  * @param severity the warranty claim's severity
+ * @param prepaidAvailable for an approval: the prepaid hours that were free for the case (the customer's
+ *     balance less what other cases held), null when the customer had no prepaid balance
  */
 public record CaseStep(Op op, Instant at, String user, String text, Solution solution, Specification specification,
-        PaymentPoint point, List<ScenarioResult> results, Severity severity) {
+        PaymentPoint point, List<ScenarioResult> results, Severity severity, BigDecimal prepaidAvailable) {
 
     /** The transitions of {@link AcceptanceCase}, stored under the names of its methods. */
     public enum Op {
@@ -90,6 +93,12 @@ public record CaseStep(Op op, Instant at, String user, String text, Solution sol
         results = results == null ? null : List.copyOf(results);
     }
 
+    /** Creates a step that carries no prepaid hours. */
+    public CaseStep(Op op, Instant at, String user, String text, Solution solution, Specification specification,
+            PaymentPoint point, List<ScenarioResult> results, Severity severity) {
+        this(op, at, user, text, solution, specification, point, results, severity, null);
+    }
+
     /** Returns a step that carries no data beyond its user. */
     public static CaseStep of(Op op, Instant at, String user) {
         return new CaseStep(op, at, user, null, null, null, null, null, null);
@@ -108,7 +117,7 @@ public record CaseStep(Op op, Instant at, String user, String text, Solution sol
             case REVISE_SOLUTION -> c.reviseSolution(solution, at);
             case AGREE_SOLUTION -> c.agreeSolution(user, at);
             case SUBMIT_SPECIFICATION -> c.submitSpecification(specification, at);
-            case APPROVE_SPECIFICATION -> c.approveSpecification(user, at);
+            case APPROVE_SPECIFICATION -> c.approveSpecification(user, prepaidAvailable, at);
             case REFUSE_SCENARIOS -> c.refuseScenarios(user, at);
             case APPROVE_OVERDRAW -> c.approveOverdraw(user, at);
             case DECLINE_OVERDRAW -> c.declineOverdraw(user, at);

@@ -50,7 +50,8 @@ class AcceptanceJsonTest {
                 null, null, null, null));
         steps.add(CaseStep.of(CaseStep.Op.AGREE_SOLUTION, at(3), "taras"));
         steps.add(new CaseStep(CaseStep.Op.SUBMIT_SPECIFICATION, at(4), "ivan", null, null, spec, null, null, null));
-        steps.add(CaseStep.of(CaseStep.Op.APPROVE_SPECIFICATION, at(5), "olena"));
+        steps.add(new CaseStep(CaseStep.Op.APPROVE_SPECIFICATION, at(5), "olena", null, null, null, null, null, null,
+                new BigDecimal("4.25")));
         steps.add(CaseStep.of(CaseStep.Op.APPROVE_OVERDRAW, at(6), "olena"));
         steps.add(new CaseStep(CaseStep.Op.RECORD_PAYMENT, at(7), null, null, null, null, PaymentPoint.BEFORE_WORK, null, null));
         steps.add(CaseStep.of(CaseStep.Op.DELIVER_DOCUMENTATION, at(8), "ivan"));

@@ -79,6 +79,7 @@ public final class AcceptanceCase {
     private final List<String> changeRequests;
     private final Specification specification;
     private final Instant specificationApprovedAt;
+    private final BigDecimal prepaidAvailable;
     private final StopReason stopReason;
     private final List<Payment> payments;
     private final Instant documentationDeliveredAt;
@@ -98,6 +99,7 @@ public final class AcceptanceCase {
         this.changeRequests = List.copyOf(d.changeRequests);
         this.specification = d.specification;
         this.specificationApprovedAt = d.specificationApprovedAt;
+        this.prepaidAvailable = d.prepaidAvailable;
         this.stopReason = d.stopReason;
         this.payments = List.copyOf(d.payments);
         this.documentationDeliveredAt = d.documentationDeliveredAt;
@@ -212,9 +214,10 @@ public final class AcceptanceCase {
     }
 
     /**
-     * The customer approves the submitted specification. What follows depends on the contract: the
-     * overdraw approval when the total exceeds the prepaid balance, else the payment due before work
-     * when the terms have one, else the work.
+     * The customer approves the submitted specification, against the prepaid balance the contract
+     * names: {@code approveSpecification(user, contract.prepaidHours().orElse(null), at)}. For a case
+     * alone; where several cases of a customer draw on one balance, pass what is left of it with
+     * {@link #approveSpecification(String, BigDecimal, Instant)}.
      *
      * @param user the requester or a key user
      * @param at when
@@ -226,7 +229,34 @@ public final class AcceptanceCase {
      * @throws IllegalArgumentException if {@code at} is before the last change
      */
     public AcceptanceCase approveSpecification(String user, Instant at) {
+        return approveSpecification(user, contract.prepaidHours().orElse(null), at);
+    }
+
+    /**
+     * The customer approves the submitted specification while {@code prepaidAvailable} hours of the
+     * customer's prepaid balance are free for it (D5): the balance less what other approved, not yet
+     * accepted cases hold. The case holds as much of the specification's total as that covers (see
+     * {@link #prepaidReserved()}) until it is accepted. What follows: the overdraw approval when the
+     * total exceeds {@code prepaidAvailable}, else the payment due before work when the terms have one,
+     * else the work.
+     *
+     * @param user the requester or a key user
+     * @param prepaidAvailable the prepaid hours free for this case, not negative; null when the
+     *     customer has no prepaid balance
+     * @param at when
+     * @return the case in {@link AcceptanceStage#OVERDRAW_APPROVAL}, {@link AcceptanceStage#PAYMENT_BEFORE_WORK}
+     *         or {@link AcceptanceStage#WORK}
+     * @throws WrongStageException unless in {@link AcceptanceStage#SPECIFICATION} with a specification submitted
+     * @throws NotAllowedException if {@code user} is not on the customer's side
+     * @throws InvalidSpecificationException if the specification has no acceptance scenarios
+     * @throws IllegalArgumentException if {@code prepaidAvailable} is negative or {@code at} is before
+     *     the last change
+     */
+    public AcceptanceCase approveSpecification(String user, BigDecimal prepaidAvailable, Instant at) {
         String op = "approveSpecification";
+        if (prepaidAvailable != null && prepaidAvailable.signum() < 0) {
+            throw new IllegalArgumentException("prepaidAvailable: must not be negative (was " + prepaidAvailable + ")");
+        }
         requireStage(op, "a specification is approved while it is being written", SPECIFICATION);
         requireCustomerSide(op, user);
         if (specification == null) {
@@ -237,10 +267,14 @@ public final class AcceptanceCase {
                     + "scenarios cannot be approved; add at least one, or record the customer's refusal with "
                     + "refuseScenarios (was [])"));
         }
-        if (overdraw().isPresent()) {
-            return next(op, at, OVERDRAW_APPROVAL, d -> d.specificationApprovedAt = at);
+        Consumer<Draft> approve = d -> {
+            d.specificationApprovedAt = at;
+            d.prepaidAvailable = prepaidAvailable;
+        };
+        if (prepaidAvailable != null && PaymentSchedule.billedHours(prepaidAvailable, specification).signum() > 0) {
+            return next(op, at, OVERDRAW_APPROVAL, approve);
         }
-        return startWork(op, at, d -> d.specificationApprovedAt = at);
+        return startWork(op, at, prepaidAvailable, approve);
     }
 
     /**
@@ -276,7 +310,7 @@ public final class AcceptanceCase {
         requireStage(op, "an overdraw is approved after a specification beyond the prepaid hours",
                 OVERDRAW_APPROVAL);
         requireCustomerSide(op, user);
-        return startWork(op, at, d -> { });
+        return startWork(op, at, prepaidAvailable, d -> { });
     }
 
     /**
@@ -295,11 +329,14 @@ public final class AcceptanceCase {
         requireStage(op, "an overdraw is declined after a specification beyond the prepaid hours",
                 OVERDRAW_APPROVAL);
         requireCustomerSide(op, user);
-        return next(op, at, SPECIFICATION, d -> d.specificationApprovedAt = null);
+        return next(op, at, SPECIFICATION, d -> {
+            d.specificationApprovedAt = null;
+            d.prepaidAvailable = null;
+        });
     }
 
-    private AcceptanceCase startWork(String op, Instant at, Consumer<Draft> change) {
-        List<Payment> due = PaymentSchedule.payments(contract, specification);
+    private AcceptanceCase startWork(String op, Instant at, BigDecimal prepaid, Consumer<Draft> change) {
+        List<Payment> due = PaymentSchedule.payments(contract, prepaid, specification);
         boolean prepay = due.stream().anyMatch(p -> p.point() == PaymentPoint.BEFORE_WORK);
         return next(op, at, prepay ? PAYMENT_BEFORE_WORK : WORK, change.andThen(d -> d.payments = new ArrayList<>(due)));
     }
@@ -434,10 +471,9 @@ public final class AcceptanceCase {
 
     private void accept(Draft d, Instant at) {
         d.warranty = new Warranty(at, contract.warrantyEnds(at), contract.zone());
-        contract.prepaidHours().ifPresent(balance -> {
-            BigDecimal hours = PaymentSchedule.prepaidHours(contract, specification);
-            d.drawdown = new PrepaidDrawdown(balance, hours, balance.subtract(hours), at);
-        });
+        if (prepaidAvailable != null) {
+            d.drawdown = new PrepaidDrawdown(PaymentSchedule.prepaidHours(prepaidAvailable, specification), at);
+        }
     }
 
     /** Moves an accepted case on: to the last payment while it is due, else to warranty or, once it ended, closed. */
@@ -559,7 +595,8 @@ public final class AcceptanceCase {
     }
 
     /**
-     * Returns the hours by which the submitted specification's total exceeds the prepaid balance.
+     * Returns the hours by which the submitted specification's total exceeds the prepaid balance: the
+     * hours free for the case when it was approved, or before that the balance the contract names.
      *
      * @return the hours beyond the balance, or empty without a specification, without a balance, or
      *         when the balance covers the total
@@ -568,8 +605,35 @@ public final class AcceptanceCase {
         if (specification == null) {
             return Optional.empty();
         }
-        return contract.prepaidHours().map(b -> PaymentSchedule.billedHours(contract, specification))
-                .filter(h -> h.signum() > 0);
+        return prepaidBalance().map(b -> PaymentSchedule.billedHours(b, specification)).filter(h -> h.signum() > 0);
+    }
+
+    /**
+     * Returns the prepaid hours that were free for this case when its specification was approved.
+     *
+     * @return those hours, or empty before approval (or after a declined overdraw) or without a balance
+     */
+    public Optional<BigDecimal> prepaidAvailable() {
+        return Optional.ofNullable(prepaidAvailable);
+    }
+
+    /**
+     * Returns the prepaid hours this case holds: from the approval of its specification until the work
+     * is accepted (then they are drawn, see {@link #drawdown()}) or an overdraw is declined, the part of
+     * the specification's total the free balance covered; zero otherwise. A ledger shared by a
+     * customer's cases keeps these hours from the others.
+     *
+     * @return the hours held, zero when none
+     */
+    public BigDecimal prepaidReserved() {
+        if (prepaidAvailable == null || drawdown != null || specificationApprovedAt == null) {
+            return BigDecimal.ZERO;
+        }
+        return PaymentSchedule.prepaidHours(prepaidAvailable, specification);
+    }
+
+    private Optional<BigDecimal> prepaidBalance() {
+        return specificationApprovedAt != null ? Optional.ofNullable(prepaidAvailable) : contract.prepaidHours();
     }
 
     /** Returns the payments of the billed hours, in workflow order; empty before approval or when nothing is billed. */
@@ -682,7 +746,8 @@ public final class AcceptanceCase {
                 && contract.equals(c.contract) && stage == c.stage && since.equals(c.since)
                 && updatedAt.equals(c.updatedAt) && solution.equals(c.solution)
                 && changeRequests.equals(c.changeRequests) && Objects.equals(specification, c.specification)
-                && Objects.equals(specificationApprovedAt, c.specificationApprovedAt) && stopReason == c.stopReason
+                && Objects.equals(specificationApprovedAt, c.specificationApprovedAt)
+                && Objects.equals(prepaidAvailable, c.prepaidAvailable) && stopReason == c.stopReason
                 && payments.equals(c.payments) && Objects.equals(documentationDeliveredAt, c.documentationDeliveredAt)
                 && rounds.equals(c.rounds) && Objects.equals(warranty, c.warranty)
                 && Objects.equals(drawdown, c.drawdown) && claims.equals(c.claims) && claimOpen == c.claimOpen;
@@ -710,6 +775,7 @@ public final class AcceptanceCase {
         List<String> changeRequests = new ArrayList<>();
         Specification specification;
         Instant specificationApprovedAt;
+        BigDecimal prepaidAvailable;
         StopReason stopReason;
         List<Payment> payments = new ArrayList<>();
         Instant documentationDeliveredAt;
@@ -732,6 +798,7 @@ public final class AcceptanceCase {
             changeRequests = new ArrayList<>(c.changeRequests);
             specification = c.specification;
             specificationApprovedAt = c.specificationApprovedAt;
+            prepaidAvailable = c.prepaidAvailable;
             stopReason = c.stopReason;
             payments = new ArrayList<>(c.payments);
             documentationDeliveredAt = c.documentationDeliveredAt;

@@ -16,27 +16,25 @@ final class PaymentSchedule {
     }
 
     /**
-     * Returns the hours of {@code spec} that the prepaid balance does not cover: the whole total
-     * without a balance, the part beyond the balance with one.
+     * Returns the hours of {@code spec} that the prepaid {@code balance} does not cover: the whole
+     * total without a balance (null), the part beyond the balance with one.
      */
-    static BigDecimal billedHours(ServiceContract contract, Specification spec) {
-        return contract.prepaidHours()
-                .map(balance -> spec.total().subtract(balance).max(BigDecimal.ZERO))
-                .orElse(spec.total())
-                .setScale(2, RoundingMode.HALF_UP);
+    static BigDecimal billedHours(BigDecimal balance, Specification spec) {
+        BigDecimal billed = balance == null ? spec.total() : spec.total().subtract(balance).max(BigDecimal.ZERO);
+        return billed.setScale(2, RoundingMode.HALF_UP);
     }
 
-    /** Returns the hours of {@code spec} the prepaid balance covers; zero without a balance. */
-    static BigDecimal prepaidHours(ServiceContract contract, Specification spec) {
-        return spec.total().subtract(billedHours(contract, spec));
+    /** Returns the hours of {@code spec} the prepaid {@code balance} covers; zero without a balance (null). */
+    static BigDecimal prepaidHours(BigDecimal balance, Specification spec) {
+        return spec.total().subtract(billedHours(balance, spec));
     }
 
     /**
-     * Splits the billed hours over the contract's instalments; the last instalment takes what rounding
+     * Splits the hours the prepaid {@code balance} (null: none) leaves billed over the contract's instalments; the last instalment takes what rounding
      * leaves, so the parts add up exactly. No payments when nothing is billed.
      */
-    static List<Payment> payments(ServiceContract contract, Specification spec) {
-        BigDecimal billed = billedHours(contract, spec);
+    static List<Payment> payments(ServiceContract contract, BigDecimal balance, Specification spec) {
+        BigDecimal billed = billedHours(balance, spec);
         if (billed.signum() == 0) {
             return List.of();
         }

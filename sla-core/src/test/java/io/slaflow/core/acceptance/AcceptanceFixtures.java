@@ -72,12 +72,16 @@ final class AcceptanceFixtures {
         return List.of(ScenarioResult.passed(LIMIT), ScenarioResult.passed(WITHIN));
     }
 
-    /** A case under {@code contract} with D10's specification approved at 2 March 12:00. */
-    static AcceptanceCase approved(ServiceContract contract) {
+    /** A case under {@code contract} with D10's specification submitted at 2 March 11:00. */
+    static AcceptanceCase specified(ServiceContract contract) {
         return AcceptanceCase.open(REQUEST, contract, SOLUTION, march(2, 9))
                 .agreeSolution(REQUESTER, march(2, 10))
-                .submitSpecification(limitSpecification(), march(2, 11))
-                .approveSpecification(REQUESTER, march(2, 12));
+                .submitSpecification(limitSpecification(), march(2, 11));
+    }
+
+    /** A case under {@code contract} with D10's specification approved at 2 March 12:00. */
+    static AcceptanceCase approved(ServiceContract contract) {
+        return specified(contract).approveSpecification(REQUESTER, march(2, 12));
     }
 
     /** A POSTPAYMENT case in demonstration on 3 March 15:00. */

@@ -40,12 +40,50 @@ class AcceptancePrepaidHoursTest {
         c = c.completeWork(march(3, 9)).recordResults(REQUESTER, allPassed(), march(3, 10));
         assertEquals(AcceptanceStage.WARRANTY, c.stage());
         PrepaidDrawdown drawdown = c.drawdown().orElseThrow();
-        assertEquals(new BigDecimal("40"), drawdown.balanceBefore());
         assertEquals(new BigDecimal("12.50"), drawdown.hours());
-        assertEquals(new BigDecimal("27.50"), drawdown.balanceAfter());
         assertEquals(march(3, 10), drawdown.at());
-        assertEquals(Optional.of(new BigDecimal("27.50")),
-                contract.withPrepaidHours(drawdown.balanceAfter()).prepaidHours());
+        assertEquals(BigDecimal.ZERO, c.prepaidReserved(), "drawn, no longer held");
+        assertEquals(Optional.of(new BigDecimal("40")), c.prepaidAvailable());
+    }
+
+    @Test
+    void approvedWorkHoldsTheCoveredHoursUntilAccepted() {
+        AcceptanceCase c = approved(prepaid("40", PaymentTerms.PREPAYMENT));
+        assertEquals(new BigDecimal("12.50"), c.prepaidReserved());
+        assertEquals(BigDecimal.ZERO, AcceptanceFixtures.specified(prepaid("40", PaymentTerms.PREPAYMENT))
+                .prepaidReserved(), "nothing held before approval");
+        assertEquals(BigDecimal.ZERO, approved(AcceptanceFixtures.contract(PaymentTerms.PREPAYMENT)).prepaidReserved(),
+                "nothing held without a balance");
+    }
+
+    @Test
+    void approvalAgainstWhatIsLeftOfASharedBalance() {
+        ServiceContract contract = prepaid("40", PaymentTerms.POSTPAYMENT);
+        AcceptanceCase specified = AcceptanceFixtures.specified(contract);
+
+        AcceptanceCase within = specified.approveSpecification(REQUESTER, new BigDecimal("12.50"), march(2, 12));
+        assertEquals(AcceptanceStage.WORK, within.stage(), "exactly covered");
+        assertEquals(new BigDecimal("12.50"), within.prepaidReserved());
+
+        AcceptanceCase beyond = specified.approveSpecification(REQUESTER, new BigDecimal("7.5"), march(2, 12));
+        assertEquals(AcceptanceStage.OVERDRAW_APPROVAL, beyond.stage(), "the contract's 40 h are not what is left");
+        assertEquals(Optional.of(new BigDecimal("5.00")), beyond.overdraw());
+        assertEquals(new BigDecimal("7.50"), beyond.prepaidReserved());
+        AcceptanceCase accepted = beyond.approveOverdraw(REQUESTER, march(2, 13)).completeWork(march(3, 9))
+                .recordResults(REQUESTER, allPassed(), march(3, 10));
+        assertEquals(new BigDecimal("7.50"), accepted.drawdown().orElseThrow().hours());
+        assertEquals(new BigDecimal("5.00"), accepted.payments().get(0).hours(), "the rest is billed");
+
+        AcceptanceCase declined = beyond.declineOverdraw(REQUESTER, march(2, 13));
+        assertEquals(BigDecimal.ZERO, declined.prepaidReserved(), "a declined overdraw holds nothing");
+        assertEquals(Optional.empty(), declined.prepaidAvailable());
+
+        AcceptanceCase none = specified.approveSpecification(REQUESTER, null, march(2, 12));
+        assertEquals(AcceptanceStage.WORK, none.stage());
+        assertEquals(new BigDecimal("12.50"), none.payments().get(0).hours(), "no balance: everything billed");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> specified.approveSpecification(REQUESTER, new BigDecimal("-1"), march(2, 12)));
+        assertEquals("prepaidAvailable: must not be negative (was -1)", e.getMessage());
     }
 
     @Test
@@ -65,8 +103,7 @@ class AcceptancePrepaidHoursTest {
         c = c.completeWork(march(3, 9)).recordResults(REQUESTER, allPassed(), march(3, 10));
         assertEquals(AcceptanceStage.PAYMENT_AFTER_ACCEPTANCE, c.stage());
         PrepaidDrawdown drawdown = c.drawdown().orElseThrow();
-        assertEquals(new BigDecimal("10.00"), drawdown.hours());
-        assertEquals(0, drawdown.balanceAfter().signum(), "never below zero");
+        assertEquals(new BigDecimal("10.00"), drawdown.hours(), "the whole balance, never more");
     }
 
     @Test

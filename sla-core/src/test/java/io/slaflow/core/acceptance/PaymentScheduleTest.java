@@ -27,14 +27,15 @@ class PaymentScheduleTest {
         Specification spec = Specification.builder().description("d").willNotDo("w").estimate(estimate)
                 .riskBuffer(buffer).scenario("s", "a", "r").build();
 
-        BigDecimal billed = PaymentSchedule.billedHours(contract, spec);
-        BigDecimal prepaid = PaymentSchedule.prepaidHours(contract, spec);
+        BigDecimal available = contract.prepaidHours().orElse(null);
+        BigDecimal billed = PaymentSchedule.billedHours(available, spec);
+        BigDecimal prepaid = PaymentSchedule.prepaidHours(available, spec);
         assertEquals(0, spec.total().compareTo(billed.add(prepaid)));
         assertTrue(prepaid.signum() >= 0 && (!hasBalance || prepaid.compareTo(balance) <= 0));
 
         BigDecimal paidHours = BigDecimal.ZERO;
         BigDecimal paidAmount = BigDecimal.ZERO;
-        for (Payment p : PaymentSchedule.payments(contract, spec)) {
+        for (Payment p : PaymentSchedule.payments(contract, available, spec)) {
             assertTrue(p.hours().signum() >= 0);
             paidHours = paidHours.add(p.hours());
             paidAmount = paidAmount.add(p.amount().orElseThrow());

@@ -1,0 +1,280 @@
+package io.slaflow.bpmn.internal;
+
+import io.slaflow.bpmn.PrepaidAccount;
+import io.slaflow.bpmn.PrepaidMovement;
+import io.slaflow.bpmn.PrepaidMovement.Kind;
+import io.slaflow.core.acceptance.AcceptanceCase;
+import io.slaflow.core.acceptance.PrepaidDrawdown;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.flowable.common.engine.api.FlowableException;
+import org.flowable.common.engine.api.FlowableOptimisticLockingException;
+import org.flowable.common.engine.impl.db.DbSqlSession;
+import org.flowable.engine.ManagementService;
+import org.flowable.engine.impl.util.CommandContextUtil;
+
+/**
+ * The customers' prepaid hours (D5), kept in two tables of the engine's database next to Flowable's:
+ * {@code SLA_PREPAID_ACCOUNT} (one row per customer: balance, hours held, revision) and
+ * {@code SLA_PREPAID_MOVEMENT} (the statement). Every change locks the customer's row first
+ * ({@code select ... for update}), so cases of one customer approved or accepted at once, on any
+ * node, take their hours one after another from what the other left. The row is locked after the
+ * case's own rows, never before, so two operations cannot deadlock.
+ *
+ * <p>An account opens with the prepaid hours the customer's contract names the first time it is
+ * used; from then on the database holds the balance and the contract's figure is not read again.
+ * Every method but {@link #createTables} runs inside an operation's command (its transaction).
+ */
+public final class PrepaidLedger {
+
+    /** The accounts table, one row per customer. */
+    static final String ACCOUNT = "SLA_PREPAID_ACCOUNT";
+    /** The statement table, one row per change. */
+    static final String MOVEMENT = "SLA_PREPAID_MOVEMENT";
+
+    /** A row inserted twice at once (H2 and PostgreSQL), or PostgreSQL's duplicate table / type. */
+    private static final Set<String> CREATED_AT_THE_SAME_TIME = Set.of("23505", "42P07");
+
+    private final Transactions transactions;
+
+    /**
+     * Creates the ledger.
+     *
+     * @param management the engine's management service
+     */
+    public PrepaidLedger(ManagementService management) {
+        this.transactions = new Transactions(management);
+    }
+
+    /** Creates the ledger's tables (with the engine's table prefix) unless they exist. */
+    public void createTables() {
+        transactions.run("create the prepaid hours tables", () -> {
+            try (Statement ddl = connection().createStatement()) {
+                ddl.execute("create table if not exists " + table(ACCOUNT) + " (CUSTOMER_ varchar(255) not null"
+                        + " primary key, BALANCE_ decimal(14,2) not null, RESERVED_ decimal(14,2) not null,"
+                        + " REV_ integer not null)");
+                ddl.execute("create table if not exists " + table(MOVEMENT) + " (CUSTOMER_ varchar(255) not null,"
+                        + " SEQ_ integer not null, KIND_ varchar(16) not null, CASE_ID_ varchar(64),"
+                        + " HOURS_ decimal(14,2) not null, BALANCE_ decimal(14,2) not null,"
+                        + " RESERVED_ decimal(14,2) not null, TIME_ timestamp with time zone not null,"
+                        + " NOTE_ varchar(" + Arguments.MAX_NOTE_LENGTH + "), primary key (CUSTOMER_, SEQ_))");
+            } catch (SQLException e) {
+                throw failure("create the prepaid hours tables", e);
+            }
+            return Outcome.ok(null);
+        });
+    }
+
+    /**
+     * Returns the hours of {@code customer}'s balance no approved case holds, locking the account for
+     * the rest of the transaction; opens the account with {@code opening} hours if it has none.
+     *
+     * @return the free hours, or empty when the customer has no account and no opening hours
+     */
+    public Optional<BigDecimal> available(String customer, Optional<BigDecimal> opening, Instant at) {
+        return Optional.ofNullable(account(customer, opening.orElse(null), at)).map(r -> r.balance.subtract(r.reserved));
+    }
+
+    /**
+     * Moves {@code customer}'s hours as one step moved the case {@code caseId} from {@code before} to
+     * {@code after}: draws its held hours when the step accepted the work, holds or gives back the
+     * difference when the hours it holds changed. Does nothing (and reads nothing) otherwise.
+     */
+    public void follow(String customer, String caseId, AcceptanceCase before, AcceptanceCase after, Instant at) {
+        Optional<PrepaidDrawdown> drawn = after.drawdown().filter(d -> before.drawdown().isEmpty());
+        BigDecimal held = after.prepaidReserved().subtract(before.prepaidReserved());
+        if (drawn.isEmpty() && held.signum() == 0) {
+            return;
+        }
+        Row row = account(customer, null, at);
+        if (row == null) {
+            throw new IllegalStateException("case " + caseId + " holds prepaid hours of customer '" + customer
+                    + "', who has no prepaid account");
+        }
+        if (drawn.isPresent()) {
+            BigDecimal hours = drawn.get().hours();
+            if (hours.signum() > 0) {
+                move(customer, row, Kind.DRAWN, caseId, hours, row.balance.subtract(hours),
+                        row.reserved.subtract(before.prepaidReserved()), at, null);
+            }
+        } else if (held.signum() > 0) {
+            move(customer, row, Kind.RESERVED, caseId, held, row.balance, row.reserved.add(held), at, null);
+        } else {
+            move(customer, row, Kind.RELEASED, caseId, held.negate(), row.balance, row.reserved.add(held), at, null);
+        }
+    }
+
+    /**
+     * Adds {@code hours} to {@code customer}'s balance, opening the account first (with
+     * {@code opening} hours, or none) if it has none, and returns the account after it.
+     */
+    public PrepaidAccount add(String customer, BigDecimal hours, String note, Optional<BigDecimal> opening, Instant at) {
+        Row row = account(customer, opening.orElse(BigDecimal.ZERO), at);
+        move(customer, row, Kind.ADDED, null, hours, row.balance.add(hours), row.reserved, at, note);
+        return read(customer, Optional.empty()).orElseThrow();
+    }
+
+    /**
+     * Returns {@code customer}'s account with its statement; an account not opened yet shows the
+     * {@code opening} hours and an empty statement.
+     *
+     * @return the account, or empty when there is none and no opening hours
+     */
+    public Optional<PrepaidAccount> read(String customer, Optional<BigDecimal> opening) {
+        try (PreparedStatement select = connection().prepareStatement("select BALANCE_, RESERVED_ from "
+                + table(ACCOUNT) + " where CUSTOMER_ = ?")) {
+            select.setString(1, customer);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return opening.map(h -> new PrepaidAccount(customer, hours(h), hours(BigDecimal.ZERO), List.of()));
+                }
+                return Optional.of(new PrepaidAccount(customer, rs.getBigDecimal(1), rs.getBigDecimal(2),
+                        statement(customer)));
+            }
+        } catch (SQLException e) {
+            throw failure("read the prepaid hours of " + customer, e);
+        }
+    }
+
+    // ---- rows -----------------------------------------------------------------------------------
+
+    /** An account row as locked: its balance, the hours held and its revision (the statement's last line). */
+    private record Row(BigDecimal balance, BigDecimal reserved, int revision) {
+    }
+
+    /** Locks and returns the account, opening it with {@code opening} hours if absent; null if absent and none. */
+    private Row account(String customer, BigDecimal opening, Instant at) {
+        try (PreparedStatement select = connection().prepareStatement("select BALANCE_, RESERVED_, REV_ from "
+                + table(ACCOUNT) + " where CUSTOMER_ = ? for update")) {
+            select.setString(1, customer);
+            try (ResultSet rs = select.executeQuery()) {
+                if (rs.next()) {
+                    return new Row(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getInt(3));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("lock the prepaid hours of " + customer, e);
+        }
+        if (opening == null) {
+            return null;
+        }
+        Row opened = new Row(hours(opening), hours(BigDecimal.ZERO), 1);
+        try (PreparedStatement insert = connection().prepareStatement("insert into " + table(ACCOUNT)
+                + " (CUSTOMER_, BALANCE_, RESERVED_, REV_) values (?, ?, ?, ?)")) {
+            insert.setString(1, customer);
+            insert.setBigDecimal(2, opened.balance);
+            insert.setBigDecimal(3, opened.reserved);
+            insert.setInt(4, opened.revision);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("open the prepaid hours of " + customer, e);
+        }
+        line(customer, opened, Kind.OPENED, null, opened.balance, at, null);
+        return opened;
+    }
+
+    private void move(String customer, Row row, Kind kind, String caseId, BigDecimal hours, BigDecimal balance,
+            BigDecimal reserved, Instant at, String note) {
+        Row next = new Row(hours(balance), hours(reserved), row.revision + 1);
+        if (next.balance.signum() < 0 || next.reserved.signum() < 0 || next.reserved.compareTo(next.balance) > 0) {
+            throw new IllegalStateException("prepaid hours of '" + customer + "' would go to balance " + next.balance
+                    + ", held " + next.reserved + " (" + kind + " of " + hours + " for case " + caseId + ")");
+        }
+        try (PreparedStatement update = connection().prepareStatement("update " + table(ACCOUNT)
+                + " set BALANCE_ = ?, RESERVED_ = ?, REV_ = ? where CUSTOMER_ = ? and REV_ = ?")) {
+            update.setBigDecimal(1, next.balance);
+            update.setBigDecimal(2, next.reserved);
+            update.setInt(3, next.revision);
+            update.setString(4, customer);
+            update.setInt(5, row.revision);
+            if (update.executeUpdate() != 1) {
+                throw new FlowableOptimisticLockingException("the prepaid hours of " + customer
+                        + " changed at the same time");
+            }
+        } catch (SQLException e) {
+            throw failure("change the prepaid hours of " + customer, e);
+        }
+        line(customer, next, kind, caseId, hours, at, note);
+    }
+
+    private void line(String customer, Row row, Kind kind, String caseId, BigDecimal hours, Instant at, String note) {
+        try (PreparedStatement insert = connection().prepareStatement("insert into " + table(MOVEMENT)
+                + " (CUSTOMER_, SEQ_, KIND_, CASE_ID_, HOURS_, BALANCE_, RESERVED_, TIME_, NOTE_)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, customer);
+            insert.setInt(2, row.revision);
+            insert.setString(3, kind.name());
+            insert.setString(4, caseId);
+            insert.setBigDecimal(5, hours(hours));
+            insert.setBigDecimal(6, row.balance);
+            insert.setBigDecimal(7, row.reserved);
+            insert.setObject(8, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+            insert.setString(9, note);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("write the prepaid statement of " + customer, e);
+        }
+    }
+
+    private List<PrepaidMovement> statement(String customer) throws SQLException {
+        try (PreparedStatement select = connection().prepareStatement("select SEQ_, KIND_, CASE_ID_, HOURS_,"
+                + " BALANCE_, RESERVED_, TIME_, NOTE_ from " + table(MOVEMENT) + " where CUSTOMER_ = ? order by SEQ_")) {
+            select.setString(1, customer);
+            List<PrepaidMovement> lines = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    lines.add(new PrepaidMovement(rs.getInt(1), Kind.valueOf(rs.getString(2)),
+                            Optional.ofNullable(rs.getString(3)), rs.getBigDecimal(4), rs.getBigDecimal(5),
+                            rs.getBigDecimal(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
+                            Optional.ofNullable(rs.getString(8))));
+                }
+            }
+            return lines;
+        }
+    }
+
+    // ---- plumbing -------------------------------------------------------------------------------
+
+    private static BigDecimal hours(BigDecimal value) {
+        return value.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    private static Connection connection() {
+        return CommandContextUtil.getDbSqlSession().getSqlSession().getConnection();
+    }
+
+    private static String table(String name) {
+        DbSqlSession session = CommandContextUtil.getDbSqlSession();
+        return session.getDbSqlSessionFactory().getDatabaseTablePrefix() + name;
+    }
+
+    /**
+     * Returns the failure for a statement that failed: a dead connection, a lost race (run again), a
+     * row or table created at the same time by another node (run again: it is there now), or else an
+     * engine failure.
+     */
+    private static FlowableException failure(String what, SQLException e) {
+        String message = "could not " + what + ": " + e.getMessage();
+        if (Transactions.connectionLost(e)) {
+            return new Transactions.ConnectionLost(message, e);
+        }
+        if (CREATED_AT_THE_SAME_TIME.contains(e.getSQLState())) {
+            FlowableOptimisticLockingException race = new FlowableOptimisticLockingException(message);
+            race.initCause(e);
+            return race;
+        }
+        return new FlowableException(message, e);
+    }
+}
