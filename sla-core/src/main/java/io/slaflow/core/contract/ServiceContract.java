@@ -122,7 +122,11 @@ public final class ServiceContract {
         return paymentTerms;
     }
 
-    /** Returns the balance of prepaid hours, or empty when the customer holds none (D5). */
+    /**
+     * Returns the prepaid hours the customer holds under this contract (D5), or empty when none. Where
+     * several cases share the balance, this is the balance an account opens with (the engine keeps
+     * the account in its database from then on).
+     */
     public Optional<BigDecimal> prepaidHours() {
         return Optional.ofNullable(prepaidHours);
     }
@@ -160,7 +164,8 @@ public final class ServiceContract {
     }
 
     /**
-     * Returns a copy with another prepaid balance, e.g. after an acceptance drew hours from it.
+     * Returns a copy with another prepaid balance, e.g. for a host keeping the balance itself after an
+     * acceptance drew hours from it.
      *
      * @param balance the new balance, {@code null} for none
      * @return the changed contract
