@@ -165,6 +165,18 @@ class AcceptancePrepaidHoursTest {
     }
 
     @Test
+    void aRefusedApprovalHoldsNothingAndOpensNothing() {
+        start(AcceptanceDesk.engine(clock));
+        String id = AcceptanceDesk.developmentAtProgrammers(desk, CUSTOMER);
+        acceptance.proposeSolution(id, "ivan", AcceptanceDesk.SOLUTION);
+        acceptance.agreeSolution(id, requester(CUSTOMER));
+        acceptance.submitSpecification(id, "ivan", specification(new BigDecimal("10")));
+        assertThrows(io.slaflow.core.NotAllowedException.class, () -> acceptance.approveSpecification(id, "mallory"));
+        assertEquals(AcceptanceStage.SPECIFICATION, acceptance.status(id).stage());
+        assertEquals(List.of(), acceptance.prepaidAccount(CUSTOMER).orElseThrow().statement(), "not opened");
+    }
+
+    @Test
     void theBalanceOutlivesTheEngineAndTheContractOnlyOpensIt(@TempDir Path dir) {
         String url = "jdbc:h2:file:" + dir.resolve("desk").toAbsolutePath() + ";DB_CLOSE_DELAY=0";
         start(AcceptanceDesk.engine(clock).jdbcUrl(url, "sa", ""));

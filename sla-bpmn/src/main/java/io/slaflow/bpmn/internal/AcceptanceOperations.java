@@ -218,7 +218,7 @@ public final class AcceptanceOperations {
         run(id, new Change("approveSpecification", CUSTOMER,
                 List.of(waitAt(AcceptanceModel.SPECIFICATION_DECISION, "approved")),
                 (c, at) -> new CaseStep(CaseStep.Op.APPROVE_SPECIFICATION, at, user, null, null, null, null, null, null,
-                        ledger.available(c.request().customer(), c.contract().prepaidHours(), at).orElse(null))));
+                        ledger.available(c.request().customer(), c.contract().prepaidHours()).orElse(null))));
     }
 
     /** The customer refuses to write down acceptance scenarios: the work stops (D10). */

@@ -79,12 +79,15 @@ public final class PrepaidLedger {
 
     /**
      * Returns the hours of {@code customer}'s balance no approved case holds, locking the account for
-     * the rest of the transaction; opens the account with {@code opening} hours if it has none.
+     * the rest of the transaction; for an account not opened yet, the {@code opening} hours (it opens
+     * when a case first holds hours, so a refused step opens nothing; two first approvals at once both
+     * try to open it, and the loser runs again and finds it).
      *
      * @return the free hours, or empty when the customer has no account and no opening hours
      */
-    public Optional<BigDecimal> available(String customer, Optional<BigDecimal> opening, Instant at) {
-        return Optional.ofNullable(account(customer, opening.orElse(null), at)).map(r -> r.balance.subtract(r.reserved));
+    public Optional<BigDecimal> available(String customer, Optional<BigDecimal> opening) {
+        Row row = lock(customer);
+        return row == null ? opening.map(PrepaidLedger::hours) : Optional.of(row.balance.subtract(row.reserved));
     }
 
     /**
@@ -98,7 +101,7 @@ public final class PrepaidLedger {
         if (drawn.isEmpty() && held.signum() == 0) {
             return;
         }
-        Row row = account(customer, null, at);
+        Row row = account(customer, after.contract().prepaidHours().orElse(null), at);
         if (row == null) {
             throw new IllegalStateException("case " + caseId + " holds prepaid hours of customer '" + customer
                     + "', who has no prepaid account");
@@ -110,6 +113,11 @@ public final class PrepaidLedger {
                         row.reserved.subtract(before.prepaidReserved()), at, null);
             }
         } else if (held.signum() > 0) {
+            BigDecimal free = row.balance.subtract(row.reserved);
+            if (after.prepaidAvailable().filter(seen -> seen.compareTo(free) == 0).isEmpty()) {
+                throw new FlowableOptimisticLockingException("the prepaid hours of " + customer + " were opened or"
+                        + " changed by another case while case " + caseId + " was approved");
+            }
             move(customer, row, Kind.RESERVED, caseId, held, row.balance, row.reserved.add(held), at, null);
         } else {
             move(customer, row, Kind.RELEASED, caseId, held.negate(), row.balance, row.reserved.add(held), at, null);
@@ -156,19 +164,9 @@ public final class PrepaidLedger {
 
     /** Locks and returns the account, opening it with {@code opening} hours if absent; null if absent and none. */
     private Row account(String customer, BigDecimal opening, Instant at) {
-        try (PreparedStatement select = connection().prepareStatement("select BALANCE_, RESERVED_, REV_ from "
-                + table(ACCOUNT) + " where CUSTOMER_ = ? for update")) {
-            select.setString(1, customer);
-            try (ResultSet rs = select.executeQuery()) {
-                if (rs.next()) {
-                    return new Row(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getInt(3));
-                }
-            }
-        } catch (SQLException e) {
-            throw failure("lock the prepaid hours of " + customer, e);
-        }
-        if (opening == null) {
-            return null;
+        Row row = lock(customer);
+        if (row != null || opening == null) {
+            return row;
         }
         Row opened = new Row(hours(opening), hours(BigDecimal.ZERO), 1);
         try (PreparedStatement insert = connection().prepareStatement("insert into " + table(ACCOUNT)
@@ -183,6 +181,22 @@ public final class PrepaidLedger {
         }
         line(customer, opened, Kind.OPENED, null, opened.balance, at, null);
         return opened;
+    }
+
+    /** Locks and returns the account row until the transaction ends; null when there is none. */
+    private Row lock(String customer) {
+        try (PreparedStatement select = connection().prepareStatement("select BALANCE_, RESERVED_, REV_ from "
+                + table(ACCOUNT) + " where CUSTOMER_ = ? for update")) {
+            select.setString(1, customer);
+            try (ResultSet rs = select.executeQuery()) {
+                if (rs.next()) {
+                    return new Row(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getInt(3));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("lock the prepaid hours of " + customer, e);
+        }
+        return null;
     }
 
     private void move(String customer, Row row, Kind kind, String caseId, BigDecimal hours, BigDecimal balance,
