@@ -48,6 +48,11 @@ import java.util.Optional;
  * acceptance.status(id).stage();   // WARRANTY, or PAYMENT_AFTER_ACCEPTANCE while a payment is due
  * }</pre>
  *
+ * <p>Prepaid hours (D5) are one account per customer in the engine's database, shared by the
+ * customer's cases and every node ({@link #prepaidAccount}, {@link #addPrepaidHours}): approving a
+ * specification holds the hours the free balance covers, acceptance draws them, and a total beyond
+ * the free hours waits for the customer's decision on the overdraw.
+ *
  * <p>Every operation is one transaction; a refused one changes nothing and throws an
  * {@link io.slaflow.core.SlaException}: {@link UnknownRequestException} for an id that names nothing,
  * {@link WrongStageException} for a step the case is not ready for (or a request not in the workflow),
