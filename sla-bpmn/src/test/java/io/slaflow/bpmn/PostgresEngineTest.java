@@ -56,6 +56,34 @@ class PostgresEngineTest {
     }
 
     @Test
+    void aUserWhoMayNotCreateTablesWorksOnceTheyExist(Postgres.Server pg) {
+        String url = pg.newDatabase();
+        Desk.engine(clock).jdbcUrl(url, Postgres.Server.USER, "").build().close();
+        Postgres.Server.execute(url, "drop table sla_prepaid_movement; drop table sla_prepaid_account;"
+                + " create role clerk login; revoke create on schema public from public;"
+                + " grant select, insert, update, delete on all tables in schema public to clerk");
+        DatabaseException early = assertThrows(DatabaseException.class,
+                () -> Desk.engine(clock).jdbcUrl(url, "clerk", "").build(), "Flowable's tables are there, slaflow's not");
+        assertTrue(early.getMessage().startsWith("Could not create slaflow's tables SLA_PREPAID_ACCOUNT and"
+                + " SLA_PREPAID_MOVEMENT in the engine's database ("), early.getMessage());
+        assertTrue(early.getMessage().contains("permission denied"), early.getMessage());
+
+        Desk.engine(clock).jdbcUrl(url, Postgres.Server.USER, "").build().close();
+        Postgres.Server.execute(url, "grant select, insert, update, delete on all tables in schema public to clerk");
+        try (SlaEngine desk = Desk.engine(clock).jdbcUrl(url, "clerk", "").build()) {
+            String id = desk.submit(Desk.consultation("pg-co", "Invoices do not post"));
+            desk.respond(id, "olga", "The posting period is closed; open March");
+            assertEquals(CountdownState.MET, desk.status(id).response().state());
+        }
+        SQLException refused = assertThrows(SQLException.class, () -> {
+            try (var c = java.sql.DriverManager.getConnection(url, "clerk", ""); var st = c.createStatement()) {
+                st.execute("create table clerk_table (x int)");
+            }
+        });
+        assertEquals("42501", refused.getSQLState(), "the clerk really may not create tables");
+    }
+
+    @Test
     void afterTheDatabaseDroppedEveryConnectionTheNextOperationsSucceed(Postgres.Server pg) {
         String url = pg.newDatabase();
         String db = Postgres.Server.nameOf(url);

@@ -1,13 +1,16 @@
 package io.slaflow.bpmn.internal;
 
+import io.slaflow.bpmn.DatabaseException;
 import io.slaflow.bpmn.PrepaidAccount;
 import io.slaflow.bpmn.PrepaidMovement;
 import io.slaflow.bpmn.PrepaidMovement.Kind;
+import io.slaflow.core.SlaException;
 import io.slaflow.core.acceptance.AcceptanceCase;
 import io.slaflow.core.acceptance.PrepaidDrawdown;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.flowable.common.engine.api.FlowableException;
@@ -58,23 +62,38 @@ public final class PrepaidLedger {
         this.transactions = new Transactions(management);
     }
 
-    /** Creates the ledger's tables (with the engine's table prefix) unless they exist. */
+    /**
+     * Creates the ledger's tables (with the engine's table prefix) unless they exist; a database user
+     * without the right to create tables works once they exist.
+     */
     public void createTables() {
-        transactions.run("create the prepaid hours tables", () -> {
-            try (Statement ddl = connection().createStatement()) {
-                ddl.execute("create table if not exists " + table(ACCOUNT) + " (CUSTOMER_ varchar(255) not null"
-                        + " primary key, BALANCE_ decimal(14,2) not null, RESERVED_ decimal(14,2) not null,"
-                        + " REV_ integer not null)");
-                ddl.execute("create table if not exists " + table(MOVEMENT) + " (CUSTOMER_ varchar(255) not null,"
-                        + " SEQ_ integer not null, KIND_ varchar(16) not null, CASE_ID_ varchar(64),"
-                        + " HOURS_ decimal(14,2) not null, BALANCE_ decimal(14,2) not null,"
-                        + " RESERVED_ decimal(14,2) not null, TIME_ timestamp with time zone not null,"
-                        + " NOTE_ varchar(" + Arguments.MAX_NOTE_LENGTH + "), primary key (CUSTOMER_, SEQ_))");
-            } catch (SQLException e) {
-                throw failure("create the prepaid hours tables", e);
+        try {
+            transactions.run("create the prepaid hours tables", this::create);
+        } catch (SlaException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new DatabaseException("Could not create slaflow's tables " + ACCOUNT + " and " + MOVEMENT
+                    + " in the engine's database (" + cause.getMessage() + "); create them with a user that may,"
+                    + " or give this one the right to", cause);
+        }
+    }
+
+    private Outcome<Void> create() {
+        try (Statement ddl = connection().createStatement()) {
+            if (exists(table(ACCOUNT)) && exists(table(MOVEMENT))) {
+                return Outcome.ok(null);
             }
+            ddl.execute("create table if not exists " + table(ACCOUNT) + " (CUSTOMER_ varchar(255) not null"
+                    + " primary key, BALANCE_ decimal(14,2) not null, RESERVED_ decimal(14,2) not null,"
+                    + " REV_ integer not null)");
+            ddl.execute("create table if not exists " + table(MOVEMENT) + " (CUSTOMER_ varchar(255) not null,"
+                    + " SEQ_ integer not null, KIND_ varchar(16) not null, CASE_ID_ varchar(64),"
+                    + " HOURS_ decimal(14,2) not null, BALANCE_ decimal(14,2) not null,"
+                    + " RESERVED_ decimal(14,2) not null, TIME_ timestamp with time zone not null,"
+                    + " NOTE_ varchar(" + Arguments.MAX_NOTE_LENGTH + "), primary key (CUSTOMER_, SEQ_))");
             return Outcome.ok(null);
-        });
+        } catch (SQLException e) {
+            throw failure("create the prepaid hours tables", e);
+        }
     }
 
     /**
@@ -260,6 +279,26 @@ public final class PrepaidLedger {
     }
 
     // ---- plumbing -------------------------------------------------------------------------------
+
+    /** Tells whether {@code table} (possibly {@code schema.name}) exists, in the connection's schema by default. */
+    private static boolean exists(String table) throws SQLException {
+        Connection connection = connection();
+        DatabaseMetaData meta = connection.getMetaData();
+        int dot = table.lastIndexOf('.');
+        String schema = dot < 0 ? connection.getSchema() : table.substring(0, dot);
+        try (ResultSet tables = meta.getTables(connection.getCatalog(), schema == null ? null : stored(meta, schema),
+                stored(meta, table.substring(dot + 1)), new String[] {"TABLE"})) {
+            return tables.next();
+        }
+    }
+
+    /** Returns an unquoted identifier as the database stores it (PostgreSQL: lower case; H2: upper case). */
+    private static String stored(DatabaseMetaData meta, String identifier) throws SQLException {
+        if (meta.storesLowerCaseIdentifiers()) {
+            return identifier.toLowerCase(Locale.ROOT);
+        }
+        return meta.storesUpperCaseIdentifiers() ? identifier.toUpperCase(Locale.ROOT) : identifier;
+    }
 
     private static BigDecimal hours(BigDecimal value) {
         return value.setScale(2, RoundingMode.UNNECESSARY);
