@@ -769,21 +769,28 @@ public final class SlaEngine implements AutoCloseable {
         }
 
         /**
-         * Sets the policy and adds the contracts of a policy file ({@code SlaPolicies.loadFile}).
+         * Sets the policy, adds the contracts and sets the kinds of work that need a written
+         * specification ({@link PolicyFile#specificationRequired()}, {@code [DEVELOPMENT]} when the file
+         * does not say) of a policy file ({@code SlaPolicies.loadFile}). Like every setting here, the
+         * later call wins: a {@link #specificationRequired} call after this one overrides the file's
+         * kinds, and this call overrides one made before it.
          *
-         * @param file the policy and its contracts
+         * @param file the policy, its contracts and its specification kinds
          * @return this builder
          */
         public Builder policyFile(PolicyFile file) {
             policy(Objects.requireNonNull(file, "file").policy());
             file.contracts().forEach(this::contract);
+            specificationRequired(file.specificationRequired().toArray(RequestKind[]::new));
             return this;
         }
 
         /**
          * Sets the kinds of work that need a written specification with acceptance scenarios before work
          * starts (D9: "where needed"); for the other kinds support may let the agreed solution stand as
-         * the specification ({@link AcceptanceWorkflow#skipSpecification}). Default: {@code DEVELOPMENT}.
+         * the specification ({@link AcceptanceWorkflow#skipSpecification}). Default: {@code DEVELOPMENT},
+         * or the {@code specificationRequired:} of the {@link #policyFile}; a call after {@code
+         * policyFile(..)} overrides the file's kinds.
          *
          * @param kinds the kinds that need one; none for no kind
          * @return this builder

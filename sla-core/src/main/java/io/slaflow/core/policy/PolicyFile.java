@@ -2,16 +2,23 @@ package io.slaflow.core.policy;
 
 import io.slaflow.core.contract.ServiceContract;
 import io.slaflow.core.internal.ViolationText;
+import io.slaflow.core.request.RequestKind;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Everything a policy file holds: the policy and the contracts of the customers it serves (the
- * {@code contracts:} list, each entry a {@link ServiceContract}). Read with
+ * Everything a policy file holds: the policy, the contracts of the customers it serves (the
+ * {@code contracts:} list, each entry a {@link ServiceContract}) and the kinds of work that need a
+ * written specification (the {@code specificationRequired:} list, {@link
+ * #DEFAULT_SPECIFICATION_REQUIRED} when absent). Read with
  * {@link SlaPolicies#parseFile(String)} or {@link SlaPolicies#loadFile(java.nio.file.Path)}, printed
  * with {@link SlaPolicies#toYaml(PolicyFile)}. Every contract names the policy, and no customer has
  * two. Immutable and thread-safe.
@@ -24,16 +31,27 @@ import java.util.Optional;
  */
 public final class PolicyFile {
 
+    /**
+     * The kinds of work that need a written specification when a file does not say:
+     * {@code DEVELOPMENT} (D9: a specification "where needed"). Unmodifiable.
+     */
+    public static final Set<RequestKind> DEFAULT_SPECIFICATION_REQUIRED =
+            Collections.unmodifiableSet(EnumSet.of(RequestKind.DEVELOPMENT));
+
     private final RuleBasedPolicy policy;
     private final List<ServiceContract> contracts;
+    private final Set<RequestKind> specificationRequired;
 
-    private PolicyFile(RuleBasedPolicy policy, List<ServiceContract> contracts) {
+    private PolicyFile(RuleBasedPolicy policy, List<ServiceContract> contracts, Set<RequestKind> specificationRequired) {
         this.policy = policy;
         this.contracts = List.copyOf(contracts);
+        this.specificationRequired = specificationRequired;
     }
 
     /**
-     * Puts a policy and its contracts together, as a policy file holds them.
+     * Puts a policy and its contracts together, as a policy file holds them, with the default kinds of
+     * work that need a specification ({@link #DEFAULT_SPECIFICATION_REQUIRED}); change those with
+     * {@link #withSpecificationRequired}.
      *
      * @param policy the policy
      * @param contracts the contracts, each naming {@code policy}, one per customer
@@ -61,7 +79,23 @@ public final class PolicyFile {
         if (!problems.isEmpty()) {
             throw new InvalidPolicyException(problems);
         }
-        return new PolicyFile(policy, contracts);
+        return new PolicyFile(policy, contracts, DEFAULT_SPECIFICATION_REQUIRED);
+    }
+
+    /**
+     * Returns a copy of this file whose {@code specificationRequired:} names {@code kinds}.
+     *
+     * @param kinds the kinds of work that need a written specification with acceptance scenarios; empty
+     *     for none
+     * @return the file with those kinds, and this file's policy and contracts
+     * @throws NullPointerException if {@code kinds} is null or holds null
+     */
+    public PolicyFile withSpecificationRequired(Collection<RequestKind> kinds) {
+        EnumSet<RequestKind> copy = EnumSet.noneOf(RequestKind.class);
+        for (RequestKind kind : Objects.requireNonNull(kinds, "kinds")) {
+            copy.add(Objects.requireNonNull(kind, "kind"));
+        }
+        return new PolicyFile(policy, contracts, Collections.unmodifiableSet(copy));
     }
 
     /** Returns the policy. */
@@ -72,6 +106,17 @@ public final class PolicyFile {
     /** Returns the contracts in file order; unmodifiable, empty when the file lists none. */
     public List<ServiceContract> contracts() {
         return contracts;
+    }
+
+    /**
+     * Returns the kinds of work that need a written specification with acceptance scenarios before
+     * work starts; for the others support may let the agreed solution stand as the specification.
+     *
+     * @return the kinds in their declaration order; unmodifiable, empty for none, {@link
+     *     #DEFAULT_SPECIFICATION_REQUIRED} when the file does not say
+     */
+    public Set<RequestKind> specificationRequired() {
+        return specificationRequired;
     }
 
     /**
@@ -86,16 +131,18 @@ public final class PolicyFile {
 
     @Override
     public boolean equals(Object o) {
-        return this == o || o instanceof PolicyFile f && policy.equals(f.policy) && contracts.equals(f.contracts);
+        return this == o || o instanceof PolicyFile f && policy.equals(f.policy) && contracts.equals(f.contracts)
+                && specificationRequired.equals(f.specificationRequired);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(policy, contracts);
+        return Objects.hash(policy, contracts, specificationRequired);
     }
 
     @Override
     public String toString() {
-        return "PolicyFile[policy=" + policy.name() + ", contracts=" + contracts.size() + "]";
+        return "PolicyFile[policy=" + policy.name() + ", contracts=" + contracts.size()
+                + ", specificationRequired=" + specificationRequired + "]";
     }
 }

@@ -6,14 +6,17 @@ import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.RequesterTier;
 import io.slaflow.core.request.Severity;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads the policy file format of DESIGN.md into a {@link RuleBasedPolicy.Builder} and its contracts:
+ * Reads the policy file format of DESIGN.md into a {@link RuleBasedPolicy.Builder}, its contracts and
+ * the kinds of work that need a specification:
  * the format (types, keys, spellings) is checked here, with line and column; the policy's rules
  * (positive targets, known calendars, coverage) by the builder, whose violations get the line and
  * column of the value they name; the contracts by {@link ContractYamlReader}.
@@ -21,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 final class PolicyYamlReader {
 
     /** Top-level keys. */
-    static final List<String> POLICY_KEYS = List.of("name", "calendars", "targets", "contracts");
+    static final List<String> POLICY_KEYS = List.of("name", "calendars", "targets", "specificationRequired", "contracts");
     static final List<String> RULE_KEYS = List.of("when", "calendar", "response", "resolution", "rework", "warnAt");
     static final List<String> WHEN_KEYS = List.of("severity", "kind", "tier");
 
@@ -52,8 +55,10 @@ final class PolicyYamlReader {
         PolicyYamlReader reader = new PolicyYamlReader(doc);
         RuleBasedPolicy.Builder policy = reader.readPolicy(doc.root());
         List<ServiceContract> contracts = List.of();
+        Set<RequestKind> specificationRequired = PolicyFile.DEFAULT_SPECIFICATION_REQUIRED;
         if (policy != null) {
             policy.violations().forEach(reader.in::add);
+            specificationRequired = reader.readSpecificationRequired(doc.root().get("specificationRequired"));
             JsonNode name = doc.root().get("name");
             contracts = reader.contracts.read(doc.root().get("contracts"),
                     name != null && name.isString() ? name.asString() : null);
@@ -62,7 +67,38 @@ final class PolicyYamlReader {
         if (!violations.isEmpty()) {
             throw source == null ? new InvalidPolicyException(violations) : new InvalidPolicyException(source, violations);
         }
-        return PolicyFile.of(policy.build(), contracts);
+        return PolicyFile.of(policy.build(), contracts).withSpecificationRequired(specificationRequired);
+    }
+
+    /**
+     * Reads the kinds of work that need a specification: the default when the key is absent, each
+     * kind once; an explicit null is refused, as it could mean either the default or none.
+     *
+     * @return the kinds, or null after a violation
+     */
+    private Set<RequestKind> readSpecificationRequired(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return PolicyFile.DEFAULT_SPECIFICATION_REQUIRED;
+        }
+        String path = "specificationRequired";
+        List<JsonNode> items = in.list(node, path, "[DEVELOPMENT, UPDATE], or [] for none");
+        if (items == null) {
+            return null;
+        }
+        Map<RequestKind, Integer> firstAt = new EnumMap<>(RequestKind.class);
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode value = items.get(i);
+            RequestKind kind = value.isString() ? KINDS.get(value.asString()) : null;
+            Integer earlier = kind == null ? null : firstAt.putIfAbsent(kind, i);
+            if (kind == null) {
+                in.refuse(path + "[" + i + "]", "must be one of " + String.join(", ", KINDS.keySet()) + " "
+                        + YamlReading.shown(value));
+            } else if (earlier != null) {
+                in.refuse(path + "[" + i + "]", "is listed already at " + path + "[" + earlier
+                        + "]; name each kind once " + YamlReading.shown(value));
+            }
+        }
+        return firstAt.keySet();
     }
 
     private RuleBasedPolicy.Builder readPolicy(JsonNode root) {

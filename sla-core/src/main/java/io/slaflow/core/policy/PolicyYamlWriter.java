@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Prints a {@link RuleBasedPolicy} and its contracts in the policy file format, in the layout of DESIGN.md (flow
+ * Prints a {@link RuleBasedPolicy}, its contracts and the kinds of work that need a specification (when
+ * not the default) in the policy file format, in the layout of DESIGN.md (flow
  * mappings for shifts and conditions), so that reading the text back gives an equal policy.
  */
 final class PolicyYamlWriter {
@@ -33,13 +34,24 @@ final class PolicyYamlWriter {
     private PolicyYamlWriter() {
     }
 
-    static String write(RuleBasedPolicy policy, List<ServiceContract> contracts) {
+    /** Prints a policy alone: its file has no contracts and the default specification kinds. */
+    static String write(RuleBasedPolicy policy) {
+        return write(PolicyFile.of(policy, List.of()));
+    }
+
+    static String write(PolicyFile file) {
+        RuleBasedPolicy policy = file.policy();
+        List<ServiceContract> contracts = file.contracts();
         PolicyYamlWriter w = new PolicyYamlWriter();
         w.line(0, "name: " + text(policy.name()));
         w.line(0, "calendars:");
         policy.calendars().forEach(w::calendar);
         w.line(0, "targets:");
         policy.rules().forEach(w::rule);
+        if (!file.specificationRequired().equals(PolicyFile.DEFAULT_SPECIFICATION_REQUIRED)) {
+            w.line(0, "specificationRequired: [" + file.specificationRequired().stream().map(Enum::name)
+                    .collect(Collectors.joining(", ")) + "]");
+        }
         if (!contracts.isEmpty()) {
             w.line(0, "contracts:");
             contracts.forEach(w::contract);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -41,8 +40,16 @@ import java.util.Objects;
  * <p>The optional top-level {@code contracts} list holds the customers' {@link
  * io.slaflow.core.contract.ServiceContract}s, each with the keys of that class (customer, policy,
  * zone, paymentTerms, prepaidHours, warranty, riskBuffer, hourlyRate, keyUsers); every contract
- * names this file's policy, and no customer has two. {@link #parse} checks them and returns the
- * policy; {@link #parseFile} returns both. Any other unknown key is a violation.
+ * names this file's policy, and no customer has two.
+ *
+ * <p>The optional top-level {@code specificationRequired} list names the kinds of work ({@link
+ * io.slaflow.core.request.RequestKind}) that need a written specification with acceptance scenarios
+ * in the acceptance workflow, each kind once: {@code specificationRequired: [DEVELOPMENT, UPDATE]};
+ * {@code []} for none; absent, {@link PolicyFile#DEFAULT_SPECIFICATION_REQUIRED} ({@code [DEVELOPMENT]}).
+ *
+ * <p>{@link #parse} checks the whole file and returns the policy; {@link #parseFile} returns the
+ * policy, the contracts and the specification kinds as a {@link PolicyFile}. Any other unknown key is
+ * a violation.
  *
  * <pre>{@code
  * contracts:
@@ -67,7 +74,8 @@ public final class SlaPolicies {
      * @throws InvalidPolicyException listing every violation, each with its path, what is wrong, the
      *     value given, and the line and column: malformed YAML, unknown keys, values of the wrong
      *     type or spelling (durations, zones, days, severities, kinds, tiers), and every rule {@link
-     *     RuleBasedPolicy.Builder#build()} checks, and the contracts' problems (see {@link #parseFile})
+     *     RuleBasedPolicy.Builder#build()} checks, and the problems of the contracts and of
+     *     {@code specificationRequired} (see {@link #parseFile})
      * @throws NullPointerException if {@code yaml} is null
      */
     public static RuleBasedPolicy parse(String yaml) {
@@ -75,13 +83,15 @@ public final class SlaPolicies {
     }
 
     /**
-     * Reads a policy and its contracts from YAML text.
+     * Reads a policy, its contracts and the kinds of work that need a specification from YAML text.
      *
      * @param yaml the policy file's content
-     * @return the policy and its contracts (none when the file lists none)
+     * @return the policy, its contracts (none when the file lists none) and its specification kinds
      * @throws InvalidPolicyException as {@link #parse(String)}, and for every contract that breaks a
      *     rule of {@link io.slaflow.core.contract.ServiceContract.Builder#build()}, names another
-     *     policy, or repeats a customer, with its path ({@code contracts[1].riskBuffer}), line and column
+     *     policy, or repeats a customer, with its path ({@code contracts[1].riskBuffer}), line and
+     *     column; and for a {@code specificationRequired} that is not a list, or names an unknown kind
+     *     or a kind twice ({@code specificationRequired[1]})
      * @throws NullPointerException if {@code yaml} is null
      */
     public static PolicyFile parseFile(String yaml) {
@@ -126,18 +136,17 @@ public final class SlaPolicies {
      * @return the YAML text
      */
     public static String toYaml(RuleBasedPolicy policy) {
-        return PolicyYamlWriter.write(Objects.requireNonNull(policy, "policy"), List.of());
+        return PolicyYamlWriter.write(Objects.requireNonNull(policy, "policy"));
     }
 
     /**
-     * Prints a policy and its contracts in the policy file format; {@link #parseFile(String)} reads
-     * the text back as an equal file.
+     * Prints a policy, its contracts and its specification kinds (left out when they are the default)
+     * in the policy file format; {@link #parseFile(String)} reads the text back as an equal file.
      *
      * @param file the policy and its contracts
      * @return the YAML text
      */
     public static String toYaml(PolicyFile file) {
-        Objects.requireNonNull(file, "file");
-        return PolicyYamlWriter.write(file.policy(), file.contracts());
+        return PolicyYamlWriter.write(Objects.requireNonNull(file, "file"));
     }
 }

@@ -21,7 +21,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** The law: every policy printed with {@link SlaPolicies#toYaml} reads back as an equal policy. */
+/**
+ * The law: every policy, and every policy file, printed with {@link SlaPolicies#toYaml} reads back as
+ * an equal one.
+ */
 class PolicyYamlRoundTripPropertyTest {
 
     private static final List<ZoneId> ZONES = List.of(ZoneId.of("Europe/Kyiv"), ZoneId.of("UTC"),
@@ -40,6 +43,14 @@ class PolicyYamlRoundTripPropertyTest {
     void printedPolicyReadsBackEqual(@ForAll("policies") RuleBasedPolicy policy) {
         String yaml = SlaPolicies.toYaml(policy);
         assertEquals(policy, SlaPolicies.parse(yaml), yaml);
+    }
+
+    @Property(tries = 50)
+    void printedPolicyFileReadsBackEqual(@ForAll("policies") RuleBasedPolicy policy,
+            @ForAll Set<RequestKind> specificationRequired) {
+        PolicyFile file = PolicyFile.of(policy, List.of()).withSpecificationRequired(specificationRequired);
+        String yaml = SlaPolicies.toYaml(file);
+        assertEquals(file, SlaPolicies.parseFile(yaml), yaml);
     }
 
     @Provide
