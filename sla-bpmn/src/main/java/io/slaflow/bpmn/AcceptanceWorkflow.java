@@ -176,8 +176,8 @@ public final class AcceptanceWorkflow {
     }
 
     /**
-     * For work whose kind needs no written specification ({@link SlaEngine.Builder#specificationRequired},
-     * by default every kind but development), support lets the agreed solution stand as the specification
+     * For work whose kind needs no written specification (the policy file's {@code specificationRequired}
+     * or {@link SlaEngine.Builder#specificationRequired}; by default every kind but development), support lets the agreed solution stand as the specification
      * ({@link Specification#ofSolution}): its expected result is the one acceptance scenario. The customer
      * still approves it, and with it the estimate.
      *
