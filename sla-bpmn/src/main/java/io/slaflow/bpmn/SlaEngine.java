@@ -366,21 +366,41 @@ public final class SlaEngine implements AutoCloseable {
     }
 
     /**
-     * Returns the unclaimed requests offered to {@code group}, in work order (D7): emergencies,
+     * Returns the unclaimed work offered to {@code group}, in work order (D7): emergencies,
      * consultations, task definitions, then development and updates; first come first served within a
-     * kind, then the nearest deadline. A staff view across customers.
+     * kind, then the nearest deadline ({@link RequestStatus#nextDeadline()}). Besides the intake's
+     * requests it lists the open tasks of the acceptance workflow (revise the solution, write the
+     * specification, work, rework, warranty rework): stage {@link RequestStage#ACCEPTANCE}, the step in
+     * {@link RequestStatus#acceptanceStage()}; a case from an intake request under the request's id, a
+     * case a host started under its own. A staff view across customers; {@link #openWork(String, String)}
+     * is one customer's.
      *
      * @param group the group, e.g. {@code consultants}
      * @return the requests, possibly none
      */
     public List<RequestStatus> openWork(String group) {
         ensureOpen();
-        return queries.openWork(Arguments.text(group, "group"));
+        return queries.openWork(null, Arguments.text(group, "group"));
     }
 
     /**
-     * Returns the requests {@code user} has or may take (claimed by them, offered to them or to one of
-     * their groups), in work order. A staff view across customers.
+     * Returns the unclaimed work of {@code customer} offered to {@code group}, as {@link #openWork(String)}
+     * does, and nothing of other customers (D4): the customer is the tenant the query filters on.
+     *
+     * @param customer the customer (tenant)
+     * @param group the group, e.g. {@code consultants}
+     * @return the requests, possibly none
+     */
+    public List<RequestStatus> openWork(String customer, String group) {
+        ensureOpen();
+        return queries.openWork(Arguments.text(customer, "customer"), Arguments.text(group, "group"));
+    }
+
+    /**
+     * Returns the work {@code user} has or may take (claimed by them, offered to them or to one of
+     * their groups), in work order: the intake's requests and the acceptance workflow's open tasks, as
+     * {@link #openWork(String)} lists them. A staff view across customers;
+     * {@link #workList(String, String)} is one customer's.
      *
      * @param user the support member who acts
      * @return the requests, possibly none
@@ -388,13 +408,29 @@ public final class SlaEngine implements AutoCloseable {
      */
     public List<RequestStatus> workList(String user) {
         ensureOpen();
-        return queries.workList(Arguments.text(user, "user"));
+        return queries.workList(null, Arguments.text(user, "user"));
+    }
+
+    /**
+     * Returns the work of {@code customer} that {@code user} has or may take, as {@link #workList(String)}
+     * does, and nothing of other customers (D4): the customer is the tenant the query filters on.
+     *
+     * @param customer the customer (tenant)
+     * @param user the support member who acts
+     * @return the requests, possibly none
+     * @throws NotAllowedException if the user is unknown
+     */
+    public List<RequestStatus> workList(String customer, String user) {
+        ensureOpen();
+        return queries.workList(Arguments.text(customer, "customer"), Arguments.text(user, "user"));
     }
 
     /**
      * Returns the requests whose running countdown reaches its deadline within {@code horizon} from
-     * now, nearest first, found through the indexed due dates of the SLA clocks' timer jobs. Requests whose
-     * breach was already announced are not listed. A staff view across customers.
+     * now, and the acceptance cases whose running rework round does, nearest deadline first
+     * ({@link RequestStatus#nextDeadline()}), found through the indexed due dates of the SLA clocks'
+     * timer jobs. Countdowns whose breach was already announced are not listed. A staff view across
+     * customers; {@link #atRisk(String, Duration)} is one customer's.
      *
      * @param horizon how far ahead to look, not negative
      * @return the requests, possibly none
@@ -402,11 +438,30 @@ public final class SlaEngine implements AutoCloseable {
      */
     public List<RequestStatus> atRisk(Duration horizon) {
         ensureOpen();
+        return queries.atRisk(null, horizon(horizon));
+    }
+
+    /**
+     * Returns the requests and acceptance cases of {@code customer} at risk within {@code horizon}, as
+     * {@link #atRisk(Duration)} does, and nothing of other customers (D4): the customer is the tenant
+     * the query filters on.
+     *
+     * @param customer the customer (tenant)
+     * @param horizon how far ahead to look, not negative
+     * @return the requests, possibly none
+     * @throws IllegalArgumentException if {@code horizon} is negative
+     */
+    public List<RequestStatus> atRisk(String customer, Duration horizon) {
+        ensureOpen();
+        return queries.atRisk(Arguments.text(customer, "customer"), horizon(horizon));
+    }
+
+    private static Duration horizon(Duration horizon) {
         Objects.requireNonNull(horizon, "horizon");
         if (horizon.isNegative()) {
             throw new IllegalArgumentException("horizon must not be negative (was " + horizon + ")");
         }
-        return queries.atRisk(horizon);
+        return horizon;
     }
 
     /**

@@ -8,6 +8,7 @@ import org.flowable.engine.HistoryService;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
+import org.flowable.engine.delegate.DelegateExecution;
 import org.flowable.engine.history.HistoricProcessInstance;
 import org.flowable.engine.runtime.ProcessInstance;
 
@@ -15,6 +16,11 @@ import org.flowable.engine.runtime.ProcessInstance;
  * Finds acceptance cases inside a command. A case is named by the id operations take: the intake
  * request that called the workflow, or the acceptance process itself when a host started it alone.
  * Running cases come from the runtime tables, closed and stopped ones from history.
+ *
+ * <p>Whatever changes a case locks its rows first, always in one order: the intake request that called
+ * it, when there is one, then the case's own process. So the operations on one case, and the timers of
+ * its model, run one after another on any node and cannot deadlock one another; each reads what the one
+ * before it committed.
  */
 public final class AcceptanceCases {
 
@@ -31,6 +37,45 @@ public final class AcceptanceCases {
         this.runtime = engine.getRuntimeService();
         this.tasks = engine.getTaskService();
         this.history = engine.getHistoryService();
+    }
+
+    /**
+     * Locks the case named {@code id} until the transaction ends, before anything of it is read: the row
+     * of {@code id} (the intake request, or a host-started case's own process), then the acceptance
+     * process the request called, if any. Once the request is locked, no one else can start or end that
+     * process, so the second lock is on the case that is then read. Call inside a command.
+     */
+    public void lock(String id) {
+        Requests.lockRow(id);
+        ProcessInstance called = runtime.createProcessInstanceQuery().superProcessInstanceId(id)
+                .processDefinitionKey(AcceptanceModel.PROCESS_KEY).singleResult();
+        if (called != null) {
+            Requests.lockRow(called.getId());
+        }
+    }
+
+    /**
+     * Locks the case a timer of the acceptance model fires in, in the operations' order: the intake
+     * request that called it (the root process instance), then the case's process. A timer that had to
+     * wait for an operation then finds what it read before changed, and Flowable rolls it back and
+     * retries it (or, when the operation ended the timer's wait, drops it).
+     */
+    static void lock(DelegateExecution execution) {
+        String root = execution.getRootProcessInstanceId();
+        String own = execution.getProcessInstanceId();
+        if (root != null && !root.equals(own)) {
+            Requests.lockRow(root);
+        }
+        Requests.lockRow(own);
+    }
+
+    /** Locks the case whose acceptance process is {@code processInstance} (running), as {@link #lock(String)} would. */
+    void lockProcess(ProcessInstance processInstance) {
+        String root = processInstance.getRootProcessInstanceId();
+        if (root != null && !root.equals(processInstance.getId())) {
+            Requests.lockRow(root);
+        }
+        Requests.lockRow(processInstance.getId());
     }
 
     /** Returns the case named {@code id}, running or ended, or null when there is none. */

@@ -131,6 +131,7 @@ public final class AcceptanceOperations {
      */
     public void proposeSolution(String id, String user, Solution solution) {
         transactions.run("propose a solution for request " + id, () -> {
+            requests.lock(id);
             OpenRequest r = requests.load(id);
             if (r == null) {
                 return Outcome.fail(new UnknownRequestException(id));
@@ -291,8 +292,17 @@ public final class AcceptanceOperations {
         return moved;
     }
 
-    private boolean rescheduleRound(Job job) {
-        String pid = job.getProcessInstanceId();
+    private boolean rescheduleRound(Job listed) {
+        String pid = listed.getProcessInstanceId();
+        ProcessInstance instance = processes.createProcessInstanceQuery().processInstanceId(pid).singleResult();
+        if (instance == null) {
+            return false;
+        }
+        cases.lockProcess(instance);
+        Job job = management.createTimerJobQuery().jobId(listed.getId()).singleResult();
+        if (job == null) {
+            return false;                                   // the round ended or its timer fired meanwhile
+        }
         Map<String, Object> vars = processes.getVariables(pid);
         CountdownRecord record = Json.readCountdown((String) vars.get(AcceptanceModel.VAR_ROUND));
         ServiceRequest request = AcceptanceJson.read((String) vars.get(AcceptanceModel.VAR_CASE)).request();
@@ -327,6 +337,7 @@ public final class AcceptanceOperations {
 
     private void run(String id, Change ch) {
         transactions.run(ch.operation() + " for " + id, () -> {
+            cases.lock(id);
             OpenCase c = cases.load(id);
             if (c == null) {
                 return Outcome.fail(cases.notACase(id, ch.operation(), requests));

@@ -72,7 +72,8 @@ public final class AcceptanceQueries {
                 List.of(), child.getEndTime() != null), now));
     }
 
-    private AcceptanceStatus status(OpenCase c, Instant now) {
+    /** Returns the status of the loaded case {@code c} at {@code now}. */
+    AcceptanceStatus status(OpenCase c, Instant now) {
         CaseRecord record = c.record();
         AcceptanceCase acceptanceCase = record.replay();
         return new AcceptanceStatus(c.id(), acceptanceCase, c.line(), Optional.ofNullable(c.assignee()),

@@ -8,12 +8,15 @@ import org.flowable.engine.delegate.JavaDelegate;
 /**
  * The service task "Close the warranty" of the acceptance model, run by the timer at the warranty's
  * end: the case takes the step {@link AcceptanceCase#closeWarranty} and the process ends. If the case
- * refuses (the warranty still runs on this node's clock), the job fails and Flowable retries it.
+ * refuses (the warranty still runs on this node's clock), the job fails and Flowable retries it. It
+ * locks the case first, as the operations do ({@link AcceptanceCases#lock(DelegateExecution)}): ending
+ * the case ends the intake request that called it too.
  */
 public final class CloseWarranty implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        AcceptanceCases.lock(execution);
         SlaRuntime runtime = SlaRuntimes.current();
         CaseRecord record = AcceptanceJson.read((String) execution.getVariable(AcceptanceModel.VAR_CASE));
         AcceptanceCase before = record.replay();

@@ -46,23 +46,52 @@ final class IntakeResolution {
         }
         Instant last = RoundClock.lastEvent(c);
         Instant at = now.isBefore(last) ? last : now;
-        if (after.acceptedAt().isPresent()) {
-            if (!c.isPaused()) {
-                timers.park(requestId);
+        switch (move(c, after, turn)) {
+            case MEET -> {
+                if (!c.isPaused()) {
+                    timers.park(requestId);
+                }
+                store(requestId, record.with(c.meet(at)), Optional.empty());
+                events.add(event(SlaEvent.Type.MET, requestId, request, at));
             }
-            store(requestId, record.with(c.meet(at)), Optional.empty());
-            events.add(event(SlaEvent.Type.MET, requestId, request, at));
-        } else if ((turn == Turn.CUSTOMER || after.stage() == AcceptanceStage.STOPPED) && !c.isPaused()) {
-            timers.park(requestId);
-            store(requestId, record.with(c.pause(at, reason(after))), Optional.empty());
-            events.add(event(SlaEvent.Type.PAUSED, requestId, request, at));
-        } else if (turn == Turn.SUPPORT && c.isPaused()) {
-            CountdownRecord resumed = record.with(c.resume(at));
-            Optional<Instant> next = next(requestId, request, resumed, at);
-            store(requestId, resumed, next);
-            timers.unpark(requestId, next.orElse(ClockPlan.ceilMillis(at)));
-            events.add(event(SlaEvent.Type.RESUMED, requestId, request, at));
+            case PAUSE -> {
+                timers.park(requestId);
+                store(requestId, record.with(c.pause(at, reason(after))), Optional.empty());
+                events.add(event(SlaEvent.Type.PAUSED, requestId, request, at));
+            }
+            case RESUME -> {
+                CountdownRecord resumed = record.with(c.resume(at));
+                Optional<Instant> next = next(requestId, request, resumed, at);
+                store(requestId, resumed, next);
+                timers.unpark(requestId, next.orElse(ClockPlan.ceilMillis(at)));
+                events.add(event(SlaEvent.Type.RESUMED, requestId, request, at));
+            }
+            case NONE -> {
+            }
         }
+    }
+
+    /** What a resolution countdown does when its case becomes {@code after}. */
+    enum Move {
+        /** Nothing changes. */
+        NONE,
+        /** The work is accepted: the countdown is met. */
+        MEET,
+        /** The case waits on the customer, or stopped: the countdown pauses. */
+        PAUSE,
+        /** Support's turn again: the countdown resumes. */
+        RESUME
+    }
+
+    /** Returns what the resolution countdown {@code c}, not met, does when its case becomes {@code after}, whose turn is {@code turn}. */
+    static Move move(Countdown c, AcceptanceCase after, Turn turn) {
+        if (after.acceptedAt().isPresent()) {
+            return Move.MEET;
+        }
+        if ((turn == Turn.CUSTOMER || after.stage() == AcceptanceStage.STOPPED) && !c.isPaused()) {
+            return Move.PAUSE;
+        }
+        return turn == Turn.SUPPORT && c.isPaused() ? Move.RESUME : Move.NONE;
     }
 
     /** Returns where the request's SLA clock must sit with {@code resolution}: the earlier of both countdowns' next thresholds. */
@@ -79,7 +108,8 @@ final class IntakeResolution {
         processes.setVariable(requestId, Model.VAR_NEXT, ClockPlan.format(next));
     }
 
-    private static String reason(AcceptanceCase c) {
+    /** Returns why the resolution countdown pauses for {@code c}. */
+    static String reason(AcceptanceCase c) {
         return c.stage() == AcceptanceStage.STOPPED
                 ? "acceptance stopped: " + c.stopReason().map(Enum::name).orElse("")
                 : "acceptance: waiting on the customer in stage " + c.stage();

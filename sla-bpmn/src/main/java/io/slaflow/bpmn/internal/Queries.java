@@ -1,5 +1,6 @@
 package io.slaflow.bpmn.internal;
 
+import io.slaflow.bpmn.AcceptanceStatus;
 import io.slaflow.bpmn.RequestStage;
 import io.slaflow.bpmn.RequestStatus;
 import io.slaflow.bpmn.UnknownRequestException;
@@ -27,14 +28,16 @@ import org.flowable.engine.ManagementService;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.history.HistoricProcessInstance;
-import org.flowable.job.api.Job;
+import org.flowable.job.api.TimerJobQuery;
 import org.flowable.task.api.Task;
 import org.flowable.task.api.TaskQuery;
 
 /**
  * Read-only views of requests: one request's status, a customer's requests, a line's open work in
- * work order, a user's work list, and the requests at risk. Every view reads the database; none keeps
- * request state in memory. Thread-safe.
+ * work order, a user's work list, and the requests at risk; the staff views list the open tasks and
+ * running rework rounds of acceptance cases too ({@link CaseEntries}), across customers or scoped to
+ * one in the query itself. Every view reads the database; none keeps request state in memory.
+ * Thread-safe.
  */
 public final class Queries {
 
@@ -44,6 +47,7 @@ public final class Queries {
     private final ManagementService management;
     private final Transactions transactions;
     private final AcceptanceQueries acceptance;
+    private final CaseEntries.Loader cases;
 
     /**
      * Creates the queries.
@@ -58,6 +62,9 @@ public final class Queries {
         this.management = engine.getManagementService();
         this.transactions = new Transactions(management);
         this.acceptance = new AcceptanceQueries(engine, runtime);
+        this.cases = new CaseEntries.Loader(engine, runtime, acceptance, (request, acceptanceCase, now) -> status(
+                request.getId(), request.getProcessVariables(), Optional.empty(), request.getEndTime() != null, now,
+                Optional.of(acceptanceCase)));
     }
 
     /** Returns the status of request {@code id}, if {@code customer} is null or owns it. */
@@ -92,33 +99,47 @@ public final class Queries {
         });
     }
 
-    /** Returns the unclaimed requests offered to {@code group}, in work order. */
-    public List<RequestStatus> openWork(String group) {
-        return work("list the open work of " + group,
-                tasks.createTaskQuery().processDefinitionKey(Model.PROCESS_KEY).taskCandidateGroup(group));
+    /**
+     * Returns the unclaimed work offered to {@code group}, in work order: intake requests and the open
+     * tasks of acceptance cases ({@link CaseEntries}); only {@code customer}'s when it is not null.
+     */
+    public List<RequestStatus> openWork(String customer, String group) {
+        return work("list the open work of " + group, scoped(customer).taskCandidateGroup(group));
     }
 
     /**
-     * Returns the requests {@code user} has or may take: claimed by them, offered to them, or offered
-     * to one of their groups, in work order.
+     * Returns the work {@code user} has or may take: claimed by them, offered to them, or offered to
+     * one of their groups, in work order; only {@code customer}'s when it is not null.
      */
-    public List<RequestStatus> workList(String user) {
+    public List<RequestStatus> workList(String customer, String user) {
         if (!runtime.members().isKnown(user)) {
             throw Requests.unknownUser(user, "workList");
         }
-        TaskQuery query = tasks.createTaskQuery().processDefinitionKey(Model.PROCESS_KEY)
-                .or().taskAssignee(user).taskCandidateUser(user)
+        TaskQuery query = scoped(customer).or().taskAssignee(user).taskCandidateUser(user)
                 .taskCandidateGroupIn(runtime.members().groupsOf(user)).endOr();
         return work("list the work of " + user, query);
+    }
+
+    /** Returns a query for the user tasks of both models, of {@code customer} only when it is not null. */
+    private TaskQuery scoped(String customer) {
+        TaskQuery query = tasks.createTaskQuery().processDefinitionKeyIn(List.of(Model.PROCESS_KEY,
+                AcceptanceModel.PROCESS_KEY));
+        return customer == null ? query : query.taskTenantId(customer);
     }
 
     private List<RequestStatus> work(String what, TaskQuery query) {
         return transactions.read(what, () -> {
             Instant now = runtime.now();
+            List<Task> found = query.includeProcessVariables().list();
+            CaseEntries entries = cases.of(found.stream().filter(CaseEntries::isCaseTask).toList(), now);
             List<RequestStatus> list = new ArrayList<>();
-            for (Task task : query.includeProcessVariables().list()) {
-                list.add(status(task.getProcessInstanceId(), task.getTenantId(), task.getProcessVariables(),
-                        Optional.of(task), false, now));
+            for (Task task : found) {
+                if (CaseEntries.isCaseTask(task)) {
+                    entries.entry(task.getProcessInstanceId()).ifPresent(list::add);
+                } else {
+                    list.add(status(task.getProcessInstanceId(), task.getTenantId(), task.getProcessVariables(),
+                            Optional.of(task), false, now));
+                }
             }
             list.sort(Comparator.comparing(Queries::workItem, runtime.workOrder()));
             return Outcome.ok(list);
@@ -126,35 +147,42 @@ public final class Queries {
     }
 
     /**
-     * Returns the requests whose running countdown reaches its deadline within {@code horizon},
-     * nearest deadline first. The candidates come from the timer-job table's indexed due dates (each
+     * Returns the requests whose running countdown reaches its deadline within {@code horizon}, and the
+     * acceptance cases whose running rework round does, nearest deadline first; only {@code customer}'s
+     * when it is not null. The candidates come from the timer-job table's indexed due dates (each
      * clock's timer sits at or before its deadline); only those are loaded.
      */
-    public List<RequestStatus> atRisk(Duration horizon) {
+    public List<RequestStatus> atRisk(String customer, Duration horizon) {
         return transactions.read("list the requests at risk", () -> {
             Instant now = runtime.now();
             Instant limit = now.plus(horizon);
+            CaseEntries rounds = cases.atRisk(dueBy(customer, AcceptanceModel.PROCESS_KEY, limit)
+                    .elementId(AcceptanceModel.ROUND_TIMER), now, limit);
+            List<RequestStatus> list = new ArrayList<>(rounds.all());
             Set<String> ids = new LinkedHashSet<>();
-            for (Job job : management.createTimerJobQuery().processDefinitionKey(Model.PROCESS_KEY)
-                    .duedateLowerThan(Date.from(limit.plusMillis(1))).list()) {
-                ids.add(job.getProcessInstanceId());
-            }
-            if (ids.isEmpty()) {
-                return Outcome.ok(List.of());
-            }
-            Map<String, Task> open = new HashMap<>();
-            tasks.createTaskQuery().processInstanceIdIn(ids).list().forEach(t -> open.put(t.getProcessInstanceId(), t));
-            List<RequestStatus> list = new ArrayList<>();
-            for (HistoricProcessInstance i : history.createHistoricProcessInstanceQuery().processInstanceIds(ids)
-                    .includeProcessVariables().list()) {
-                RequestStatus s = status(i, open.get(i.getId()), now);
-                if (runsOutBy(s.response(), limit) || runsOutBy(s.resolution(), limit)) {
-                    list.add(s);
+            dueBy(customer, Model.PROCESS_KEY, limit).list().forEach(job -> ids.add(job.getProcessInstanceId()));
+            ids.removeAll(rounds.parents());
+            if (!ids.isEmpty()) {
+                Map<String, Task> open = new HashMap<>();
+                tasks.createTaskQuery().processInstanceIdIn(ids).list().forEach(t -> open.put(t.getProcessInstanceId(), t));
+                for (HistoricProcessInstance i : history.createHistoricProcessInstanceQuery().processInstanceIds(ids)
+                        .includeProcessVariables().list()) {
+                    RequestStatus s = status(i, open.get(i.getId()), now);
+                    if (runsOutBy(s.response(), limit) || runsOutBy(s.resolution(), limit)) {
+                        list.add(s);
+                    }
                 }
             }
-            list.sort(Comparator.comparing(RequestStatus::nextDeadline));
+            list.sort(Comparator.comparing(RequestStatus::nextDeadline).thenComparing(RequestStatus::id));
             return Outcome.ok(list);
         });
+    }
+
+    /** Returns a query for the timer jobs of model {@code processKey} due by {@code limit}, of {@code customer} only if not null. */
+    private TimerJobQuery dueBy(String customer, String processKey, Instant limit) {
+        TimerJobQuery query = management.createTimerJobQuery().processDefinitionKey(processKey)
+                .duedateLowerThan(Date.from(limit.plusMillis(1)));
+        return customer == null ? query : query.jobTenantId(customer);
     }
 
     private static WorkItem workItem(RequestStatus s) {
@@ -172,19 +200,35 @@ public final class Queries {
 
     private RequestStatus status(String id, String customer, Map<String, Object> vars, Optional<Task> task,
             boolean ended, Instant now) {
+        boolean inAcceptance = Boolean.TRUE.equals(vars.get(AcceptanceModel.VAR_IN_ACCEPTANCE));
+        return status(id, vars, task, ended, now, inAcceptance ? acceptance.ofRequest(id, now) : Optional.empty());
+    }
+
+    /**
+     * Returns the status of an intake request from its variables: its open task's stage, or waiting on
+     * the customer, or in acceptance ({@code acceptanceCase}: then the case's task decides who has it,
+     * and a round's escalation counts), or resolved.
+     */
+    RequestStatus status(String id, Map<String, Object> vars, Optional<Task> task, boolean ended, Instant now,
+            Optional<AcceptanceStatus> acceptanceCase) {
         StoredRequest stored = Json.readRequest((String) vars.get(Model.VAR_REQUEST));
         WorkingCalendar calendar = runtime.calendarFor(stored.request());
         boolean inAcceptance = Boolean.TRUE.equals(vars.get(AcceptanceModel.VAR_IN_ACCEPTANCE));
         RequestStage stage = ended ? RequestStage.RESOLVED
                 : task.map(t -> Requests.stageOf(t.getTaskDefinitionKey()))
                         .orElse(inAcceptance ? RequestStage.ACCEPTANCE : RequestStage.WAITING_ON_CUSTOMER);
-        String assignee = task.isPresent() ? task.get().getAssignee() : (String) vars.get(Model.VAR_ASSIGNEE);
+        boolean escalated = Boolean.TRUE.equals(vars.get(Model.VAR_ESCALATED));
+        Optional<String> assignee = Optional.ofNullable(task.isPresent() ? task.get().getAssignee()
+                : (String) vars.get(Model.VAR_ASSIGNEE));
+        if (stage == RequestStage.ACCEPTANCE && acceptanceCase.isPresent()) {
+            assignee = acceptanceCase.get().assignee();
+            escalated |= acceptanceCase.get().escalated();
+        }
         Object workKind = vars.get(Model.VAR_WORK_KIND);
         RequestKind kind = workKind instanceof String k ? RequestKind.valueOf(k) : stored.request().kind();
         return new RequestStatus(id, stored.request(), kind, stored.filedAt(), stage, (String) vars.get(Model.VAR_LINE),
-                Optional.ofNullable(assignee), Boolean.TRUE.equals(vars.get(Model.VAR_ESCALATED)),
-                countdown(vars, SlaMetric.RESPONSE, now, calendar), countdown(vars, SlaMetric.RESOLUTION, now, calendar),
-                inAcceptance ? acceptance.ofRequest(id, now) : Optional.empty());
+                assignee, escalated, countdown(vars, SlaMetric.RESPONSE, now, calendar),
+                countdown(vars, SlaMetric.RESOLUTION, now, calendar), acceptanceCase);
     }
 
     private static CountdownStatus countdown(Map<String, Object> vars, SlaMetric metric, Instant now,

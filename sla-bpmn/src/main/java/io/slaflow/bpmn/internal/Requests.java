@@ -58,6 +58,16 @@ public final class Requests {
      *     the connection is dead (the operation did nothing yet and may run again)
      */
     public void lock(String id) {
+        lockRow(id);
+    }
+
+    /**
+     * Locks the row of process instance {@code id} (an intake request or an acceptance case) until the
+     * current transaction ends; see {@link #lock(String)}. Call inside a command.
+     *
+     * @throws FlowableException if the database refuses the lock or the connection is dead
+     */
+    static void lockRow(String id) {
         DbSqlSession session = CommandContextUtil.getDbSqlSession();
         String table = session.getDbSqlSessionFactory().getDatabaseTablePrefix() + "ACT_RU_EXECUTION";
         try (PreparedStatement update = session.getSqlSession().getConnection()
@@ -65,7 +75,7 @@ public final class Requests {
             update.setString(1, id);
             update.executeUpdate();
         } catch (SQLException e) {
-            String message = "could not lock request " + id + ": " + e.getMessage();
+            String message = "could not lock process instance " + id + ": " + e.getMessage();
             throw Transactions.connectionLost(e) ? new Transactions.ConnectionLost(message, e)
                     : new FlowableException(message, e);
         }

@@ -119,9 +119,11 @@ public final class RoundClock {
 
     /**
      * The service task "Record round threshold": announces the round's thresholds crossed by now, once
-     * each, and sets the clock's next timer date and whether it was the breach.
+     * each, and sets the clock's next timer date and whether it was the breach. Locks the case first, as
+     * the operations do (the "Escalate" task after it runs in the same transaction).
      */
     static void record(SlaRuntime runtime, DelegateExecution execution) {
+        AcceptanceCases.lock(execution);
         Map<String, Object> vars = execution.getVariables();
         ServiceRequest request = AcceptanceJson.read((String) vars.get(AcceptanceModel.VAR_CASE)).request();
         CountdownRecord record = Json.readCountdown((String) vars.get(AcceptanceModel.VAR_ROUND));

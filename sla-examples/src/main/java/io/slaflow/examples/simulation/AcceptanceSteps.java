@@ -10,14 +10,17 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The simulated desk's and customer's steps in the acceptance workflow (D9-D11), through the public
- * {@link AcceptanceWorkflow} API: the programmer proposes a solution, writes the specification and
+ * {@link AcceptanceWorkflow} API: a programmer proposes a solution, writes the specification and
  * demonstrates the work; the request's requester agrees, approves, pays what falls due under the
  * contract's terms, and records the results (failing one scenario when the plan has a rework). Counts
- * what happens. Not thread-safe.
+ * what happens, and how often a step was taken by another programmer than the case's step before
+ * (each step is an open task of the line, found in the work lists). Not thread-safe.
  */
 final class AcceptanceSteps {
 
@@ -27,6 +30,9 @@ final class AcceptanceSteps {
     private int reworkRounds;
     private int acceptedAfterRework;
     private int payments;
+    private int takenOver;
+    /** Who took each case's last support step, by request id. */
+    private final Map<String, String> lastStepBy = new HashMap<>();
 
     AcceptanceSteps(AcceptanceWorkflow acceptance) {
         this.acceptance = acceptance;
@@ -34,6 +40,10 @@ final class AcceptanceSteps {
 
     /** Support's part of {@code step}, done by {@code user}; the customer decides next. */
     void support(Ticket t, Plan.Step step, String user) {
+        String before = lastStepBy.put(t.id, user);
+        if (before != null && !before.equals(user)) {
+            takenOver++;
+        }
         switch (step.action()) {
             case PROPOSE -> {
                 acceptance.proposeSolution(t.id, user, Solution.of("Change the program for " + t.arrival.ref(),
@@ -96,6 +106,11 @@ final class AcceptanceSteps {
 
     int payments() {
         return payments;
+    }
+
+    /** Returns the support steps taken by another member than the case's step before (from their work list). */
+    int takenOver() {
+        return takenOver;
     }
 
     private void pay(Ticket t, AcceptanceStage due, PaymentPoint point) {

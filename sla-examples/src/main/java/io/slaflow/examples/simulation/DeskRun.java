@@ -35,9 +35,9 @@ import java.util.Set;
  * time (a warning or breach is recorded at the instant it happened; only its escalation may come up to
  * a tick late). Idle people on shift take work in the engine's work order ({@link SlaEngine#workList});
  * a call that finds every consultant busy becomes a {@linkplain SlaEngine#missedCall missed call}.
- * Development that goes through acceptance ({@link AcceptanceSteps}) stays with the programmer who
- * proposed the solution: the engine's work list shows intake tasks only, so the simulation's own
- * records say when that programmer has an acceptance step to take.
+ * Development that goes through acceptance ({@link AcceptanceSteps}) is found there too: once the
+ * customer has decided, the case's next step (the specification, the work, a rework) is an open task
+ * of the programmers' line in their work lists, and whoever is free takes it in the work order.
  * Not thread-safe; run once.
  */
 final class DeskRun {
@@ -249,17 +249,6 @@ final class DeskRun {
             begin(w, t, !onShift);
             return true;
         }
-        return onShift && takeAcceptanceStep(w);
-    }
-
-    /** Takes the next acceptance step of a case {@code w} proposed, if one is ready, in filing order. */
-    private boolean takeAcceptanceStep(Worker w) {
-        for (Ticket t : open) {
-            if (t.inAcceptance && t.worker == null && !t.waiting && w.id.equals(t.assignee)) {
-                begin(w, t, false);
-                return true;
-            }
-        }
         return false;
     }
 
@@ -277,12 +266,13 @@ final class DeskRun {
     }
 
     /**
-     * Starts a step. Work that will outlast a call ({@link Worker#OVERTIME}) is claimed first, so the
-     * engine's work lists show who has it; shorter work is claimed by the operation it ends in.
+     * Starts a step. Intake work that will outlast a call ({@link Worker#OVERTIME}) is claimed first, so
+     * the engine's work lists show who has it; shorter work, and an acceptance step (the workflow has no
+     * claim of its own), is claimed by the operation it ends in.
      */
     private void begin(Worker w, Ticket t, boolean onCall) {
         Duration effort = t.step().effort().plus(onCall ? t.plan.onCallDelay() : Duration.ZERO);
-        if (effort.compareTo(Worker.OVERTIME) > 0 && !w.id.equals(t.assignee)) {
+        if (effort.compareTo(Worker.OVERTIME) > 0 && !w.id.equals(t.assignee) && !t.inAcceptance) {
             engine.claim(t.id, w.id);
         }
         w.take(t, onCall);
@@ -333,7 +323,7 @@ final class DeskRun {
             case PROPOSE, SPECIFY, DEMONSTRATE -> {
                 acceptance.support(t, step, w.id);
                 t.inAcceptance = true;
-                t.assignee = w.id;
+                t.assignee = null;                      // the case's next step is offered to the whole line
                 t.waiting = true;
                 release(w, t);
                 schedule(clock.instant().plus(step.replyAfter()), REPLY, () -> decide(t, step));
@@ -404,7 +394,8 @@ final class DeskRun {
         return new ScenarioFigures(name, staffing, tickets.size(), tally.callsTaken, tally.missedCalls,
                 tally.callBacks, tally.waits, tally.handOvers, tally.calledIn, tally.notReachable, tally.warnings,
                 tally.breaches, tally.escalations, tally.timerJobs, acceptance.proposed(), acceptance.accepted(),
-                acceptance.acceptedAfterRework(), acceptance.reworkRounds(), acceptance.payments());
+                acceptance.acceptedAfterRework(), acceptance.reworkRounds(), acceptance.payments(),
+                acceptance.takenOver());
     }
 
     /**

@@ -18,9 +18,10 @@ import java.util.SplittableRandom;
  * order.
  *
  * <p>Development ends with the programmer's resolution, or, for a share of it, goes through the
- * acceptance workflow (D9-D11): the programmer proposes a solution, writes the specification with
+ * acceptance workflow (D9-D11): a programmer proposes a solution, writes the specification with
  * {@code scenarios} acceptance scenarios, and does the work and demonstrates it; after each of these
- * steps the customer decides ({@link Step#replyAfter}). When a plan has a second demonstration (a
+ * steps the customer decides ({@link Step#replyAfter}), and the next step goes to whichever programmer
+ * takes it from their work list. When a plan has a second demonstration (a
  * rework), the first one fails a scenario; the last one passes and the work is accepted.
  *
  * @param steps the steps, at least one, the last a resolution or a demonstration

@@ -24,8 +24,11 @@ package io.slaflow.examples.simulation;
  * @param acceptedAfterRework of the accepted, the ones accepted after a rework round
  * @param reworkRounds demonstrations that failed a scenario and sent the work back for rework
  * @param payments payments recorded per the contract's terms (before work, after acceptance)
+ * @param stepsTakenOver acceptance steps of support (specification, work, rework) that another programmer
+ *     than the one who took the case's step before took from their work list
  */
 public record ScenarioFigures(String scenario, Staffing staffing, int requests, int callsTaken, int missedCalls,
         int callBacks, int waits, int handOvers, int calledIn, int notReachable, int warnings, int breaches,
-        int escalations, int timerJobs, int acceptanceCases, int accepted, int acceptedAfterRework, int reworkRounds, int payments) {
+        int escalations, int timerJobs, int acceptanceCases, int accepted, int acceptedAfterRework, int reworkRounds,
+        int payments, int stepsTakenOver) {
 }

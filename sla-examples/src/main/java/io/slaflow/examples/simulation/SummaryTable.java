@@ -45,6 +45,7 @@ final class SummaryTable {
                 + " (" + f.acceptedAfterRework() + " after rework)"));
         rows.add(row("acceptance: rework rounds", figures, f -> String.valueOf(f.reworkRounds())));
         rows.add(row("acceptance: payments", figures, f -> String.valueOf(f.payments())));
+        rows.add(row("acceptance: steps taken over", figures, f -> String.valueOf(f.stepsTakenOver())));
         out.println();
         out.println("Summary (response and resolution met: share of the countdowns decided; times are working time)");
         table(out, rows);

@@ -16,7 +16,10 @@ final class Ticket {
     String line;
     /** Set while someone works on it. */
     Worker worker;
-    /** The member it was last given to, who gets it back after the customer's reply. */
+    /**
+     * The member it was last given to, who gets it back after the customer's reply; none in the
+     * acceptance workflow, whose next step is offered to the whole line.
+     */
     String assignee;
     boolean missedCall;
     boolean waiting;

@@ -1,0 +1,72 @@
+package io.slaflow.bpmn.internal;
+
+import io.slaflow.bpmn.AcceptanceStatus;
+import io.slaflow.bpmn.RequestStage;
+import io.slaflow.bpmn.RequestStatus;
+import io.slaflow.core.acceptance.AcceptanceCase;
+import io.slaflow.core.calendar.WorkingCalendar;
+import io.slaflow.core.countdown.Countdown;
+import io.slaflow.core.countdown.SlaMetric;
+import io.slaflow.core.policy.SlaTargets;
+import io.slaflow.core.request.ServiceRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The staff views' entry of an acceptance case a host started on its own. Such a case has no intake
+ * request and so no SLA clock; its entry carries the countdowns its steps imply, on the policy's
+ * targets for its request: the response met by the solution the case was started with, and the
+ * resolution counted from then as the intake counts a request's in the workflow
+ * ({@link IntakeResolution}): paused while the case waits on the customer or has stopped, met on
+ * acceptance. They are computed when read; no timer announces them (a rework round's countdown has its
+ * own timer). Pure functions.
+ */
+final class HostCaseCountdowns {
+
+    private HostCaseCountdowns() {
+    }
+
+    /** Returns the entry of the host-started case {@code c}, whose status is {@code status}, at {@code now}. */
+    static RequestStatus entry(SlaRuntime runtime, OpenCase c, AcceptanceStatus status, Instant now) {
+        CaseRecord record = c.record();
+        ServiceRequest request = record.request();
+        SlaTargets targets = runtime.targetsFor(request);
+        WorkingCalendar calendar = targets.calendar();
+        Instant opened = record.steps().get(0).at();
+        Countdown response = Countdown.start(SlaMetric.RESPONSE, targets.response(), targets.warnAt(), opened)
+                .meet(opened);
+        return new RequestStatus(c.id(), request, c.workKind(), opened,
+                c.ended() ? RequestStage.RESOLVED : RequestStage.ACCEPTANCE, c.line(), status.assignee(),
+                status.escalated(), response.statusAt(now, calendar),
+                resolution(record, targets).statusAt(now, calendar), Optional.of(status));
+    }
+
+    /** Returns the resolution countdown the steps of {@code record} imply under {@code targets}. */
+    static Countdown resolution(CaseRecord record, SlaTargets targets) {
+        List<CaseStep> steps = record.steps();
+        CaseStep open = steps.get(0);
+        AcceptanceCase c = AcceptanceCase.open(record.request(), record.contract(), open.solution(), open.at());
+        Countdown countdown = follow(Countdown.start(SlaMetric.RESOLUTION, targets.resolution(), targets.warnAt(),
+                open.at()), c, open);
+        for (CaseStep step : steps.subList(1, steps.size())) {
+            c = step.apply(c);
+            countdown = follow(countdown, c, step);
+        }
+        return countdown;
+    }
+
+    private static Countdown follow(Countdown countdown, AcceptanceCase after, CaseStep step) {
+        if (countdown.isMet()) {
+            return countdown;
+        }
+        Instant last = RoundClock.lastEvent(countdown);
+        Instant at = step.at().isBefore(last) ? last : step.at();
+        return switch (IntakeResolution.move(countdown, after, Turn.of(after, step))) {
+            case MEET -> countdown.meet(at);
+            case PAUSE -> countdown.pause(at, IntakeResolution.reason(after));
+            case RESUME -> countdown.resume(at);
+            case NONE -> countdown;
+        };
+    }
+}
