@@ -329,11 +329,12 @@ public final class SlaEngine implements AutoCloseable {
     }
 
     /**
-     * Returns where a request stands now, resolved ones included.
+     * Returns where a request stands now, resolved ones included; also an acceptance case a host started
+     * on its own ({@link AcceptanceWorkflow#start}), as the staff views list it.
      *
-     * @param id the request id
+     * @param id the request id, or the case's
      * @return the status
-     * @throws UnknownRequestException if no request has this id
+     * @throws UnknownRequestException if no request or host-started case has this id
      */
     public RequestStatus status(String id) {
         ensureOpen();

@@ -9,6 +9,7 @@ import static io.slaflow.bpmn.CriticalRequestStoryTest.ids;
 import static io.slaflow.bpmn.Desk.kyiv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slaflow.core.acceptance.AcceptanceStage;
@@ -110,6 +111,9 @@ class AcceptanceStaffViewsTest {
         assertEquals(CountdownState.RUNNING, hosted.resolution().state(), "support writes the specification");
         assertEquals(kyiv("2026-03-12T09:00"), hosted.resolution().due(), "40 working hours on 08-22: 11 + 14 + 14 + 1");
         assertEquals(hosted.resolution().due(), hosted.nextDeadline());
+        assertEquals(hosted, desk.status(alone), "status(id) shows the case as the views list it");
+        assertEquals(hosted, desk.status("split-co", alone));
+        assertThrows(UnknownRequestException.class, () -> desk.status("post-co", alone), "another customer's");
 
         acceptance.submitSpecification(alone, "ivan", AcceptanceDesk.limitSpecification());
         clock.set(kyiv("2026-03-09T13:00"));

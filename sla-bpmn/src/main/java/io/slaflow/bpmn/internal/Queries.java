@@ -48,6 +48,7 @@ public final class Queries {
     private final Transactions transactions;
     private final AcceptanceQueries acceptance;
     private final CaseEntries.Loader cases;
+    private final AcceptanceCases hostCases;
 
     /**
      * Creates the queries.
@@ -62,23 +63,40 @@ public final class Queries {
         this.management = engine.getManagementService();
         this.transactions = new Transactions(management);
         this.acceptance = new AcceptanceQueries(engine, runtime);
+        this.hostCases = new AcceptanceCases(engine);
         this.cases = new CaseEntries.Loader(engine, runtime, acceptance, (request, acceptanceCase, now) -> status(
                 request.getId(), request.getProcessVariables(), Optional.empty(), request.getEndTime() != null, now,
                 Optional.of(acceptanceCase)));
     }
 
-    /** Returns the status of request {@code id}, if {@code customer} is null or owns it. */
+    /**
+     * Returns the status of request {@code id}, or of the acceptance case a host started under that id
+     * (as the staff views list it), if {@code customer} is null or owns it.
+     */
     public RequestStatus status(String id, String customer) {
         return transactions.read("read request " + id, () -> {
             HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(id)
                     .processDefinitionKey(Model.PROCESS_KEY).includeProcessVariables().singleResult();
-            if (instance == null || customer != null && !customer.equals(instance.getTenantId())) {
+            if (instance == null) {
+                return hostCase(id, customer);
+            }
+            if (customer != null && !customer.equals(instance.getTenantId())) {
                 return Outcome.fail(new UnknownRequestException(id));
             }
             Task task = instance.getEndTime() == null
                     ? tasks.createTaskQuery().processInstanceId(id).singleResult() : null;
             return Outcome.ok(status(instance, task, runtime.now()));
         });
+    }
+
+    /** Returns the entry of the case a host started as {@code id}, if {@code customer} is null or owns it. */
+    private Outcome<RequestStatus> hostCase(String id, String customer) {
+        OpenCase c = hostCases.load(id);
+        if (c == null || c.parent() != null || customer != null && !customer.equals(c.tenant())) {
+            return Outcome.fail(new UnknownRequestException(id));
+        }
+        Instant now = runtime.now();
+        return Outcome.ok(HostCaseCountdowns.entry(runtime, c, acceptance.status(c, now), now));
     }
 
     /** Returns the requests of {@code customer}, oldest first: that tenant's and no other's. */
