@@ -196,18 +196,25 @@ public final class SlaEngine implements AutoCloseable {
 
     /**
      * Claims a request for {@code user}. Claiming one's own request again does nothing; a member of
-     * {@code leads} may take over an escalated request from whoever has it.
+     * {@code leads} may take over an escalated request from whoever has it. For a request in the
+     * acceptance workflow (or a case a host started, by its id) it claims the case's open step of
+     * support's (revise the solution, write the specification, the work or a rework), as listed by
+     * {@link #workList}.
      *
-     * @param id the request id
+     * @param id the request id, or a host-started case's
      * @param user the support member who acts
      * @throws UnknownRequestException if no request has this id
      * @throws NotAllowedException if the user is unknown or not of the request's line
      * @throws AlreadyClaimedException if another user has the request
-     * @throws WrongStageException if it waits on the customer or is resolved
+     * @throws WrongStageException if it waits on the customer (or, in acceptance, on a payment) or is resolved
      */
     public void claim(String id, String user) {
         ensureOpen();
-        operations.claim(Arguments.text(id, "id"), Arguments.text(user, "user"));
+        String checkedId = Arguments.text(id, "id");
+        String checkedUser = Arguments.text(user, "user");
+        if (!acceptanceOperations.claimStep(checkedId, checkedUser)) {
+            operations.claim(checkedId, checkedUser);
+        }
     }
 
     /**

@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.slaflow.core.NotAllowedException;
+import io.slaflow.core.WrongStageException;
 import io.slaflow.core.acceptance.AcceptanceStage;
 import io.slaflow.core.acceptance.ScenarioResult;
 import io.slaflow.core.contract.PaymentPoint;
@@ -86,6 +88,32 @@ class AcceptanceStaffViewsTest {
         assertFalse(ids(desk.workList("petro")).contains(id), "ivan has it");
         assertEquals(Optional.of("ivan"), entry(desk.workList("ivan"), id).assignee());
         assertEquals(Optional.of("ivan"), desk.status(id).assignee(), "status(id) says the same");
+    }
+
+    @Test
+    void aStepFromTheWorkListIsClaimedLikeARequest() {
+        String id = AcceptanceDesk.developmentAtProgrammers(desk, "post-co");
+        acceptance.proposeSolution(id, "ivan", SOLUTION);
+        WrongStageException waiting = assertThrows(WrongStageException.class, () -> desk.claim(id, "petro"));
+        assertTrue(waiting.getMessage().contains("there is no step of support's to claim"), waiting.getMessage());
+
+        acceptance.askChanges(id, requester("post-co"), "Warn at 90% of the limit too");
+        desk.claim(id, "petro");
+        desk.claim(id, "petro");                                               // again: nothing changes
+        assertEquals(Optional.of("petro"), desk.status(id).assignee());
+        assertFalse(ids(desk.openWork("programmers")).contains(id), "claimed: no longer open");
+        assertEquals(List.of(), ids(desk.workList("ivan")).stream().filter(id::equals).toList(), "petro has it");
+        AlreadyClaimedException taken = assertThrows(AlreadyClaimedException.class, () -> desk.claim(id, "ivan"));
+        assertEquals("petro", taken.assignee());
+        assertThrows(AlreadyClaimedException.class, () -> acceptance.reviseSolution(id, "ivan", SOLUTION));
+        assertThrows(NotAllowedException.class, () -> desk.claim(id, "anna"), "not the analysts' step");
+        acceptance.reviseSolution(id, "petro", SOLUTION);
+        assertEquals(AcceptanceStage.SOLUTION_PROPOSED, acceptance.status(id).stage());
+
+        String alone = acceptance.start(AcceptanceDesk.development("split-co"), "ivan", SOLUTION);
+        acceptance.agreeSolution(alone, requester("split-co"));
+        desk.claim(alone, "petro");
+        assertEquals(Optional.of("petro"), acceptance.status(alone).assignee(), "a host-started case by its own id");
     }
 
     @Test

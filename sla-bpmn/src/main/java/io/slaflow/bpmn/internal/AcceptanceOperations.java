@@ -317,6 +317,41 @@ public final class AcceptanceOperations {
         return true;
     }
 
+    // ---- claiming a step ---------------------------------------------------------------------------
+
+    /**
+     * Claims the open step of the acceptance case {@code id} names (the intake request that called it,
+     * or a case a host started) for {@code user}, as {@code claim} does for an intake task: a member of
+     * the case's group takes an unclaimed step, and once a rework round's breach escalated the case, a
+     * lead takes it over.
+     *
+     * @return false, changing nothing, when {@code id} names no running case (an intake request not in
+     *     the workflow, or nothing): the intake's claim answers then
+     * @throws WrongStageException when the case waits for the customer or the host: no step to claim
+     */
+    public boolean claimStep(String id, String user) {
+        return transactions.run("claim " + id, () -> {
+            cases.lock(id);
+            OpenCase c = cases.load(id);
+            if (c == null || c.ended()) {
+                return Outcome.ok(false);
+            }
+            if (c.task() == null) {
+                return Outcome.fail(new WrongStageException("claim", c.record().replay().stage().name(), "case '"
+                        + c.id() + "' waits for " + CaseExit.waitingFor(c) + "; there is no step of support's to claim"));
+            }
+            boolean takeOver = c.escalated() && runtime.members().groupsOf(user).contains(SupportGroups.LEADS);
+            SlaException problem = takeOver ? null : requireSpecialist(c, user, "claim");
+            if (problem != null) {
+                return Outcome.fail(problem);
+            }
+            if (!user.equals(c.assignee())) {
+                tasks.setAssignee(c.task().getId(), user);
+            }
+            return Outcome.ok(true);
+        });
+    }
+
     // ---- prepaid hours ----------------------------------------------------------------------------
 
     /** Adds hours the customer bought to its prepaid balance; returns the account after it. */
@@ -344,7 +379,8 @@ public final class AcceptanceOperations {
             }
             CaseRecord record = c.record();
             AcceptanceCase before = record.replay();
-            SlaException problem = first(() -> ch.specialist() == null ? null : requireSpecialist(c, ch),
+            SlaException problem = first(() -> ch.specialist() == null ? null
+                    : requireSpecialist(c, ch.specialist(), ch.operation()),
                     () -> ch.check().apply(c, before));
             if (problem != null) {
                 return Outcome.fail(problem);
@@ -408,15 +444,15 @@ public final class AcceptanceOperations {
         }
     }
 
-    private SlaException requireSpecialist(OpenCase c, Change ch) {
-        SlaException problem = requireMember(ch.specialist(), c.line(), c.escalated(), ch.operation(),
+    private SlaException requireSpecialist(OpenCase c, String user, String operation) {
+        SlaException problem = requireMember(user, c.line(), c.escalated(), operation,
                 "case '" + c.id() + "' is with " + c.line() + (c.escalated() ? " and leads" : ""));
         if (problem != null) {
             return problem;
         }
         String assignee = c.assignee();
-        return assignee == null || assignee.equals(ch.specialist()) ? null
-                : new AlreadyClaimedException(c.id(), ch.specialist(), ch.operation(), assignee);
+        return assignee == null || assignee.equals(user) ? null
+                : new AlreadyClaimedException(c.id(), user, operation, assignee);
     }
 
     private SlaException requireMember(String user, String line, boolean escalated, String operation, String where) {

@@ -266,13 +266,13 @@ final class DeskRun {
     }
 
     /**
-     * Starts a step. Intake work that will outlast a call ({@link Worker#OVERTIME}) is claimed first, so
-     * the engine's work lists show who has it; shorter work, and an acceptance step (the workflow has no
-     * claim of its own), is claimed by the operation it ends in.
+     * Starts a step. Work that will outlast a call ({@link Worker#OVERTIME}), an acceptance step
+     * included, is claimed first, so the engine's work lists show who has it; shorter work is claimed
+     * by the operation it ends in.
      */
     private void begin(Worker w, Ticket t, boolean onCall) {
         Duration effort = t.step().effort().plus(onCall ? t.plan.onCallDelay() : Duration.ZERO);
-        if (effort.compareTo(Worker.OVERTIME) > 0 && !w.id.equals(t.assignee) && !t.inAcceptance) {
+        if (effort.compareTo(Worker.OVERTIME) > 0 && !w.id.equals(t.assignee)) {
             engine.claim(t.id, w.id);
         }
         w.take(t, onCall);
@@ -322,7 +322,6 @@ final class DeskRun {
             }
             case PROPOSE, SPECIFY, DEMONSTRATE -> {
                 acceptance.support(t, step, w.id);
-                t.inAcceptance = true;
                 t.assignee = null;                      // the case's next step is offered to the whole line
                 t.waiting = true;
                 release(w, t);

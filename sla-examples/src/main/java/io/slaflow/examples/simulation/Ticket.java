@@ -24,8 +24,6 @@ final class Ticket {
     boolean missedCall;
     boolean waiting;
     boolean resolved;
-    /** Set once a solution was proposed: the request is in the acceptance workflow. */
-    boolean inAcceptance;
     private int next;
     private final Set<String> declinedBy = new HashSet<>();
 
