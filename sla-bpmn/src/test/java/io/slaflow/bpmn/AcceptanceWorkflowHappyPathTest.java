@@ -120,7 +120,8 @@ class AcceptanceWorkflowHappyPathTest {
         assertEquals(id, started.id());
         assertEquals("programmers", started.group(), "key users' development goes to analysts, then to programmers");
         assertEquals(AcceptanceStage.SOLUTION_PROPOSED, started.stage());
-        assertThrows(UnknownRequestException.class, () -> desk.status(id), "no intake request behind it");
+        assertEquals(RequestStage.ACCEPTANCE, desk.status(id).stage(), "no intake request behind it, but listed");
+        assertEquals(Optional.of(AcceptanceStage.SOLUTION_PROPOSED), desk.status(id).acceptanceStage());
         assertEquals(started.stage(), acceptance.status("post-co", id).stage());
         assertThrows(UnknownRequestException.class, () -> acceptance.status("split-co", id));
 

@@ -58,9 +58,15 @@ class PostgresEngineTest {
     @Test
     void aUserWhoMayNotCreateTablesWorksOnceTheyExist(Postgres.Server pg) {
         String url = pg.newDatabase();
+        Postgres.Server.execute(url, "create role clerk login; revoke create on schema public from public");
+        DatabaseException empty = assertThrows(DatabaseException.class,
+                () -> Desk.engine(clock).jdbcUrl(url, "clerk", "").build(), "an empty database: Flowable's tables");
+        assertTrue(empty.getMessage().startsWith("The user may not do what the engine needs in the database at "),
+                empty.getMessage());
+        assertTrue(empty.getMessage().contains("SQLState 42501"), empty.getMessage());
+
         Desk.engine(clock).jdbcUrl(url, Postgres.Server.USER, "").build().close();
         Postgres.Server.execute(url, "drop table sla_prepaid_movement; drop table sla_prepaid_account;"
-                + " create role clerk login; revoke create on schema public from public;"
                 + " grant select, insert, update, delete on all tables in schema public to clerk");
         DatabaseException early = assertThrows(DatabaseException.class,
                 () -> Desk.engine(clock).jdbcUrl(url, "clerk", "").build(), "Flowable's tables are there, slaflow's not");

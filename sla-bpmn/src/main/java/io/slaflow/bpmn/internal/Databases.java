@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.flowable.common.engine.api.FlowableWrongDbException;
 import org.flowable.engine.ProcessEngine;
@@ -138,6 +139,11 @@ public final class Databases {
                         + ". Flowable upgrades an older schema when it starts but never a newer one: use a slaflow"
                         + " release built on Flowable " + wrong.getDbVersion() + " or later, or another database", failure);
             }
+            if (t instanceof SQLException sql && NOT_ALLOWED.contains(sql.getSQLState())) {
+                return new DatabaseException("The user may not do what the engine needs in the database at " + where
+                        + ": " + sql.getMessage() + " (SQLState " + sql.getSQLState() + "). On first start it creates"
+                        + " Flowable's and slaflow's tables; afterwards it reads and writes them", failure);
+            }
             if (t instanceof SQLException sql && unusable(sql.getSQLState())) {
                 return new DatabaseException("Cannot use the database at " + where + ": " + sql.getMessage()
                         + " (SQLState " + sql.getSQLState() + "). Check that it runs and accepts connections, and"
@@ -160,6 +166,9 @@ public final class Databases {
     }
 
     /** Connection failures (08), refused credentials (28) and missing databases (3D). */
+    /** Insufficient privilege: SQL standard and PostgreSQL, and H2's "not enough rights". */
+    private static final Set<String> NOT_ALLOWED = Set.of("42501", "90096");
+
     private static boolean unusable(String sqlState) {
         return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("28") || sqlState.startsWith("3D"));
     }
