@@ -46,11 +46,11 @@ public final class AcceptanceCases {
      * process, so the second lock is on the case that is then read. Call inside a command.
      */
     public void lock(String id) {
-        Requests.lockRow(id);
+        Requests.lock(id);
         ProcessInstance called = runtime.createProcessInstanceQuery().superProcessInstanceId(id)
                 .processDefinitionKey(AcceptanceModel.PROCESS_KEY).singleResult();
         if (called != null) {
-            Requests.lockRow(called.getId());
+            Requests.lock(called.getId());
         }
     }
 
@@ -61,21 +61,20 @@ public final class AcceptanceCases {
      * retries it (or, when the operation ended the timer's wait, drops it).
      */
     static void lock(DelegateExecution execution) {
-        String root = execution.getRootProcessInstanceId();
-        String own = execution.getProcessInstanceId();
-        if (root != null && !root.equals(own)) {
-            Requests.lockRow(root);
-        }
-        Requests.lockRow(own);
+        lockCase(execution.getRootProcessInstanceId(), execution.getProcessInstanceId());
     }
 
     /** Locks the case whose acceptance process is {@code processInstance} (running), as {@link #lock(String)} would. */
     void lockProcess(ProcessInstance processInstance) {
-        String root = processInstance.getRootProcessInstanceId();
-        if (root != null && !root.equals(processInstance.getId())) {
-            Requests.lockRow(root);
+        lockCase(processInstance.getRootProcessInstanceId(), processInstance.getId());
+    }
+
+    /** Locks the intake request {@code root} that called the case, unless the case is its own root, then the case. */
+    private static void lockCase(String root, String own) {
+        if (root != null && !root.equals(own)) {
+            Requests.lock(root);
         }
-        Requests.lockRow(processInstance.getId());
+        Requests.lock(own);
     }
 
     /** Returns the case named {@code id}, running or ended, or null when there is none. */

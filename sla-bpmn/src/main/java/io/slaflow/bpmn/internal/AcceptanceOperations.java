@@ -131,7 +131,7 @@ public final class AcceptanceOperations {
      */
     public void proposeSolution(String id, String user, Solution solution) {
         transactions.run("propose a solution for request " + id, () -> {
-            requests.lock(id);
+            Requests.lock(id);
             OpenRequest r = requests.load(id);
             if (r == null) {
                 return Outcome.fail(new UnknownRequestException(id));

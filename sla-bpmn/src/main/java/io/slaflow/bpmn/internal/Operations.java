@@ -313,7 +313,7 @@ public final class Operations {
      */
     public int reschedule(String id) {
         return transactions.run("reschedule request " + id, () -> {
-            requests.lock(id);
+            Requests.lock(id);
             OpenRequest r = requests.load(id);
             if (r == null || r.stage() == RequestStage.RESOLVED) {
                 return Outcome.ok(0);
@@ -350,7 +350,7 @@ public final class Operations {
 
     private void change(String id, Function<OpenRequest, SlaException> check, Function<OpenRequest, List<SlaEvent>> body) {
         transactions.run("change request " + id, () -> {
-            requests.lock(id);
+            Requests.lock(id);
             OpenRequest r = requests.load(id);
             if (r == null) {
                 return Outcome.fail(new UnknownRequestException(id));

@@ -13,7 +13,7 @@ public final class RecordThreshold implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Requests.lockRow(execution.getProcessInstanceId());
+        Requests.lock(execution.getProcessInstanceId());
         Clocks.record(SlaRuntimes.current(), execution);
     }
 }

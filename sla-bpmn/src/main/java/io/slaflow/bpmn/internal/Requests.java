@@ -48,26 +48,17 @@ public final class Requests {
     }
 
     /**
-     * Locks request {@code id} (the row of its process instance) until the current transaction ends,
-     * so that operations on one request, on any node, run one after another and each reads what the
-     * one before it committed. Without it, two operations at once each read, under READ COMMITTED, a
-     * mix of the request before and after the other's commit, and Flowable fails inside (a task
-     * "signalled before complete"). Does nothing for an id with no running process.
+     * Locks request {@code id} (the row of its process instance: an intake request or an acceptance
+     * case) until the current transaction ends, so that operations on one request, on any node, run
+     * one after another and each reads what the one before it committed. Without it, two operations at
+     * once each read, under READ COMMITTED, a mix of the request before and after the other's commit,
+     * and Flowable fails inside (a task "signalled before complete"). Does nothing for an id with no
+     * running process. Call inside a command.
      *
      * @throws FlowableException if the database refuses the lock (a deadlock, a lock timeout), or
      *     the connection is dead (the operation did nothing yet and may run again)
      */
-    public void lock(String id) {
-        lockRow(id);
-    }
-
-    /**
-     * Locks the row of process instance {@code id} (an intake request or an acceptance case) until the
-     * current transaction ends; see {@link #lock(String)}. Call inside a command.
-     *
-     * @throws FlowableException if the database refuses the lock or the connection is dead
-     */
-    static void lockRow(String id) {
+    public static void lock(String id) {
         DbSqlSession session = CommandContextUtil.getDbSqlSession();
         String table = session.getDbSqlSessionFactory().getDatabaseTablePrefix() + "ACT_RU_EXECUTION";
         try (PreparedStatement update = session.getSqlSession().getConnection()
