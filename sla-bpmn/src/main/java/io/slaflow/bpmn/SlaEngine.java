@@ -317,7 +317,12 @@ public final class SlaEngine implements AutoCloseable {
     /**
      * Resolves the request: the resolution countdown is met, and the response countdown too if the
      * request is resolved at once (a consultation solved online, a missed call solved on the call-back).
-     * {@code user} claims it if nobody had.
+     * {@code user} claims it if nobody had. A change to the client's software is agreed, built, accepted
+     * and guaranteed in the acceptance workflow instead (D9): its line proposes a solution with {@link
+     * AcceptanceWorkflow#proposeSolution}, and the accepted work resolves the request. This operation
+     * resolves work of any kind without it, for requests that need no change after all (the
+     * development asked for already exists, a setting solves it): the host decides which path its
+     * staff take.
      *
      * @param id the request id
      * @param user the support member who acts
