@@ -177,6 +177,9 @@ class AcceptanceStaffViewsTest {
         assertEquals(round.due(), entry(desk.workList("petro"), alone).nextDeadline());
 
         assertTrue(desk.atRisk(Duration.ofHours(1)).isEmpty());
+        List<RequestStatus> longView = desk.atRisk(Duration.ofDays(30));    // the request's own clock runs out too
+        assertEquals(1, ids(longView).stream().filter(id::equals).count(), "listed once, by its nearer round");
+        assertEquals(round.due(), entry(longView, id).nextDeadline());
         clock.set(kyiv("2026-03-09T19:15"));
         desk.fireDueTimers();                                                  // the rounds' warnings at 16:00
         assertEquals(Set.of(id, alone), Set.copyOf(ids(desk.atRisk(Duration.ofHours(1)))));
