@@ -36,6 +36,8 @@ class CustomerScopedStaffViewsTest {
     private String questionOfB;
     private String caseOfA;
     private String caseOfB;
+    private String intakeCaseOfA;
+    private String intakeCaseOfB;
 
     @BeforeEach
     void start() {
@@ -44,6 +46,8 @@ class CustomerScopedStaffViewsTest {
         questionOfB = desk.submit(question(B));
         caseOfA = specificationToWrite(A);                               // with the programmers
         caseOfB = specificationToWrite(B);
+        intakeCaseOfA = intakeSpecificationToWrite(A);                   // its process a child of the request's
+        intakeCaseOfB = intakeSpecificationToWrite(B);
     }
 
     @AfterEach
@@ -55,8 +59,9 @@ class CustomerScopedStaffViewsTest {
     void eachCustomerSeesOnlyItsOwnWork() {
         assertEquals(List.of(questionOfA), ids(desk.openWork(A, "analysts")));
         assertEquals(List.of(questionOfB), ids(desk.openWork(B, "analysts")));
-        assertEquals(List.of(caseOfA), ids(desk.openWork(A, "programmers")));
-        assertEquals(List.of(caseOfB), ids(desk.workList(B, "ivan")));
+        assertEquals(Set.of(caseOfA, intakeCaseOfA), Set.copyOf(ids(desk.openWork(A, "programmers"))));
+        assertEquals(Set.of(caseOfB, intakeCaseOfB), Set.copyOf(ids(desk.workList(B, "ivan"))));
+        assertEquals(2, desk.workList(B, "ivan").size());
         assertEquals(List.of(questionOfA), ids(desk.workList(A, "anna")));
         assertEquals(List.of(questionOfB), ids(desk.atRisk(B, Duration.ofHours(5))));
         assertEquals(List.of(), ids(desk.openWork("nobody-co", "programmers")), "a customer with no work sees none");
@@ -65,7 +70,7 @@ class CustomerScopedStaffViewsTest {
     @Test
     void theUnscopedViewsAreTheStaffsAcrossCustomers() {
         assertEquals(Set.of(questionOfA, questionOfB), Set.copyOf(ids(desk.openWork("analysts"))));
-        assertEquals(Set.of(caseOfA, caseOfB), Set.copyOf(ids(desk.workList("petro"))));
+        assertEquals(Set.of(caseOfA, caseOfB, intakeCaseOfA, intakeCaseOfB), Set.copyOf(ids(desk.workList("petro"))));
         assertEquals(Set.of(questionOfA, questionOfB), Set.copyOf(ids(desk.atRisk(Duration.ofHours(5)))));
     }
 
@@ -89,6 +94,14 @@ class CustomerScopedStaffViewsTest {
     private static ServiceRequest question(String customer) {
         return Desk.request(customer, RequesterTier.KEY_USER, RequestKind.CONSULTATION, Severity.NON_CRITICAL,
                 "Where is the limit report?");
+    }
+
+    /** Files a development request of {@code customer} whose line proposes a solution, agreed; returns the request's id. */
+    private String intakeSpecificationToWrite(String customer) {
+        String id = AcceptanceDesk.developmentAtProgrammers(desk, customer);
+        desk.acceptance().proposeSolution(id, "ivan", SOLUTION);
+        desk.acceptance().agreeSolution(id, requester(customer));
+        return id;
     }
 
     /** Starts a case on its own for {@code customer}, agreed: the specification is to be written. */
