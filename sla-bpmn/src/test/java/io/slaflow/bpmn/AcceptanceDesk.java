@@ -41,7 +41,7 @@ final class AcceptanceDesk {
               - when: { severity: CRITICAL }
                 calendar: office
                 response: PT2H
-                resolution: PT8H
+                resolution: PT6H
               - when: { kind: [DEVELOPMENT, UPDATE] }
                 calendar: office
                 response: PT4H
