@@ -15,6 +15,7 @@ import io.slaflow.core.testkit.TestClock;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.runtime.ProcessInstance;
 
@@ -147,6 +148,27 @@ final class AcceptanceDesk {
         ProcessInstance own = runtime.createProcessInstanceQuery().processInstanceId(id)
                 .processDefinitionKey("slaflowAcceptance").singleResult();
         return own != null ? own.getId() : runtime.createProcessInstanceQuery().superProcessInstanceId(id).singleResult().getId();
+    }
+
+    /** Returns the activities the running case named {@code id} waits in: its open task, its waits and timers, sorted. */
+    static List<String> waitsAt(SlaEngine desk, String id) {
+        return desk.processEngine().getRuntimeService().getActiveActivityIds(caseProcess(desk, id)).stream().sorted()
+                .toList();
+    }
+
+    /**
+     * What a refused step must leave as it was: the case, its request, where its process waits, its
+     * timers and its customer's prepaid hours.
+     */
+    record Snapshot(AcceptanceStatus acceptance, RequestStatus request, List<String> waitsAt, List<Instant> timers,
+            Optional<PrepaidAccount> prepaid) {
+    }
+
+    /** Returns the snapshot of the running case named {@code id}. */
+    static Snapshot snapshot(SlaEngine desk, String id) {
+        AcceptanceStatus c = desk.acceptance().status(id);
+        return new Snapshot(c, desk.status(id), waitsAt(desk, id), caseTimers(desk, id).stream().sorted().toList(),
+                desk.acceptance().prepaidAccount(c.acceptanceCase().request().customer()));
     }
 
     /** Returns the due dates of the timer jobs of the case named {@code id}. */
