@@ -114,6 +114,11 @@ final class AcceptanceDesk {
 
     /** D10's example as a specification: 10 hours, the contract's risk buffer, two scenarios. */
     static Specification limitSpecification(BigDecimal riskBuffer) {
+        return limitSpecificationBuilder(riskBuffer).build();
+    }
+
+    /** Returns a builder holding D10's example, to add to before it is built. */
+    static Specification.Builder limitSpecificationBuilder(BigDecimal riskBuffer) {
         return Specification.builder()
                 .description("Check the contract's receivables limit when a sales document is posted")
                 .willNotDo("Does not recheck documents posted before the change, and does not change limits")
@@ -121,8 +126,7 @@ final class AcceptanceDesk {
                 .scenario(LIMIT, "A user enters a sales document for a customer whose contract limits receivables,"
                         + " with goods over that limit", "The document does not post, may be saved unposted, and"
                         + " posting shows a message about the exceeded limit")
-                .scenario(WITHIN, "A user enters a sales document within the limit and posts it", "The document posts")
-                .build();
+                .scenario(WITHIN, "A user enters a sales document within the limit and posts it", "The document posts");
     }
 
     static Specification limitSpecification() {
