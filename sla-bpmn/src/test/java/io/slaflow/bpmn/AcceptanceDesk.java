@@ -2,9 +2,11 @@ package io.slaflow.bpmn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.slaflow.core.acceptance.AcceptanceStage;
 import io.slaflow.core.acceptance.ScenarioResult;
 import io.slaflow.core.acceptance.Solution;
 import io.slaflow.core.acceptance.Specification;
+import io.slaflow.core.contract.PaymentPoint;
 import io.slaflow.core.policy.PolicyFile;
 import io.slaflow.core.policy.SlaPolicies;
 import io.slaflow.core.request.RequestKind;
@@ -13,6 +15,7 @@ import io.slaflow.core.request.ServiceRequest;
 import io.slaflow.core.request.Severity;
 import io.slaflow.core.testkit.TestClock;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -144,6 +147,48 @@ final class AcceptanceDesk {
         acceptance.agreeSolution(id, requester(customer));
         acceptance.submitSpecification(id, "ivan", limitSpecification());
         acceptance.approveSpecification(id, keyUser(customer));
+    }
+
+    /**
+     * Files a key user's development request of {@code customer}, has its solution agreed and D10's
+     * specification approved, and returns its id.
+     */
+    static String approvedCase(SlaEngine desk, String customer) {
+        String id = developmentAtProgrammers(desk, customer);
+        agreeAndSpecify(desk, id, customer);
+        return id;
+    }
+
+    /** Has ivan complete the work and the requester pass every scenario: the work is accepted. */
+    static void demonstrateAndAccept(SlaEngine desk, String id, String customer) {
+        desk.acceptance().completeWork(id, "ivan");
+        desk.acceptance().recordResults(id, requester(customer), allPassed());
+    }
+
+    /**
+     * Files a development request of {@code customer}, has it specified with the risk buffer of its
+     * contract, accepted at {@code acceptedAt} and paid, and returns its id: the case is under warranty.
+     */
+    static String acceptedAndPaid(SlaEngine desk, TestClock clock, String customer, Instant acceptedAt) {
+        AcceptanceWorkflow acceptance = desk.acceptance();
+        clock.set(acceptedAt.minus(Duration.ofHours(2)));
+        String id = developmentAtProgrammers(desk, customer);
+        BigDecimal buffer = acceptance.contract(customer).orElseThrow().riskBuffer();
+        acceptance.proposeSolution(id, "ivan", SOLUTION);
+        acceptance.agreeSolution(id, requester(customer));
+        acceptance.submitSpecification(id, "ivan", limitSpecification(buffer));
+        acceptance.approveSpecification(id, requester(customer));
+        for (var payment : acceptance.status(id).acceptanceCase().paymentsDue()) {
+            acceptance.recordPayment(id, payment.point());
+        }
+        acceptance.completeWork(id, "ivan");
+        clock.set(acceptedAt);
+        acceptance.recordResults(id, requester(customer), allPassed());
+        if (acceptance.status(id).stage() == AcceptanceStage.PAYMENT_AFTER_ACCEPTANCE) {
+            acceptance.recordPayment(id, PaymentPoint.AFTER_ACCEPTANCE);
+        }
+        assertEquals(AcceptanceStage.WARRANTY, acceptance.status(id).stage());
+        return id;
     }
 
     /** Returns the acceptance process of the case named {@code id}: its own, or the one its intake request called. */
