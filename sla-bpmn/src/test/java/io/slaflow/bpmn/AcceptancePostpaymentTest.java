@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * D11, 100% after acceptance: the work starts on approval, and the accepted case waits for the
- * payment, its warranty already running, before it is under warranty.
+ * payment, its warranty already running, before it is under warranty. The bill is the specification's
+ * total, the estimate plus the contract's risk buffer.
  */
 class AcceptancePostpaymentTest {
 
@@ -77,5 +78,21 @@ class AcceptancePostpaymentTest {
         assertEquals(AcceptanceStage.WARRANTY, acceptance.status(id).stage());
         assertEquals(List.of("underWarranty", "warrantyEnds"), AcceptanceDesk.waitsAt(desk, id), "with the timer that ends it");
         assertFalse(acceptance.status(id).waitsOnCustomer());
+    }
+
+    @Test
+    void theBillCarriesTheContractsOwnRiskBuffer() {
+        String id = AcceptanceDesk.developmentAtProgrammers(desk, "short-co");
+        assertEquals(new BigDecimal("0.2"), acceptance.contract("short-co").orElseThrow().riskBuffer());
+        acceptance.proposeSolution(id, "ivan", AcceptanceDesk.SOLUTION);
+        acceptance.agreeSolution(id, requester("short-co"));
+        acceptance.submitSpecification(id, "ivan", AcceptanceDesk.limitSpecification(new BigDecimal("0.2")));
+        acceptance.approveSpecification(id, requester("short-co"));
+
+        AcceptanceCase approved = acceptance.status(id).acceptanceCase();
+        assertEquals(new BigDecimal("12.00"), approved.specification().orElseThrow().total(),
+                "10 hours + short-co's 20%, not the default 25%");
+        assertEquals(List.of(new BigDecimal("12.00")), approved.payments().stream().map(Payment::hours).toList(),
+                "billed after acceptance");
     }
 }
