@@ -16,6 +16,14 @@ public enum RequestStage {
      * while the case waits on the customer and is met when the work is accepted.
      */
     ACCEPTANCE,
-    /** Resolved; the process has ended (for a request in the acceptance workflow: its case closed or stopped). */
-    RESOLVED
+    /**
+     * Resolved; the process has ended (for a request in the acceptance workflow: the work was accepted
+     * and its case closed).
+     */
+    RESOLVED,
+    /**
+     * Ended without the work being done: its acceptance case stopped, the reason in
+     * {@link RequestStatus#acceptance()} (the customer refused to write acceptance scenarios, D10).
+     */
+    STOPPED
 }

@@ -206,7 +206,8 @@ public final class SlaEngine implements AutoCloseable {
      * @throws UnknownRequestException if no request has this id
      * @throws NotAllowedException if the user is unknown or not of the request's line
      * @throws AlreadyClaimedException if another user has the request
-     * @throws WrongStageException if it waits on the customer (or, in acceptance, on a payment) or is resolved
+     * @throws WrongStageException if it waits on the customer (or, in acceptance, on a payment) or has ended
+     *     (resolved, or stopped with its acceptance case)
      */
     public void claim(String id, String user) {
         ensureOpen();
@@ -330,7 +331,7 @@ public final class SlaEngine implements AutoCloseable {
      * @throws UnknownRequestException if no request has this id
      * @throws NotAllowedException if the user is unknown or not of the request's line
      * @throws AlreadyClaimedException if another user has the request
-     * @throws WrongStageException if the request waits on the customer or is resolved
+     * @throws WrongStageException if the request waits on the customer or has ended (resolved, or stopped)
      * @throws IllegalArgumentException if {@code resolution} is blank or longer than
      *     {@value ServiceRequest#MAX_DESCRIPTION_LENGTH} characters, as a description may be
      */

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.function.Executable;
 
 /**
  * Bad input to the acceptance workflow is refused with a library exception that says what is wrong,
- * and nothing changes: every refusal below is followed by a status equal to the one before it.
+ * and nothing changes: after every refusal below the case and its request show the same status, the
+ * process waits where it waited, with the same timers, and the customer's prepaid hours are as before.
  */
 class AcceptanceBadInputTest {
 
@@ -49,13 +50,19 @@ class AcceptanceBadInputTest {
         desk.close();
     }
 
-    /** Asserts that {@code bad} throws {@code type} and leaves the case and its request as they were. */
+    /**
+     * Asserts that {@code bad} throws {@code type} and leaves the case, its request, where its process
+     * waits, its timers and its customer's prepaid hours as they were.
+     */
     private static <T extends Throwable> T refused(String id, Class<T> type, Executable bad) {
-        AcceptanceStatus before = acceptance.status(id);
-        RequestStatus request = desk.status(id);
+        AcceptanceDesk.Snapshot before = AcceptanceDesk.snapshot(desk, id);
         T e = assertThrows(type, bad);
-        assertEquals(before, acceptance.status(id), "the case is unchanged");
-        assertEquals(request, desk.status(id), "the request is unchanged");
+        AcceptanceDesk.Snapshot after = AcceptanceDesk.snapshot(desk, id);
+        assertEquals(before.acceptance(), after.acceptance(), "the case is unchanged");
+        assertEquals(before.request(), after.request(), "the request is unchanged");
+        assertEquals(before.waitsAt(), after.waitsAt(), "the process waits where it waited");
+        assertEquals(before.timers(), after.timers(), "the case's timers are as they were");
+        assertEquals(before.prepaid(), after.prepaid(), "the prepaid hours are as they were");
         return e;
     }
 
@@ -110,6 +117,32 @@ class AcceptanceBadInputTest {
         AlreadyDoneException e = refused(id, AlreadyDoneException.class,
                 () -> acceptance.recordPayment(id, PaymentPoint.BEFORE_WORK));
         assertTrue(e.getMessage().contains("payment BEFORE_WORK was already recorded at "), e.getMessage());
+    }
+
+    @Test
+    void thePaymentAfterAcceptanceRecordedTwiceIsRefused() {
+        String id = inDemonstration();
+        acceptance.recordResults(id, keyUser("split-co"), allPassed());
+        acceptance.recordPayment(id, PaymentPoint.AFTER_ACCEPTANCE);
+        AlreadyDoneException e = refused(id, AlreadyDoneException.class,
+                () -> acceptance.recordPayment(id, PaymentPoint.AFTER_ACCEPTANCE));
+        assertTrue(e.getMessage().contains("payment AFTER_ACCEPTANCE was already recorded at "), e.getMessage());
+        assertEquals(List.of("underWarranty", "warrantyEnds"), AcceptanceDesk.waitsAt(desk, id),
+                "still under warranty, its timer unmoved");
+    }
+
+    @Test
+    void anOverdrawApprovalWhenNoneAwaitsIsRefused() {
+        String id = AcceptanceDesk.developmentAtProgrammers(desk, "hours-co");
+        AcceptanceDesk.agreeAndSpecify(desk, id, "hours-co");
+        assertEquals(new BigDecimal("12.50"), acceptance.prepaidAccount("hours-co").orElseThrow().reserved(),
+                "the 40 prepaid hours cover the 12.5: nothing to overdraw");
+        WrongStageException e = refused(id, WrongStageException.class,
+                () -> acceptance.approveOverdraw(id, keyUser("hours-co")));
+        assertEquals("WORK", e.stage());
+        assertTrue(e.getMessage().contains("an overdraw is approved after a specification beyond the prepaid hours"),
+                e.getMessage());
+        refused(id, WrongStageException.class, () -> acceptance.declineOverdraw(id, keyUser("hours-co")));
     }
 
     @Test

@@ -2,9 +2,11 @@ package io.slaflow.bpmn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.slaflow.core.acceptance.AcceptanceStage;
 import io.slaflow.core.acceptance.ScenarioResult;
 import io.slaflow.core.acceptance.Solution;
 import io.slaflow.core.acceptance.Specification;
+import io.slaflow.core.contract.PaymentPoint;
 import io.slaflow.core.policy.PolicyFile;
 import io.slaflow.core.policy.SlaPolicies;
 import io.slaflow.core.request.RequestKind;
@@ -13,8 +15,10 @@ import io.slaflow.core.request.ServiceRequest;
 import io.slaflow.core.request.Severity;
 import io.slaflow.core.testkit.TestClock;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.runtime.ProcessInstance;
 
@@ -41,7 +45,7 @@ final class AcceptanceDesk {
               - when: { severity: CRITICAL }
                 calendar: office
                 response: PT2H
-                resolution: PT8H
+                resolution: PT6H
               - when: { kind: [DEVELOPMENT, UPDATE] }
                 calendar: office
                 response: PT4H
@@ -113,6 +117,11 @@ final class AcceptanceDesk {
 
     /** D10's example as a specification: 10 hours, the contract's risk buffer, two scenarios. */
     static Specification limitSpecification(BigDecimal riskBuffer) {
+        return limitSpecificationBuilder(riskBuffer).build();
+    }
+
+    /** Returns a builder holding D10's example, to add to before it is built. */
+    static Specification.Builder limitSpecificationBuilder(BigDecimal riskBuffer) {
         return Specification.builder()
                 .description("Check the contract's receivables limit when a sales document is posted")
                 .willNotDo("Does not recheck documents posted before the change, and does not change limits")
@@ -120,8 +129,7 @@ final class AcceptanceDesk {
                 .scenario(LIMIT, "A user enters a sales document for a customer whose contract limits receivables,"
                         + " with goods over that limit", "The document does not post, may be saved unposted, and"
                         + " posting shows a message about the exceeded limit")
-                .scenario(WITHIN, "A user enters a sales document within the limit and posts it", "The document posts")
-                .build();
+                .scenario(WITHIN, "A user enters a sales document within the limit and posts it", "The document posts");
     }
 
     static Specification limitSpecification() {
@@ -141,12 +149,75 @@ final class AcceptanceDesk {
         acceptance.approveSpecification(id, keyUser(customer));
     }
 
+    /**
+     * Files a key user's development request of {@code customer}, has its solution agreed and D10's
+     * specification approved, and returns its id.
+     */
+    static String approvedCase(SlaEngine desk, String customer) {
+        String id = developmentAtProgrammers(desk, customer);
+        agreeAndSpecify(desk, id, customer);
+        return id;
+    }
+
+    /** Has ivan complete the work and the requester pass every scenario: the work is accepted. */
+    static void demonstrateAndAccept(SlaEngine desk, String id, String customer) {
+        desk.acceptance().completeWork(id, "ivan");
+        desk.acceptance().recordResults(id, requester(customer), allPassed());
+    }
+
+    /**
+     * Files a development request of {@code customer}, has it specified with the risk buffer of its
+     * contract, accepted at {@code acceptedAt} and paid, and returns its id: the case is under warranty.
+     */
+    static String acceptedAndPaid(SlaEngine desk, TestClock clock, String customer, Instant acceptedAt) {
+        AcceptanceWorkflow acceptance = desk.acceptance();
+        clock.set(acceptedAt.minus(Duration.ofHours(2)));
+        String id = developmentAtProgrammers(desk, customer);
+        BigDecimal buffer = acceptance.contract(customer).orElseThrow().riskBuffer();
+        acceptance.proposeSolution(id, "ivan", SOLUTION);
+        acceptance.agreeSolution(id, requester(customer));
+        acceptance.submitSpecification(id, "ivan", limitSpecification(buffer));
+        acceptance.approveSpecification(id, requester(customer));
+        for (var payment : acceptance.status(id).acceptanceCase().paymentsDue()) {
+            acceptance.recordPayment(id, payment.point());
+        }
+        acceptance.completeWork(id, "ivan");
+        clock.set(acceptedAt);
+        acceptance.recordResults(id, requester(customer), allPassed());
+        if (acceptance.status(id).stage() == AcceptanceStage.PAYMENT_AFTER_ACCEPTANCE) {
+            acceptance.recordPayment(id, PaymentPoint.AFTER_ACCEPTANCE);
+        }
+        assertEquals(AcceptanceStage.WARRANTY, acceptance.status(id).stage());
+        return id;
+    }
+
     /** Returns the acceptance process of the case named {@code id}: its own, or the one its intake request called. */
     static String caseProcess(SlaEngine desk, String id) {
         RuntimeService runtime = desk.processEngine().getRuntimeService();
         ProcessInstance own = runtime.createProcessInstanceQuery().processInstanceId(id)
                 .processDefinitionKey("slaflowAcceptance").singleResult();
         return own != null ? own.getId() : runtime.createProcessInstanceQuery().superProcessInstanceId(id).singleResult().getId();
+    }
+
+    /** Returns the activities the running case named {@code id} waits in: its open task, its waits and timers, sorted. */
+    static List<String> waitsAt(SlaEngine desk, String id) {
+        return desk.processEngine().getRuntimeService().getActiveActivityIds(caseProcess(desk, id)).stream().sorted()
+                .toList();
+    }
+
+    /**
+     * What a refused step must leave as it was: the case, its request, where its process waits, its
+     * timers and its customer's prepaid hours.
+     */
+    record Snapshot(AcceptanceStatus acceptance, RequestStatus request, List<String> waitsAt, List<Instant> timers,
+            Optional<PrepaidAccount> prepaid) {
+    }
+
+    /** Returns the snapshot of the running case named {@code id}. */
+    static Snapshot snapshot(SlaEngine desk, String id) {
+        AcceptanceStatus c = desk.acceptance().status(id);
+        return new Snapshot(c, desk.status(id), waitsAt(desk, id), caseTimers(desk, id).stream().sorted().toList(),
+                desk.acceptance().prepaidAccount(c.acceptanceCase().request().customer()));
     }
 
     /** Returns the due dates of the timer jobs of the case named {@code id}. */

@@ -55,8 +55,10 @@ class AcceptanceRefusedScenariosTest {
         assertEquals(AcceptanceStage.STOPPED, stopped.stage());
         assertEquals(Optional.of(StopReason.REFUSED_SCENARIOS), stopped.acceptanceCase().stopReason());
         RequestStatus request = desk.status(id);
-        assertEquals(RequestStage.RESOLVED, request.stage(), "the request's process has ended");
-        assertEquals(AcceptanceStage.STOPPED, request.acceptance().orElseThrow().stage(), "and says why");
+        assertEquals(RequestStage.STOPPED, request.stage(), "the request's process has ended, the work undone");
+        assertEquals(AcceptanceStage.STOPPED, request.acceptance().orElseThrow().stage());
+        assertEquals(Optional.of(StopReason.REFUSED_SCENARIOS),
+                request.acceptance().orElseThrow().acceptanceCase().stopReason(), "and says why");
         assertEquals(CountdownState.PAUSED, request.resolution().state(), "never met: the work was not done");
         assertEquals(0, desk.processEngine().getManagementService().createTimerJobQuery().count()
                 + desk.processEngine().getManagementService().createSuspendedJobQuery().count(), "no timer is left");
@@ -64,6 +66,16 @@ class AcceptanceRefusedScenariosTest {
         WrongStageException e = assertThrows(WrongStageException.class,
                 () -> acceptance.submitSpecification(id, "ivan", AcceptanceDesk.limitSpecification()));
         assertTrue(e.getMessage().contains("STOPPED (stopped: REFUSED_SCENARIOS)"), e.getMessage());
+        WrongStageException resolve = assertThrows(WrongStageException.class,
+                () -> desk.resolve(id, "ivan", "Done after all"), "a stopped request is not resolved later");
+        assertEquals("STOPPED", resolve.stage());
+        assertTrue(resolve.getMessage().contains("request '" + id + "' is stopped"), resolve.getMessage());
+        WrongStageException claim = assertThrows(WrongStageException.class, () -> desk.claim(id, "ivan"));
+        assertTrue(claim.getMessage().contains("is stopped"), claim.getMessage());
+        WrongStageException again = assertThrows(WrongStageException.class,
+                () -> acceptance.proposeSolution(id, "ivan", AcceptanceDesk.SOLUTION));
+        assertTrue(again.getMessage().contains("is stopped"), again.getMessage());
+        assertEquals(RequestStage.STOPPED, desk.status(id).stage(), "nothing changed");
     }
 
     @Test
@@ -85,6 +97,23 @@ class AcceptanceRefusedScenariosTest {
 
         acceptance.refuseScenarios(id, requester("post-co"));
         assertEquals(Optional.of(StopReason.REFUSED_SCENARIOS), acceptance.status(id).acceptanceCase().stopReason());
-        assertEquals(RequestStage.RESOLVED, desk.status(id).stage());
+        RequestStatus request = desk.status(id);
+        assertEquals(RequestStage.STOPPED, request.stage());
+        assertEquals(Optional.of(StopReason.REFUSED_SCENARIOS),
+                request.acceptance().orElseThrow().acceptanceCase().stopReason());
+    }
+
+    @Test
+    void aCaseAHostStartedAloneIsListedAsStoppedOnceTheCustomerRefusesScenarios() {
+        CLOCK.set(kyiv("2026-03-11T10:00"));
+        String id = acceptance.start(AcceptanceDesk.development("split-co"), "ivan", AcceptanceDesk.SOLUTION);
+        acceptance.agreeSolution(id, keyUser("split-co"));
+        assertEquals(RequestStage.ACCEPTANCE, desk.status(id).stage());
+
+        acceptance.refuseScenarios(id, keyUser("split-co"));
+        RequestStatus stopped = desk.status(id);
+        assertEquals(RequestStage.STOPPED, stopped.stage(), "not resolved: the work was never done");
+        assertEquals(Optional.of(StopReason.REFUSED_SCENARIOS),
+                stopped.acceptance().orElseThrow().acceptanceCase().stopReason());
     }
 }

@@ -37,6 +37,8 @@ import org.junit.jupiter.api.Test;
 class AcceptanceReworkTest {
 
     private static final TestClock CLOCK = TestClock.at(kyiv("2026-03-09T10:00"));
+    private static final String FIRST_FINDING = "Posts over the limit when the contract has no limit register entry";
+    private static final String SECOND_FINDING = "A document within the limit no longer posts";
     private static final SlaEventListener LISTENER = mock(SlaEventListener.class);
     private static SlaEngine desk;
     private static AcceptanceWorkflow acceptance;
@@ -60,12 +62,14 @@ class AcceptanceReworkTest {
         acceptance.completeWork(id, "ivan");
 
         CLOCK.set(kyiv("2026-03-09T13:00"));
-        acceptance.recordResults(id, requester("post-co"), List.of(
-                ScenarioResult.failed(LIMIT, "Posts over the limit when the contract has no limit register entry"),
+        acceptance.recordResults(id, requester("post-co"), List.of(ScenarioResult.failed(LIMIT, FIRST_FINDING),
                 ScenarioResult.passed(WITHIN)));
         AcceptanceStatus first = acceptance.status(id);
         assertEquals(AcceptanceStage.REWORK, first.stage());
         assertEquals(1, first.reworkRounds());
+        AcceptanceRound demonstration1 = first.acceptanceCase().rounds().get(0);
+        assertEquals(List.of(LIMIT), demonstration1.failedScenarios(), "the failed scenario is named for the rework");
+        assertEquals(List.of(FIRST_FINDING), demonstration1.findings());
         CountdownStatus round1 = first.round().orElseThrow();
         assertEquals(CountdownState.RUNNING, round1.state());
         assertEquals(kyiv("2026-03-09T21:00"), round1.due(), "8 working hours from 13:00 on the 08:00-22:00 office");
@@ -82,9 +86,13 @@ class AcceptanceReworkTest {
 
         CLOCK.set(kyiv("2026-03-09T20:30"));
         acceptance.recordResults(id, requester("post-co"), List.of(ScenarioResult.passed(LIMIT),
-                ScenarioResult.failed(WITHIN, "A document within the limit no longer posts")));
+                ScenarioResult.failed(WITHIN, SECOND_FINDING)));
         AcceptanceStatus second = acceptance.status(id);
         assertEquals(2, second.reworkRounds());
+        assertEquals(List.of(demonstration1), second.acceptanceCase().rounds().subList(0, 1), "round 1 as recorded");
+        AcceptanceRound demonstration2 = second.acceptanceCase().rounds().get(1);
+        assertEquals(List.of(WITHIN), demonstration2.failedScenarios(), "only what failed this time");
+        assertEquals(List.of(SECOND_FINDING), demonstration2.findings());
         assertEquals(kyiv("2026-03-10T14:30"), second.round().orElseThrow().due(), "1.5 h on Monday, 6.5 h on Tuesday");
 
         at(CLOCK, desk, kyiv("2026-03-10T15:00"));
@@ -100,9 +108,12 @@ class AcceptanceReworkTest {
         AcceptanceCase c = acceptance.status(id).acceptanceCase();
         assertEquals(AcceptanceStage.PAYMENT_AFTER_ACCEPTANCE, c.stage());
         assertEquals(2, c.reworkCount());
+        assertEquals(List.of(kyiv("2026-03-09T13:00"), kyiv("2026-03-09T20:30"), kyiv("2026-03-10T17:00")),
+                c.rounds().stream().map(AcceptanceRound::at).toList(), "one round per demonstration");
         assertEquals(List.of(List.of(LIMIT), List.of(WITHIN), List.of()),
                 c.rounds().stream().map(AcceptanceRound::failedScenarios).toList());
-        assertEquals(List.of("A document within the limit no longer posts"), c.rounds().get(1).findings());
+        assertEquals(List.of(List.of(FIRST_FINDING), List.of(SECOND_FINDING), List.of()),
+                c.rounds().stream().map(AcceptanceRound::findings).toList());
         CountdownStatus round2 = acceptance.status(id).round().orElseThrow();
         assertEquals(CountdownState.MET, round2.state());
         assertTrue(round2.breached(), "met late");

@@ -206,7 +206,7 @@ class AcceptanceStaffViewsTest {
         RequestStatus fix = entry(desk.openWork("programmers"), id);
         assertEquals(Optional.of(AcceptanceStage.WARRANTY_REWORK), fix.acceptanceStage());
         assertEquals(CountdownState.MET, fix.resolution().state(), "the request was resolved on acceptance");
-        assertEquals(kyiv("2026-03-16T18:00"), fix.nextDeadline(), "the critical SLA's 8 hours for the claim");
+        assertEquals(kyiv("2026-03-16T16:00"), fix.nextDeadline(), "the critical SLA's 6 hours for the claim");
     }
 
     private static RequestStatus entry(List<RequestStatus> list, String id) {

@@ -136,15 +136,16 @@ public final class AcceptanceOperations {
             if (r == null) {
                 return Outcome.fail(new UnknownRequestException(id));
             }
-            ServiceRequest request = r.stored().request();
             SlaException problem = first(
                     () -> requests.requireStage(r, "proposeSolution", RequestStage.WORK),
                     () -> requests.requireAllowed(r, user, "proposeSolution"),
                     () -> requests.requireUnclaimedOrOwn(r, user, "proposeSolution"),
-                    () -> contracts.of(request.customer()).isPresent() ? null : new NoContractException(request.customer()));
+                    () -> contracts.of(r.stored().request().customer()).isPresent() ? null
+                            : new NoContractException(r.stored().request().customer()));
             if (problem != null) {
                 return Outcome.fail(problem);
             }
+            ServiceRequest request = r.stored().request();
             CaseRecord record = opened(request, contracts.of(request.customer()).orElseThrow(), user, solution);
             AcceptanceCase opened = record.replay();
             if (r.assignee() == null) {

@@ -37,7 +37,7 @@ final class HostCaseCountdowns {
         Countdown response = Countdown.start(SlaMetric.RESPONSE, targets.response(), targets.warnAt(), opened)
                 .meet(opened);
         return new RequestStatus(c.id(), request, c.workKind(), opened,
-                c.ended() ? RequestStage.RESOLVED : RequestStage.ACCEPTANCE, c.line(), status.assignee(),
+                c.ended() ? Queries.endedStage(Optional.of(status)) : RequestStage.ACCEPTANCE, c.line(), status.assignee(),
                 status.escalated(), response.statusAt(now, calendar),
                 resolution(record, targets).statusAt(now, calendar), Optional.of(status));
     }

@@ -9,15 +9,15 @@ import org.flowable.task.api.Task;
 
 /**
  * A request loaded inside a command: its stage, variables and current task, with its stored JSON read
- * once. A resolved request carries only its id and stage.
+ * once. An ended request (resolved, or stopped in the acceptance workflow) carries only its id and stage.
  *
  * @param id the request id
  * @param stage where it stands
- * @param variables its process variables (empty once resolved)
+ * @param variables its process variables (empty once ended)
  * @param task the open user task, or null
  * @param waitingExecution the execution waiting for the customer's reply, or null
- * @param stored the request as filed, or null once resolved
- * @param countdowns both countdown records, empty once resolved
+ * @param stored the request as filed, or null once ended
+ * @param countdowns both countdown records, empty once ended
  */
 public record OpenRequest(String id, RequestStage stage, Map<String, Object> variables, Task task,
         String waitingExecution, StoredRequest stored, Map<SlaMetric, CountdownRecord> countdowns) {
@@ -33,9 +33,14 @@ public record OpenRequest(String id, RequestStage stage, Map<String, Object> var
                 Json.readRequest((String) variables.get(Model.VAR_REQUEST)), Map.copyOf(countdowns));
     }
 
-    /** Returns a resolved request. */
-    static OpenRequest resolved(String id) {
-        return new OpenRequest(id, RequestStage.RESOLVED, Map.of(), null, null, null, Map.of());
+    /** Returns an ended request: {@code stage} is {@link RequestStage#RESOLVED} or {@link RequestStage#STOPPED}. */
+    static OpenRequest ended(String id, RequestStage stage) {
+        return new OpenRequest(id, stage, Map.of(), null, null, null, Map.of());
+    }
+
+    /** Tells whether the request's process has ended: resolved, or stopped in the acceptance workflow. */
+    public boolean ended() {
+        return stage == RequestStage.RESOLVED || stage == RequestStage.STOPPED;
     }
 
     /** Returns the countdown record of {@code metric}. */

@@ -315,7 +315,7 @@ public final class Operations {
         return transactions.run("reschedule request " + id, () -> {
             Requests.lock(id);
             OpenRequest r = requests.load(id);
-            if (r == null || r.stage() == RequestStage.RESOLVED) {
+            if (r == null || r.ended()) {
                 return Outcome.ok(0);
             }
             if (r.stage() == RequestStage.WAITING_ON_CUSTOMER) {
@@ -337,7 +337,7 @@ public final class Operations {
     private void act(String id, String user, String operation, RequestStage[] stages,
             Function<OpenRequest, List<SlaEvent>> body) {
         change(id, r -> first(
-                () -> r.stage() == RequestStage.RESOLVED ? requests.requireStage(r, operation, stages) : null,
+                () -> r.ended() ? requests.requireStage(r, operation, stages) : null,
                 () -> requests.requireAllowed(r, user, operation),
                 () -> requests.requireUnclaimedOrOwn(r, user, operation),
                 () -> requests.requireStage(r, operation, stages)), r -> {

@@ -4,6 +4,7 @@ import io.slaflow.bpmn.AcceptanceStatus;
 import io.slaflow.bpmn.RequestStage;
 import io.slaflow.bpmn.RequestStatus;
 import io.slaflow.bpmn.UnknownRequestException;
+import io.slaflow.core.acceptance.AcceptanceStage;
 import io.slaflow.core.calendar.WorkingCalendar;
 import io.slaflow.core.countdown.CountdownState;
 import io.slaflow.core.countdown.CountdownStatus;
@@ -225,14 +226,14 @@ public final class Queries {
     /**
      * Returns the status of an intake request from its variables: its open task's stage, or waiting on
      * the customer, or in acceptance ({@code acceptanceCase}: then the case's task decides who has it,
-     * and a round's escalation counts), or resolved.
+     * and a round's escalation counts), or ended: resolved, or stopped with its case.
      */
     RequestStatus status(String id, Map<String, Object> vars, Optional<Task> task, boolean ended, Instant now,
             Optional<AcceptanceStatus> acceptanceCase) {
         StoredRequest stored = Json.readRequest((String) vars.get(Model.VAR_REQUEST));
         WorkingCalendar calendar = runtime.calendarFor(stored.request());
         boolean inAcceptance = Boolean.TRUE.equals(vars.get(AcceptanceModel.VAR_IN_ACCEPTANCE));
-        RequestStage stage = ended ? RequestStage.RESOLVED
+        RequestStage stage = ended ? endedStage(acceptanceCase)
                 : task.map(t -> Requests.stageOf(t.getTaskDefinitionKey()))
                         .orElse(inAcceptance ? RequestStage.ACCEPTANCE : RequestStage.WAITING_ON_CUSTOMER);
         boolean escalated = Boolean.TRUE.equals(vars.get(Model.VAR_ESCALATED));
@@ -247,6 +248,12 @@ public final class Queries {
         return new RequestStatus(id, stored.request(), kind, stored.filedAt(), stage, (String) vars.get(Model.VAR_LINE),
                 assignee, escalated, countdown(vars, SlaMetric.RESPONSE, now, calendar),
                 countdown(vars, SlaMetric.RESOLUTION, now, calendar), acceptanceCase);
+    }
+
+    /** Returns the stage of an ended request: stopped if its acceptance case stopped, else resolved. */
+    static RequestStage endedStage(Optional<AcceptanceStatus> acceptanceCase) {
+        return acceptanceCase.filter(c -> c.stage() == AcceptanceStage.STOPPED).isPresent() ? RequestStage.STOPPED
+                : RequestStage.RESOLVED;
     }
 
     private static CountdownStatus countdown(Map<String, Object> vars, SlaMetric metric, Instant now,

@@ -5,6 +5,7 @@ import io.slaflow.bpmn.RequestStage;
 import io.slaflow.core.NotAllowedException;
 import io.slaflow.core.SlaException;
 import io.slaflow.core.WrongStageException;
+import io.slaflow.core.acceptance.AcceptanceStage;
 import io.slaflow.core.routing.SupportGroups;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -82,9 +83,9 @@ public final class Requests {
         long running = runtime.createProcessInstanceQuery().processInstanceId(id)
                 .processDefinitionKey(Model.PROCESS_KEY).count();
         if (running == 0) {
-            boolean resolved = history.createHistoricProcessInstanceQuery().processInstanceId(id)
+            boolean ended = history.createHistoricProcessInstanceQuery().processInstanceId(id)
                     .processDefinitionKey(Model.PROCESS_KEY).finished().count() > 0;
-            return resolved ? OpenRequest.resolved(id) : null;
+            return ended ? OpenRequest.ended(id, stopped(id) ? RequestStage.STOPPED : RequestStage.RESOLVED) : null;
         }
         Map<String, Object> variables = runtime.getVariables(id);
         for (String wait : List.of(Model.WAIT_BEFORE_RESPONSE, Model.WAIT_IN_WORK)) {
@@ -97,6 +98,13 @@ public final class Requests {
             return OpenRequest.open(id, RequestStage.ACCEPTANCE, variables, null, null);
         }
         throw new IllegalStateException("request " + id + " has neither an open task nor a wait for the customer");
+    }
+
+    /** Tells whether the acceptance case the ended request {@code id} called stopped (D10) instead of closing. */
+    private boolean stopped(String id) {
+        return history.createHistoricProcessInstanceQuery().superProcessInstanceId(id)
+                .processDefinitionKey(AcceptanceModel.PROCESS_KEY)
+                .variableValueEquals(AcceptanceModel.VAR_STAGE, AcceptanceStage.STOPPED.name()).count() > 0;
     }
 
     /** Tells whether request {@code id}, open or resolved, is one of {@code customer}'s. */
@@ -178,6 +186,7 @@ public final class Requests {
             case WAITING_ON_CUSTOMER -> "waiting on the customer";
             case ACCEPTANCE -> "in the acceptance workflow";
             case RESOLVED -> "resolved";
+            case STOPPED -> "stopped: its acceptance case stopped before the work was done";
         };
     }
 }

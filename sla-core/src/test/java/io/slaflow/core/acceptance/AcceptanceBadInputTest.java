@@ -19,6 +19,7 @@ import io.slaflow.core.AlreadyDoneException;
 import io.slaflow.core.NotAllowedException;
 import io.slaflow.core.ValidationException;
 import io.slaflow.core.WrongStageException;
+import io.slaflow.core.contract.PaymentPoint;
 import io.slaflow.core.contract.PaymentTerms;
 import io.slaflow.core.request.ServiceRequest;
 import java.math.BigDecimal;
@@ -41,8 +42,9 @@ class AcceptanceBadInputTest {
                 "results[2].scenario: a second result for the same scenario (was \"Receivables limit\")",
                 "results: no result for scenario \"Within the limit\"; every scenario of the specification needs one"),
                 e.violations());
-        assertEquals(demonstrated(), c, "nothing changed");
-        assertTrue(c.rounds().isEmpty());
+        AcceptanceCase accepted = c.recordResults(REQUESTER, allPassed(), march(3, 16));
+        assertEquals(List.of(1), accepted.rounds().stream().map(AcceptanceRound::number).toList(),
+                "the refused results made no round: the valid ones are round 1");
     }
 
     @Test
@@ -52,7 +54,9 @@ class AcceptanceBadInputTest {
                 () -> accepted.recordResults(KEY_USER, allPassed(), march(3, 17)));
         assertEquals("Cannot recordResults in stage PAYMENT_AFTER_ACCEPTANCE: the work was already accepted at "
                 + march(3, 16) + "; nothing changed", e.getMessage());
-        assertEquals(1, accepted.rounds().size());
+        AcceptanceCase paid = accepted.recordPayment(PaymentPoint.AFTER_ACCEPTANCE, march(3, 17));
+        assertEquals(AcceptanceStage.WARRANTY, paid.stage(), "it goes on from where the first acceptance left it");
+        assertEquals(List.of(march(3, 16)), paid.rounds().stream().map(AcceptanceRound::at).toList());
     }
 
     @Test
@@ -62,8 +66,9 @@ class AcceptanceBadInputTest {
                 () -> c.recordResults(STRANGER, allPassed(), march(3, 16)));
         assertEquals("User 'mallory' may not recordResults: only the requester 'olena' or a key user of customer "
                 + "'acme' [taras] may", e.getMessage());
-        assertEquals(demonstrated(), c);
         assertTrue(c.isCustomerSide(KEY_USER));
+        assertEquals(AcceptanceStage.PAYMENT_AFTER_ACCEPTANCE,
+                c.recordResults(KEY_USER, allPassed(), march(3, 16)).stage(), "still in demonstration: a key user accepts it");
     }
 
     @Test

@@ -97,8 +97,9 @@ class AcceptancePaymentTermsTest {
         assertEquals("recordPayment", e.operation());
         assertTrue(e.getMessage().contains("payment BEFORE_WORK was already recorded at " + march(2, 15)),
                 e.getMessage());
-        assertEquals(Optional.of(march(2, 15)), paid.payments().get(0).paidAt());
-        assertEquals(AcceptanceStage.WORK, paid.stage());
+        AcceptanceCase demonstrated = paid.completeWork(march(2, 16));
+        assertEquals(AcceptanceStage.DEMONSTRATION, demonstrated.stage(), "the work goes on, paid once");
+        assertEquals(Optional.of(march(2, 15)), demonstrated.payments().get(0).paidAt());
     }
 
     @Test

@@ -54,8 +54,9 @@ class AcceptanceRefusedScenariosTest {
         assertEquals(1, e.violations().size());
         assertTrue(e.violations().get(0).startsWith("scenarios: a specification without acceptance scenarios "
                 + "cannot be approved"), e.violations().get(0));
-        assertEquals(AcceptanceStage.SPECIFICATION, draft.stage());
-        assertEquals(Optional.empty(), draft.specificationApprovedAt());
+        AcceptanceCase refused = draft.refuseScenarios(REQUESTER, march(2, 12));
+        assertEquals(AcceptanceStage.STOPPED, refused.stage(), "the draft still awaits the customer, who refuses");
+        assertEquals(Optional.empty(), refused.specificationApprovedAt());
     }
 
     @Test

@@ -89,8 +89,9 @@ class AcceptanceWarrantyTest {
                 () -> c.claimWarranty(REQUESTER, Severity.NON_CRITICAL, "Limit check fails", kyiv(9, 3, 10)));
         assertEquals(kyiv(9, 3, 10), e.expiredAt());
         assertTrue(e.getMessage().contains("the warranty expired on 2026-09-03 at 10:00 (Europe/Kyiv)"), e.getMessage());
-        assertEquals(AcceptanceStage.WARRANTY, c.stage());
-        assertTrue(c.claims().isEmpty());
+        AcceptanceCase closed = c.closeWarranty(kyiv(9, 3, 10));
+        assertEquals(AcceptanceStage.CLOSED, closed.stage(), "the warranty still closes at its end");
+        assertTrue(closed.claims().isEmpty(), "without the refused claim");
     }
 
     @Test
@@ -167,6 +168,8 @@ class AcceptanceWarrantyTest {
                 () -> c.claimWarranty(STRANGER, Severity.CRITICAL, "Down", kyiv(5, 1, 9)));
         assertThrows(IllegalArgumentException.class,
                 () -> c.claimWarranty(REQUESTER, Severity.CRITICAL, "  ", kyiv(5, 1, 9)));
-        assertEquals(AcceptanceStage.WARRANTY, c.stage());
+        AcceptanceCase claimed = c.claimWarranty(REQUESTER, Severity.CRITICAL, "Down", kyiv(5, 1, 9));
+        assertEquals(AcceptanceStage.WARRANTY_REWORK, claimed.stage(), "the requester still claims it");
+        assertEquals(List.of("Down"), claimed.claims().stream().map(WarrantyClaim::description).toList());
     }
 }

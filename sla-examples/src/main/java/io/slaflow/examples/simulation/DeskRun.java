@@ -237,7 +237,8 @@ final class DeskRun {
             Ticket t = tickets.get(s.id());
             boolean takenByOther = s.assignee().isPresent() && !s.assignee().get().equals(w.id);
             if (t == null || t.worker != null || t.waiting || t.resolved || takenByOther
-                    || s.stage() == RequestStage.WAITING_ON_CUSTOMER || s.stage() == RequestStage.RESOLVED) {
+                    || s.stage() == RequestStage.WAITING_ON_CUSTOMER || s.stage() == RequestStage.RESOLVED
+                    || s.stage() == RequestStage.STOPPED) {
                 continue;
             }
             if (!onShift && !mayTakeOnCall(w, t, s)) {
