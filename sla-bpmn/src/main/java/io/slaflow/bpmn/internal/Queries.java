@@ -156,8 +156,7 @@ public final class Queries {
                 if (CaseEntries.isCaseTask(task)) {
                     entries.entry(task.getProcessInstanceId()).ifPresent(list::add);
                 } else {
-                    list.add(status(task.getProcessInstanceId(), task.getTenantId(), task.getProcessVariables(),
-                            Optional.of(task), false, now));
+                    list.add(status(task.getProcessInstanceId(), task.getProcessVariables(), Optional.of(task), false, now));
                 }
             }
             list.sort(Comparator.comparing(Queries::workItem, runtime.workOrder()));
@@ -213,14 +212,16 @@ public final class Queries {
     }
 
     private RequestStatus status(HistoricProcessInstance instance, Task task, Instant now) {
-        return status(instance.getId(), instance.getTenantId(), instance.getProcessVariables(),
-                Optional.ofNullable(task), instance.getEndTime() != null, now);
+        return status(instance.getId(), instance.getProcessVariables(), Optional.ofNullable(task),
+                instance.getEndTime() != null, now);
     }
 
-    private RequestStatus status(String id, String customer, Map<String, Object> vars, Optional<Task> task,
-            boolean ended, Instant now) {
-        boolean inAcceptance = Boolean.TRUE.equals(vars.get(AcceptanceModel.VAR_IN_ACCEPTANCE));
-        return status(id, vars, task, ended, now, inAcceptance ? acceptance.ofRequest(id, now) : Optional.empty());
+    private RequestStatus status(String id, Map<String, Object> vars, Optional<Task> task, boolean ended, Instant now) {
+        return status(id, vars, task, ended, now, inAcceptance(vars) ? acceptance.ofRequest(id, now) : Optional.empty());
+    }
+
+    private static boolean inAcceptance(Map<String, Object> vars) {
+        return Boolean.TRUE.equals(vars.get(AcceptanceModel.VAR_IN_ACCEPTANCE));
     }
 
     /**
@@ -232,10 +233,9 @@ public final class Queries {
             Optional<AcceptanceStatus> acceptanceCase) {
         StoredRequest stored = Json.readRequest((String) vars.get(Model.VAR_REQUEST));
         WorkingCalendar calendar = runtime.calendarFor(stored.request());
-        boolean inAcceptance = Boolean.TRUE.equals(vars.get(AcceptanceModel.VAR_IN_ACCEPTANCE));
         RequestStage stage = ended ? endedStage(acceptanceCase)
                 : task.map(t -> Requests.stageOf(t.getTaskDefinitionKey()))
-                        .orElse(inAcceptance ? RequestStage.ACCEPTANCE : RequestStage.WAITING_ON_CUSTOMER);
+                        .orElse(inAcceptance(vars) ? RequestStage.ACCEPTANCE : RequestStage.WAITING_ON_CUSTOMER);
         boolean escalated = Boolean.TRUE.equals(vars.get(Model.VAR_ESCALATED));
         Optional<String> assignee = Optional.ofNullable(task.isPresent() ? task.get().getAssignee()
                 : (String) vars.get(Model.VAR_ASSIGNEE));
