@@ -87,6 +87,20 @@ class AcceptancePrepaidHoursTest {
     }
 
     @Test
+    void aCaseHoldsNoMoreThanIsFreeSoFreeHoursHaveAtMostTwoDecimals() {
+        AcceptanceCase specified = AcceptanceFixtures.specified(prepaid("40", PaymentTerms.POSTPAYMENT));
+        for (String tooPrecise : List.of("7.556", "7.555", "0.001")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> specified.approveSpecification(REQUESTER, new BigDecimal(tooPrecise), march(2, 12)));
+            assertEquals("prepaidAvailable: must have at most 2 decimals, as a contract's prepaidHours (was " + tooPrecise
+                    + "); round it down, so the case holds no more than is free", e.getMessage());
+        }
+        AcceptanceCase trailingZero = specified.approveSpecification(REQUESTER, new BigDecimal("7.550"), march(2, 12));
+        assertEquals(new BigDecimal("7.55"), trailingZero.prepaidReserved(), "7.550 is 7.55 hours");
+        assertEquals(Optional.of(new BigDecimal("4.95")), trailingZero.overdraw(), "12.50 less 7.55");
+    }
+
+    @Test
     void anOverdrawWaitsForTheCustomerThenBillsTheHoursBeyondTheBalance() {
         AcceptanceCase c = approved(prepaid("10", PaymentTerms.POSTPAYMENT));
         assertEquals(AcceptanceStage.OVERDRAW_APPROVAL, c.stage());
