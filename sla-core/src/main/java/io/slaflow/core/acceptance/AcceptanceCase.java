@@ -69,6 +69,8 @@ public final class AcceptanceCase {
     private static final Set<AcceptanceStage> WORKING = EnumSet.of(WORK, REWORK, WARRANTY_REWORK);
     private static final Set<AcceptanceStage> ACCEPTED = EnumSet.of(PAYMENT_AFTER_ACCEPTANCE, WARRANTY, CLOSED);
     private static final Set<AcceptanceStage> UNDER_WARRANTY = EnumSet.of(PAYMENT_AFTER_ACCEPTANCE, WARRANTY);
+    /** No prepaid hours, at the scale of every other figure of hours (2 decimals). */
+    private static final BigDecimal NO_HOURS = new BigDecimal("0.00");
     /** The decimals of prepaid hours, as a contract's {@code prepaidHours} has them. */
     private static final int HOURS_DECIMALS = 2;
 
@@ -631,11 +633,11 @@ public final class AcceptanceCase {
      * declined, the part of the specification's total the free (available) balance covered; zero
      * otherwise. A ledger shared by a customer's cases keeps these hours from the others.
      *
-     * @return the hours held (reserved), zero when none
+     * @return the hours held (reserved), 2 decimals; 0.00 when none
      */
     public BigDecimal prepaidReserved() {
         if (prepaidAvailable == null || drawdown != null || specificationApprovedAt == null) {
-            return BigDecimal.ZERO;
+            return NO_HOURS;
         }
         return PaymentSchedule.prepaidHours(prepaidAvailable, specification);
     }
@@ -755,12 +757,18 @@ public final class AcceptanceCase {
                 && updatedAt.equals(c.updatedAt) && solution.equals(c.solution)
                 && changeRequests.equals(c.changeRequests) && Objects.equals(specification, c.specification)
                 && Objects.equals(specificationApprovedAt, c.specificationApprovedAt)
-                && Objects.equals(prepaidAvailable, c.prepaidAvailable) && stopReason == c.stopReason
+                && sameNumber(prepaidAvailable, c.prepaidAvailable) && stopReason == c.stopReason
                 && payments.equals(c.payments) && Objects.equals(documentationDeliveredAt, c.documentationDeliveredAt)
                 && rounds.equals(c.rounds) && Objects.equals(warranty, c.warranty)
                 && Objects.equals(drawdown, c.drawdown) && claims.equals(c.claims) && claimOpen == c.claimOpen;
     }
 
+    /** Compares hours by value, as {@link ServiceContract#equals} does: 7.5 and 7.50 are the same hours. */
+    private static boolean sameNumber(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    /** Hashes fields that {@link #equals} compares exactly (no hours, which it compares by value). */
     @Override
     public int hashCode() {
         return Objects.hash(request, stage, since, updatedAt, rounds.size(), claims.size());
