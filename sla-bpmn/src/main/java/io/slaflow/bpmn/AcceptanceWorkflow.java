@@ -373,10 +373,12 @@ public final class AcceptanceWorkflow {
     }
 
     /**
-     * Adds or replaces the contract of its customer. Cases keep the contract they were opened with.
-     * The contract's prepaid hours only open the customer's prepaid account; once it is open (at the
-     * first approval or top-up) the database holds the balance, and a changed figure here does not
-     * reach it: add hours with {@link #addPrepaidHours}. Every node must be given the same contracts.
+     * Adds or replaces the contract of its customer. Cases keep the contract they were opened with,
+     * but the prepaid hours are the customer's, not a case's: the current contract's prepaid hours
+     * open the customer's prepaid account (at the first approval or top-up, also of a case opened
+     * under an older contract), as {@link #prepaidAccount} shows them until then. Once it is open the
+     * database holds the balance, and a changed figure here does not reach it: add hours with
+     * {@link #addPrepaidHours}. Every node must be given the same contracts.
      *
      * @param contract the customer's new contract
      */

@@ -13,6 +13,7 @@ import io.slaflow.core.acceptance.AcceptanceCase;
 import io.slaflow.core.acceptance.AcceptanceStage;
 import io.slaflow.core.acceptance.Specification;
 import io.slaflow.core.contract.PaymentPoint;
+import io.slaflow.core.contract.ServiceContract;
 import io.slaflow.core.countdown.CountdownState;
 import io.slaflow.core.testkit.TestClock;
 import java.math.BigDecimal;
@@ -174,6 +175,27 @@ class AcceptancePrepaidHoursTest {
         assertThrows(io.slaflow.core.NotAllowedException.class, () -> acceptance.approveSpecification(id, "mallory"));
         assertEquals(AcceptanceStage.SPECIFICATION, acceptance.status(id).stage());
         assertEquals(List.of(), acceptance.prepaidAccount(CUSTOMER).orElseThrow().statement(), "not opened");
+    }
+
+    @Test
+    void theAccountOpensWithTheCurrentContractsHoursEvenForACaseOpenedUnderAnOlderOne() {
+        start(AcceptanceDesk.engine(clock));
+        String id = AcceptanceDesk.developmentAtProgrammers(desk, CUSTOMER);
+        acceptance.proposeSolution(id, "ivan", AcceptanceDesk.SOLUTION);
+        acceptance.agreeSolution(id, requester(CUSTOMER));
+        acceptance.submitSpecification(id, "ivan", specification(new BigDecimal("10")));
+        ServiceContract older = acceptance.contract(CUSTOMER).orElseThrow();
+        acceptance.changeContract(older.withPrepaidHours(new BigDecimal("20")));
+        assertEquals(hours("20.00"), acceptance.prepaidAccount(CUSTOMER).orElseThrow().balance(),
+                "not opened yet: the current contract's hours");
+
+        acceptance.approveSpecification(id, keyUser(CUSTOMER));
+        AcceptanceCase approved = acceptance.status(id).acceptanceCase();
+        assertEquals(Optional.of(hours("40")), approved.contract().prepaidHours(), "the case keeps its contract");
+        assertEquals(Optional.of(hours("20.00")), approved.prepaidAvailable(), "but the hours are the customer's");
+        assertEquals(List.of(line(1, Kind.OPENED, null, "20.00", "20.00", "0.00"),
+                line(2, Kind.RESERVED, id, "12.50", "20.00", "12.50")),
+                lines(acceptance.prepaidAccount(CUSTOMER).orElseThrow()), "opened as prepaidAccount showed it");
     }
 
     @Test

@@ -37,8 +37,10 @@ import org.flowable.engine.impl.util.CommandContextUtil;
  * node, take their hours one after another from what the other left. The row is locked after the
  * case's own rows, never before, so two operations cannot deadlock.
  *
- * <p>An account opens with the prepaid hours the customer's contract names the first time it is
- * used; from then on the database holds the balance and the contract's figure is not read again.
+ * <p>An account opens the first time it is used with the prepaid hours the customer's contract names
+ * then (the engine's current contract, whichever one a case was opened with; the caller passes them
+ * as {@code opening}); from then on the database holds the balance and no contract's figure is read
+ * again.
  * Every method but {@link #createTables} runs inside an operation's command (its transaction).
  */
 public final class PrepaidLedger {
@@ -112,15 +114,17 @@ public final class PrepaidLedger {
     /**
      * Moves {@code customer}'s hours as one step moved the case {@code caseId} from {@code before} to
      * {@code after}: draws its held hours when the step accepted the work, holds or gives back the
-     * difference when the hours it holds changed. Does nothing (and reads nothing) otherwise.
+     * difference when the hours it holds changed, opening the account first (with the {@code opening}
+     * hours, as {@link #available} saw them) if it has none. Does nothing (and reads nothing) otherwise.
      */
-    public void follow(String customer, String caseId, AcceptanceCase before, AcceptanceCase after, Instant at) {
+    public void follow(String customer, Optional<BigDecimal> opening, String caseId, AcceptanceCase before,
+            AcceptanceCase after, Instant at) {
         Optional<PrepaidDrawdown> drawn = after.drawdown().filter(d -> before.drawdown().isEmpty());
         BigDecimal held = after.prepaidReserved().subtract(before.prepaidReserved());
         if (drawn.isEmpty() && held.signum() == 0) {
             return;
         }
-        Row row = account(customer, after.contract().prepaidHours().orElse(null), at);
+        Row row = account(customer, opening.orElse(null), at);
         if (row == null) {
             throw new IllegalStateException("case " + caseId + " holds prepaid hours of customer '" + customer
                     + "', who has no prepaid account");
