@@ -23,9 +23,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.ibatis.session.SqlSession;
 import org.flowable.common.engine.api.FlowableException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
+import org.flowable.common.engine.impl.cfg.TransactionState;
+import org.flowable.common.engine.impl.context.Context;
 import org.flowable.common.engine.impl.db.DbSqlSession;
+import org.flowable.common.engine.impl.interceptor.CommandContext;
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.impl.util.CommandContextUtil;
 
@@ -41,7 +45,8 @@ import org.flowable.engine.impl.util.CommandContextUtil;
  * then (the engine's current contract, whichever one a case was opened with; the caller passes them
  * as {@code opening}); from then on the database holds the balance and no contract's figure is read
  * again.
- * Every method but {@link #createTables} runs inside an operation's command (its transaction).
+ * Every method but {@link #createTables} runs inside an operation's command, and what it changes
+ * commits or rolls back with everything else the command changed.
  */
 public final class PrepaidLedger {
 
@@ -49,6 +54,9 @@ public final class PrepaidLedger {
     static final String ACCOUNT = "SLA_PREPAID_ACCOUNT";
     /** The statement table, one row per change. */
     static final String MOVEMENT = "SLA_PREPAID_MOVEMENT";
+
+    /** The command attribute that says the ledger's rollback listener is registered. */
+    private static final String ROLLBACK_REGISTERED = PrepaidLedger.class.getName() + ".rollback";
 
     /** A row inserted twice at once (H2 and PostgreSQL), or PostgreSQL's duplicate table / type. */
     private static final Set<String> CREATED_AT_THE_SAME_TIME = Set.of("23505", "42P07");
@@ -192,7 +200,7 @@ public final class PrepaidLedger {
             return row;
         }
         Row opened = new Row(hours(opening), hours(BigDecimal.ZERO), 1);
-        try (PreparedStatement insert = connection().prepareStatement("insert into " + table(ACCOUNT)
+        try (PreparedStatement insert = changes().prepareStatement("insert into " + table(ACCOUNT)
                 + " (CUSTOMER_, BALANCE_, RESERVED_, REV_) values (?, ?, ?, ?)")) {
             insert.setString(1, customer);
             insert.setBigDecimal(2, opened.balance);
@@ -229,7 +237,7 @@ public final class PrepaidLedger {
             throw new IllegalStateException("prepaid hours of '" + customer + "' would go to balance " + next.balance
                     + ", held " + next.reserved + " (" + kind + " of " + hours + " for case " + caseId + ")");
         }
-        try (PreparedStatement update = connection().prepareStatement("update " + table(ACCOUNT)
+        try (PreparedStatement update = changes().prepareStatement("update " + table(ACCOUNT)
                 + " set BALANCE_ = ?, RESERVED_ = ?, REV_ = ? where CUSTOMER_ = ? and REV_ = ?")) {
             update.setBigDecimal(1, next.balance);
             update.setBigDecimal(2, next.reserved);
@@ -247,7 +255,7 @@ public final class PrepaidLedger {
     }
 
     private void line(String customer, Row row, Kind kind, String caseId, BigDecimal hours, Instant at, String note) {
-        try (PreparedStatement insert = connection().prepareStatement("insert into " + table(MOVEMENT)
+        try (PreparedStatement insert = changes().prepareStatement("insert into " + table(MOVEMENT)
                 + " (CUSTOMER_, SEQ_, KIND_, CASE_ID_, HOURS_, BALANCE_, RESERVED_, TIME_, NOTE_)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, customer);
@@ -310,6 +318,26 @@ public final class PrepaidLedger {
 
     private static Connection connection() {
         return CommandContextUtil.getDbSqlSession().getSqlSession().getConnection();
+    }
+
+    /**
+     * Returns the command's connection for a statement that changes rows, making sure the command's
+     * rollback undoes it. The ledger writes beside MyBatis, so MyBatis does not know the connection
+     * holds changes: when a command fails before Flowable flushed anything (its own changes wait in
+     * the session until the command ends), MyBatis skips the rollback, and then sets the connection
+     * back to auto-commit as it closes it, which commits the ledger's rows. So the first change of a
+     * command registers a rollback listener that forces MyBatis's rollback: a real one where Flowable
+     * runs the transaction, nothing where an outside transaction manager does (and rolls back itself).
+     */
+    private static Connection changes() {
+        CommandContext command = Context.getCommandContext();
+        if (command.getAttribute(ROLLBACK_REGISTERED) == null) {
+            command.addAttribute(ROLLBACK_REGISTERED, Boolean.TRUE);
+            SqlSession session = CommandContextUtil.getDbSqlSession().getSqlSession();
+            Context.getTransactionContext().addTransactionListener(TransactionState.ROLLINGBACK,
+                    rolledBack -> session.rollback(true));
+        }
+        return connection();
     }
 
     private static String table(String name) {
