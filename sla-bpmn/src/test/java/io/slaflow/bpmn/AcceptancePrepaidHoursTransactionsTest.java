@@ -5,13 +5,26 @@ import static io.slaflow.bpmn.AcceptanceDesk.requester;
 import static io.slaflow.bpmn.Desk.kyiv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slaflow.bpmn.PrepaidMovement.Kind;
 import io.slaflow.core.acceptance.AcceptanceStage;
 import io.slaflow.core.testkit.TestClock;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +70,29 @@ class AcceptancePrepaidHoursTransactionsTest {
         assertEquals(Kind.RESERVED, kinds(approve(acceptance, id)).get(2), "and it can be approved again");
     }
 
+    @Test
+    void anAccountReadWhileATopUpCommitsAgreesWithItsStatement() throws Exception {
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try (PausingDatabase db = new PausingDatabase();
+                SlaEngine node = AcceptanceDesk.engine(clock).dataSource(db.dataSource()).build()) {
+            AcceptanceWorkflow acceptance = node.acceptance();
+            acceptance.addPrepaidHours(CUSTOMER, new BigDecimal("5"), "Invoice 2026-017");
+
+            db.beforeReadingTheStatement(() -> other.submit(
+                    () -> acceptance.addPrepaidHours(CUSTOMER, new BigDecimal("20"), "Invoice 2026-018")).get());
+            PrepaidAccount read = acceptance.prepaidAccount(CUSTOMER).orElseThrow();
+            assertTrue(db.paused(), "the top-up committed while the account was read");
+
+            assertEquals(List.of(Kind.OPENED, Kind.ADDED, Kind.ADDED), kinds(read), "the read saw the top-up");
+            PrepaidMovement last = read.statement().get(2);
+            assertEquals(List.of(hours("65.00"), hours("0.00")), List.of(read.balance(), read.reserved()),
+                    "the balance and the hours held after the statement's last line");
+            assertEquals(List.of(last.balance(), last.reserved()), List.of(read.balance(), read.reserved()));
+        } finally {
+            other.shutdown();
+        }
+    }
+
     private static PrepaidAccount approve(AcceptanceWorkflow acceptance, String id) {
         acceptance.approveSpecification(id, keyUser(CUSTOMER));
         return acceptance.prepaidAccount(CUSTOMER).orElseThrow();
@@ -77,5 +113,76 @@ class AcceptancePrepaidHoursTransactionsTest {
 
     private static BigDecimal hours(String value) {
         return new BigDecimal(value);
+    }
+
+    /**
+     * An H2 database in memory, kept while the test runs, whose data source pauses the thread that
+     * armed it once, just before that thread prepares a statement reading the prepaid statement
+     * table, and meanwhile runs another transaction to its commit: the moment between two statements
+     * of one read.
+     */
+    private static final class PausingDatabase implements AutoCloseable {
+
+        private final JdbcDataSource h2 = new JdbcDataSource();
+        private final Connection keptOpen;
+        private final AtomicReference<Thread> armed = new AtomicReference<>();
+        private final AtomicBoolean paused = new AtomicBoolean();
+        private volatile Callable<?> meanwhile;
+
+        PausingDatabase() throws SQLException {
+            h2.setURL("jdbc:h2:mem:ledger-read-" + UUID.randomUUID());
+            h2.setUser("sa");
+            keptOpen = h2.getConnection();
+        }
+
+        /** Runs {@code transaction} once, before the calling thread next reads the prepaid statement. */
+        void beforeReadingTheStatement(Callable<?> transaction) {
+            meanwhile = transaction;
+            armed.set(Thread.currentThread());
+        }
+
+        boolean paused() {
+            return paused.get();
+        }
+
+        DataSource dataSource() {
+            return proxy(DataSource.class, h2, (method, args) -> method.getName().equals("getConnection")
+                    ? connection((Connection) method.invoke(h2, args)) : method.invoke(h2, args));
+        }
+
+        private Connection connection(Connection real) {
+            return proxy(Connection.class, real, (method, args) -> {
+                if (method.getName().equals("prepareStatement") && readsTheStatement((String) args[0])
+                        && armed.compareAndSet(Thread.currentThread(), null)) {
+                    meanwhile.call();
+                    paused.set(true);
+                }
+                return method.invoke(real, args);
+            });
+        }
+
+        private static boolean readsTheStatement(String sql) {
+            return sql.startsWith("select") && sql.contains("SLA_PREPAID_MOVEMENT");
+        }
+
+        private static <T> T proxy(Class<T> type, Object real, Call call) {
+            return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> {
+                try {
+                    return call.invoke(method, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            }));
+        }
+
+        @Override
+        public void close() throws SQLException {
+            keptOpen.close();
+        }
+
+        /** A call of a proxied method. */
+        private interface Call {
+            Object invoke(Method method, Object[] args) throws Exception;
+        }
     }
 }

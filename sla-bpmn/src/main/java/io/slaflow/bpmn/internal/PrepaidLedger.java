@@ -167,24 +167,26 @@ public final class PrepaidLedger {
 
     /**
      * Returns {@code customer}'s account with its statement; an account not opened yet shows the
-     * {@code opening} hours and an empty statement.
+     * {@code opening} hours and an empty statement. The balance and the hours held are those the
+     * statement's last line leaves, read in one statement with the lines, so they always agree with
+     * them even while another transaction changes the account (the account's row, which each change
+     * updates with its line, would need a second statement, and a change committed between the two
+     * would show up in one but not the other).
      *
      * @return the account, or empty when there is none and no opening hours
      */
     public Optional<PrepaidAccount> read(String customer, Optional<BigDecimal> opening) {
-        try (PreparedStatement select = connection().prepareStatement("select BALANCE_, RESERVED_ from "
-                + table(ACCOUNT) + " where CUSTOMER_ = ?")) {
-            select.setString(1, customer);
-            try (ResultSet rs = select.executeQuery()) {
-                if (!rs.next()) {
-                    return opening.map(h -> new PrepaidAccount(customer, hours(h), hours(BigDecimal.ZERO), List.of()));
-                }
-                return Optional.of(new PrepaidAccount(customer, rs.getBigDecimal(1), rs.getBigDecimal(2),
-                        statement(customer)));
-            }
+        List<PrepaidMovement> statement;
+        try {
+            statement = statement(customer);
         } catch (SQLException e) {
             throw failure("read the prepaid hours of " + customer, e);
         }
+        if (statement.isEmpty()) {
+            return opening.map(h -> new PrepaidAccount(customer, hours(h), hours(BigDecimal.ZERO), List.of()));
+        }
+        PrepaidMovement last = statement.get(statement.size() - 1);
+        return Optional.of(new PrepaidAccount(customer, last.balance(), last.reserved(), statement));
     }
 
     // ---- rows -----------------------------------------------------------------------------------
