@@ -5,10 +5,12 @@ import static io.slaflow.bpmn.AcceptanceDesk.keyUser;
 import static io.slaflow.bpmn.AcceptanceDesk.requester;
 import static io.slaflow.bpmn.Desk.kyiv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slaflow.bpmn.PrepaidMovement.Kind;
+import io.slaflow.core.SlaException;
 import io.slaflow.core.acceptance.AcceptanceCase;
 import io.slaflow.core.acceptance.AcceptanceStage;
 import io.slaflow.core.acceptance.Specification;
@@ -18,6 +20,10 @@ import io.slaflow.core.countdown.CountdownState;
 import io.slaflow.core.testkit.TestClock;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -215,6 +221,52 @@ class AcceptancePrepaidHoursTest {
         String next = specified(new BigDecimal("30"));
         assertEquals(Optional.of(hours("10.00")), acceptance.status(next).acceptanceCase().overdraw(),
                 "37.50 against what is left");
+    }
+
+    @Test
+    void aUserWhoMayNotCreateTheLedgerTablesHearsItAsForFlowablesTables(@TempDir Path dir) throws SQLException {
+        String url = "jdbc:h2:file:" + dir.resolve("rights").toAbsolutePath();
+        AcceptanceDesk.engine(clock).jdbcUrl(url, "sa", "").build().close();
+        h2(url, "drop table SLA_PREPAID_MOVEMENT", "drop table SLA_PREPAID_ACCOUNT", "create user clerk password 'clerk'",
+                "grant select, insert, update, delete on schema public to clerk");
+
+        DatabaseException e = assertThrows(DatabaseException.class,
+                () -> AcceptanceDesk.engine(clock).jdbcUrl(url, "clerk", "clerk").build(), "Flowable's tables are there");
+        assertTrue(e.getMessage().startsWith("The user may not do what the engine needs in the database at jdbc:h2:file:"),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("(SQLState 90096). On first start it creates Flowable's and slaflow's tables;"
+                + " afterwards it reads and writes them"), e.getMessage());
+    }
+
+    @Test
+    void anotherFailureToCreateTheLedgerTablesIsNotCalledAMissingRight(@TempDir Path dir) throws SQLException {
+        String url = "jdbc:h2:file:" + dir.resolve("read-only").toAbsolutePath();
+        AcceptanceDesk.engine(clock).jdbcUrl(url, "sa", "").build().close();
+        h2(url, "drop table SLA_PREPAID_MOVEMENT", "drop table SLA_PREPAID_ACCOUNT");
+
+        SlaException e = assertThrows(SlaException.class,
+                () -> AcceptanceDesk.engine(clock).jdbcUrl(url + ";ACCESS_MODE_DATA=r", "sa", "").build());
+        assertFalse(e instanceof DatabaseException, e.getMessage());
+        assertTrue(e.getMessage().startsWith("Could not create the prepaid hours tables: "), e.getMessage());
+        assertEquals("90097", sqlState(e), "H2: the database is read only");
+    }
+
+    /** Runs {@code statements} as H2's administrator on the database at {@code url}. */
+    private static void h2(String url, String... statements) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     /** Files a development request for hours-co and has a specification of {@code estimate} hours approved. */

@@ -1,6 +1,5 @@
 package io.slaflow.bpmn.internal;
 
-import io.slaflow.bpmn.DatabaseException;
 import io.slaflow.bpmn.PrepaidAccount;
 import io.slaflow.bpmn.PrepaidMovement;
 import io.slaflow.bpmn.PrepaidMovement.Kind;
@@ -75,16 +74,13 @@ public final class PrepaidLedger {
     /**
      * Creates the ledger's tables (with the engine's table prefix) unless they exist; a database user
      * without the right to create tables works once they exist.
+     *
+     * @throws SlaException if they cannot be created, with the driver's exception among its causes:
+     *     {@link Databases#explain} tells a missing right (or an unusable database) from other failures,
+     *     as for Flowable's own tables
      */
     public void createTables() {
-        try {
-            transactions.run("create the prepaid hours tables", this::create);
-        } catch (SlaException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new DatabaseException("Could not create slaflow's tables " + ACCOUNT + " and " + MOVEMENT
-                    + " in the engine's database (" + cause.getMessage() + "); create them with a user that may,"
-                    + " or give this one the right to", cause);
-        }
+        transactions.run("create the prepaid hours tables", this::create);
     }
 
     private Outcome<Void> create() {
