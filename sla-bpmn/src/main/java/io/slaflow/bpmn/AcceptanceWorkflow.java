@@ -51,7 +51,9 @@ import java.util.Optional;
  * <p>Prepaid hours (D5) are one account per customer in the engine's database, shared by the
  * customer's cases and every node ({@link #prepaidAccount}, {@link #addPrepaidHours}): approving a
  * specification holds the hours the free balance covers, acceptance draws them, and a total beyond
- * the free hours waits for the customer's decision on the overdraw.
+ * the free hours waits for the customer's decision on the overdraw. Tables changed outside slaflow so
+ * that a step would break the account's rules (say, more hours held than the balance) give a
+ * {@link DatabaseException}, and the step changes nothing.
  *
  * <p>Every operation is one transaction; a refused one changes nothing and throws an
  * {@link io.slaflow.core.SlaException}: {@link UnknownRequestException} for an id that names nothing,
@@ -395,6 +397,7 @@ public final class AcceptanceWorkflow {
      * @param customer the customer (tenant) id
      * @return the account, or empty when the customer has neither an account nor prepaid hours in its
      *     contract
+     * @throws DatabaseException if a line of the statement is of a kind this version does not know
      */
     public Optional<PrepaidAccount> prepaidAccount(String customer) {
         ensureOpen.run();
@@ -413,6 +416,7 @@ public final class AcceptanceWorkflow {
      * @throws IllegalArgumentException if {@code hours} is not positive or too precise or large, or
      *     {@code note} is blank or longer than 10,000 characters
      * @throws NoContractException if the engine has no contract for the customer
+     * @throws DatabaseException if the account was changed outside slaflow so that it breaks its rules
      */
     public PrepaidAccount addPrepaidHours(String customer, BigDecimal hours, String note) {
         ensureOpen.run();

@@ -26,6 +26,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -249,6 +250,63 @@ class AcceptancePrepaidHoursTest {
         assertFalse(e instanceof DatabaseException, e.getMessage());
         assertTrue(e.getMessage().startsWith("Could not create the prepaid hours tables: "), e.getMessage());
         assertEquals("90097", sqlState(e), "H2: the database is read only");
+    }
+
+    @Test
+    void anAccountChangedOutsideSlaflowIsADatabaseExceptionAndTheStepChangesNothing() throws SQLException {
+        start(AcceptanceDesk.engine(clock));
+        String id = specified(new BigDecimal("10"));
+        acceptance.completeWork(id, "ivan");
+        sql("update SLA_PREPAID_ACCOUNT set RESERVED_ = 0 where CUSTOMER_ = 'hours-co'");
+
+        DatabaseException e = assertThrows(DatabaseException.class,
+                () -> acceptance.recordResults(id, requester(CUSTOMER), allPassed()));
+        assertEquals("The prepaid hours of customer 'hours-co' would go to balance 27.50, held -12.50 (DRAWN of 12.50"
+                + " for case " + id + "), and neither may be negative nor the hours held exceed the balance: table"
+                + " SLA_PREPAID_ACCOUNT disagrees with the cases that hold hours, so it was changed outside slaflow;"
+                + " set it right from its statement SLA_PREPAID_MOVEMENT. Nothing was changed", e.getMessage());
+        assertEquals(AcceptanceStage.DEMONSTRATION, acceptance.status(id).stage(), "the results were not recorded");
+        assertEquals(2, acceptance.prepaidAccount(CUSTOMER).orElseThrow().statement().size(), "nothing drawn");
+    }
+
+    @Test
+    void hoursHeldWithoutAnAccountAreADatabaseException() throws SQLException {
+        start(AcceptanceDesk.engine(clock));
+        String id = specified(new BigDecimal("10"));
+        acceptance.completeWork(id, "ivan");
+        sql("delete from SLA_PREPAID_MOVEMENT", "delete from SLA_PREPAID_ACCOUNT");
+        acceptance.changeContract(acceptance.contract(CUSTOMER).orElseThrow().withPrepaidHours(null));
+
+        DatabaseException e = assertThrows(DatabaseException.class,
+                () -> acceptance.recordResults(id, requester(CUSTOMER), allPassed()));
+        assertEquals("Case " + id + " holds prepaid hours of customer 'hours-co', who has no account in table"
+                + " SLA_PREPAID_ACCOUNT and no prepaid hours in the contract to open one: the table was changed"
+                + " outside slaflow; restore the customer's row. Nothing was changed", e.getMessage());
+        assertEquals(AcceptanceStage.DEMONSTRATION, acceptance.status(id).stage());
+    }
+
+    @Test
+    void aStatementLineOfAnUnknownKindIsADatabaseException() throws SQLException {
+        start(AcceptanceDesk.engine(clock));
+        acceptance.addPrepaidHours(CUSTOMER, new BigDecimal("5"), "Invoice 2026-017");
+        sql("update SLA_PREPAID_MOVEMENT set KIND_ = 'GIFTED' where SEQ_ = 2");
+
+        DatabaseException e = assertThrows(DatabaseException.class, () -> acceptance.prepaidAccount(CUSTOMER));
+        assertEquals("Line 2 of the prepaid statement of customer 'hours-co' in table SLA_PREPAID_MOVEMENT is of kind"
+                + " 'GIFTED', and this slaflow knows [OPENED, ADDED, RESERVED, RELEASED, DRAWN]: it was written by a"
+                + " newer slaflow or changed outside it", e.getMessage());
+    }
+
+    /** Runs {@code statements} on the desk's database, outside slaflow, and commits them. */
+    private void sql(String... statements) throws SQLException {
+        DataSource data = desk.processEngine().getProcessEngineConfiguration().getDataSource();
+        try (Connection c = data.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+            c.commit();
+        }
     }
 
     /** Runs {@code statements} as H2's administrator on the database at {@code url}. */

@@ -3,6 +3,7 @@ package io.slaflow.bpmn.internal;
 import io.slaflow.bpmn.PrepaidAccount;
 import io.slaflow.bpmn.PrepaidMovement;
 import io.slaflow.bpmn.PrepaidMovement.Kind;
+import io.slaflow.bpmn.DatabaseException;
 import io.slaflow.core.SlaException;
 import io.slaflow.core.acceptance.AcceptanceCase;
 import io.slaflow.core.acceptance.PrepaidDrawdown;
@@ -120,6 +121,8 @@ public final class PrepaidLedger {
      * {@code after}: draws its held hours when the step accepted the work, holds or gives back the
      * difference when the hours it holds changed, opening the account first (with the {@code opening}
      * hours, as {@link #available} saw them) if it has none. Does nothing (and reads nothing) otherwise.
+     *
+     * @throws DatabaseException if the account does not allow the change (it was changed outside slaflow)
      */
     public void follow(String customer, Optional<BigDecimal> opening, String caseId, AcceptanceCase before,
             AcceptanceCase after, Instant at) {
@@ -130,8 +133,9 @@ public final class PrepaidLedger {
         }
         Row row = account(customer, opening.orElse(null), at);
         if (row == null) {
-            throw new IllegalStateException("case " + caseId + " holds prepaid hours of customer '" + customer
-                    + "', who has no prepaid account");
+            throw new DatabaseException("Case " + caseId + " holds prepaid hours of customer '" + customer + "', who has"
+                    + " no account in table " + table(ACCOUNT) + " and no prepaid hours in the contract to open one:"
+                    + " the table was changed outside slaflow; restore the customer's row. Nothing was changed", null);
         }
         if (drawn.isPresent()) {
             BigDecimal hours = drawn.get().hours();
@@ -154,6 +158,8 @@ public final class PrepaidLedger {
     /**
      * Adds {@code hours} to {@code customer}'s balance, opening the account first (with
      * {@code opening} hours, or none) if it has none, and returns the account after it.
+     *
+     * @throws DatabaseException if the account does not allow the change (it was changed outside slaflow)
      */
     public PrepaidAccount add(String customer, BigDecimal hours, String note, Optional<BigDecimal> opening, Instant at) {
         Row row = account(customer, opening.orElse(BigDecimal.ZERO), at);
@@ -170,6 +176,7 @@ public final class PrepaidLedger {
      * would show up in one but not the other).
      *
      * @return the account, or empty when there is none and no opening hours
+     * @throws DatabaseException if a line is of a kind this version does not know
      */
     public Optional<PrepaidAccount> read(String customer, Optional<BigDecimal> opening) {
         List<PrepaidMovement> statement;
@@ -232,8 +239,12 @@ public final class PrepaidLedger {
             BigDecimal reserved, Instant at, String note) {
         Row next = new Row(hours(balance), hours(reserved), row.revision + 1);
         if (next.balance.signum() < 0 || next.reserved.signum() < 0 || next.reserved.compareTo(next.balance) > 0) {
-            throw new IllegalStateException("prepaid hours of '" + customer + "' would go to balance " + next.balance
-                    + ", held " + next.reserved + " (" + kind + " of " + hours + " for case " + caseId + ")");
+            throw new DatabaseException("The prepaid hours of customer '" + customer + "' would go to balance "
+                    + next.balance + ", held " + next.reserved + " (" + kind + " of " + hours + (caseId == null ? ""
+                    : " for case " + caseId) + "), and neither may be negative nor the hours held exceed the balance:"
+                    + " table " + table(ACCOUNT) + " disagrees with the cases that hold hours, so it was changed"
+                    + " outside slaflow; set it right from its statement " + table(MOVEMENT) + ". Nothing was changed",
+                    null);
         }
         try (PreparedStatement update = changes().prepareStatement("update " + table(ACCOUNT)
                 + " set BALANCE_ = ?, RESERVED_ = ?, REV_ = ? where CUSTOMER_ = ? and REV_ = ?")) {
@@ -278,7 +289,7 @@ public final class PrepaidLedger {
             List<PrepaidMovement> lines = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    lines.add(new PrepaidMovement(rs.getInt(1), Kind.valueOf(rs.getString(2)),
+                    lines.add(new PrepaidMovement(rs.getInt(1), kind(customer, rs.getInt(1), rs.getString(2)),
                             Optional.ofNullable(rs.getString(3)), rs.getBigDecimal(4), rs.getBigDecimal(5),
                             rs.getBigDecimal(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
                             Optional.ofNullable(rs.getString(8))));
@@ -286,6 +297,18 @@ public final class PrepaidLedger {
             }
             return lines;
         }
+    }
+
+    /** Returns the kind a statement line names, refusing one this version does not know. */
+    private static Kind kind(String customer, int sequence, String name) {
+        for (Kind kind : Kind.values()) {
+            if (kind.name().equals(name)) {
+                return kind;
+            }
+        }
+        throw new DatabaseException("Line " + sequence + " of the prepaid statement of customer '" + customer
+                + "' in table " + table(MOVEMENT) + " is of kind '" + name + "', and this slaflow knows "
+                + List.of(Kind.values()) + ": it was written by a newer slaflow or changed outside it", null);
     }
 
     // ---- plumbing -------------------------------------------------------------------------------
