@@ -367,9 +367,10 @@ public final class PrepaidLedger {
     }
 
     /**
-     * Returns the failure for a statement that failed: a dead connection, a lost race (run again), a
-     * row or table created at the same time by another node (run again: it is there now), or else an
-     * engine failure.
+     * Returns the failure for a statement that failed: a dead connection (run again: the transaction
+     * died with it, so nothing was kept, whichever statement it was), a lost race (run again), a row or
+     * table created at the same time by another node (run again: it is there now), or else an engine
+     * failure.
      */
     private static FlowableException failure(String what, SQLException e) {
         String message = "could not " + what + ": " + e.getMessage();
