@@ -50,10 +50,10 @@ import java.util.Optional;
  *
  * <p>Prepaid hours (D5) are one account per customer in the engine's database, shared by the
  * customer's cases and every node ({@link #prepaidAccount}, {@link #addPrepaidHours}): approving a
- * specification holds the hours the free balance covers, acceptance draws them, and a total beyond
- * the free hours waits for the customer's decision on the overdraw. Tables changed outside slaflow so
- * that a step would break the account's rules (say, more hours held than the balance) give a
- * {@link DatabaseException}, and the step changes nothing.
+ * specification holds (reserves) the hours the free (available) balance covers, acceptance draws
+ * them, and a total beyond the free hours waits for the customer's decision on the overdraw. Tables
+ * changed outside slaflow so that a step would break the account's rules (say, more hours held than
+ * the balance) give a {@link DatabaseException}, and the step changes nothing.
  *
  * <p>Every operation is one transaction; a refused one changes nothing and throws an
  * {@link io.slaflow.core.SlaException}: {@link UnknownRequestException} for an id that names nothing,
@@ -390,9 +390,10 @@ public final class AcceptanceWorkflow {
     }
 
     /**
-     * Returns {@code customer}'s prepaid hours (D5) as the database holds them: the balance, the hours
-     * approved work holds, and the statement of every change. An account not opened yet shows the
-     * opening hours of the customer's contract and an empty statement.
+     * Returns {@code customer}'s prepaid hours (D5) as the database holds them: the balance, the
+     * hours approved work holds (reserved; the rest is free, {@link PrepaidAccount#available()}),
+     * and the statement of every change. An account not opened yet shows the opening hours of the
+     * customer's contract and an empty statement.
      *
      * @param customer the customer (tenant) id
      * @return the account, or empty when the customer has neither an account nor prepaid hours in its

@@ -605,7 +605,8 @@ public final class AcceptanceCase {
 
     /**
      * Returns the hours by which the submitted specification's total exceeds the prepaid balance: the
-     * hours free for the case when it was approved, or before that the balance the contract names.
+     * hours free (available, see {@link #prepaidAvailable()}) for the case when it was approved, or
+     * before that the balance the contract names.
      *
      * @return the hours beyond the balance, or empty without a specification, without a balance, or
      *         when the balance covers the total
