@@ -17,10 +17,13 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
@@ -30,7 +33,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * D5's ledger is part of the operation's transaction: it writes on the engine command's connection, so
- * it commits and rolls back with everything else the operation changed.
+ * it commits and rolls back with everything else the operation changed; changes of one customer's
+ * account at the same moment take turns, and a read sees one moment of the account.
  */
 class AcceptancePrepaidHoursTransactionsTest {
 
@@ -68,6 +72,47 @@ class AcceptancePrepaidHoursTransactionsTest {
         assertEquals(List.of(hours("45.00"), hours("0.00")), List.of(after.balance(), after.reserved()));
         assertEquals(AcceptanceStage.SPECIFICATION, acceptance.status(id).stage(), "still awaiting approval");
         assertEquals(Kind.RESERVED, kinds(approve(acceptance, id)).get(2), "and it can be approved again");
+    }
+
+    @Test
+    void aTopUpAndAnApprovalOfOneCustomerAtTheSameMomentBothApply() throws Exception {
+        desk = AcceptanceDesk.engine(clock).build();
+        AcceptanceWorkflow acceptance = desk.acceptance();
+        String id = specifiedNotApproved(desk);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<PrepaidAccount> topUp = threads.submit(() -> {
+                start.await();
+                return acceptance.addPrepaidHours(CUSTOMER, new BigDecimal("20"), "Invoice 2026-017");
+            });
+            Future<?> approval = threads.submit(() -> {
+                start.await();
+                acceptance.approveSpecification(id, keyUser(CUSTOMER));
+                return null;
+            });
+            start.countDown();
+            topUp.get();
+            approval.get();
+        } finally {
+            threads.shutdown();
+        }
+
+        assertEquals(AcceptanceStage.WORK, acceptance.status(id).stage(), "12.50 hours fit either way");
+        PrepaidAccount account = acceptance.prepaidAccount(CUSTOMER).orElseThrow();
+        assertEquals(List.of(hours("60.00"), hours("12.50"), hours("47.50")),
+                List.of(account.balance(), account.reserved(), account.available()), "40 opened, 20 added, 12.50 held");
+        List<PrepaidMovement> lines = account.statement();
+        assertEquals(List.of(1, 2, 3), lines.stream().map(PrepaidMovement::sequence).toList());
+        assertEquals(List.of(Kind.OPENED, hours("40.00")), List.of(lines.get(0).kind(), lines.get(0).balance()),
+                "opened once, by whichever came first");
+        boolean approvedFirst = lines.get(1).kind() == Kind.RESERVED;
+        assertEquals(approvedFirst ? List.of(Kind.RESERVED, Kind.ADDED) : List.of(Kind.ADDED, Kind.RESERVED),
+                kinds(account).subList(1, 3), "one line each");
+        assertEquals(approvedFirst ? List.of(hours("12.50"), hours("20.00")) : List.of(hours("20.00"), hours("12.50")),
+                lines.subList(1, 3).stream().map(PrepaidMovement::hours).toList());
+        assertEquals(Optional.of(approvedFirst ? hours("40.00") : hours("60.00")),
+                acceptance.status(id).acceptanceCase().prepaidAvailable(), "the approval saw what the top-up had left");
     }
 
     @Test
