@@ -50,8 +50,10 @@ import java.util.Optional;
  *
  * <p>Prepaid hours (D5) are one account per customer in the engine's database, shared by the
  * customer's cases and every node ({@link #prepaidAccount}, {@link #addPrepaidHours}): approving a
- * specification holds the hours the free balance covers, acceptance draws them, and a total beyond
- * the free hours waits for the customer's decision on the overdraw.
+ * specification holds (reserves) the hours the free (available) balance covers, acceptance draws
+ * them, and a total beyond the free hours waits for the customer's decision on the overdraw. Tables
+ * changed outside slaflow so that a step would break the account's rules (say, more hours held than
+ * the balance) give a {@link DatabaseException}, and the step changes nothing.
  *
  * <p>Every operation is one transaction; a refused one changes nothing and throws an
  * {@link io.slaflow.core.SlaException}: {@link UnknownRequestException} for an id that names nothing,
@@ -373,10 +375,12 @@ public final class AcceptanceWorkflow {
     }
 
     /**
-     * Adds or replaces the contract of its customer. Cases keep the contract they were opened with.
-     * The contract's prepaid hours only open the customer's prepaid account; once it is open (at the
-     * first approval or top-up) the database holds the balance, and a changed figure here does not
-     * reach it: add hours with {@link #addPrepaidHours}. Every node must be given the same contracts.
+     * Adds or replaces the contract of its customer. Cases keep the contract they were opened with,
+     * but the prepaid hours are the customer's, not a case's: the current contract's prepaid hours
+     * open the customer's prepaid account (at the first approval or top-up, also of a case opened
+     * under an older contract), as {@link #prepaidAccount} shows them until then. Once it is open the
+     * database holds the balance, and a changed figure here does not reach it: add hours with
+     * {@link #addPrepaidHours}. Every node must be given the same contracts.
      *
      * @param contract the customer's new contract
      */
@@ -386,13 +390,15 @@ public final class AcceptanceWorkflow {
     }
 
     /**
-     * Returns {@code customer}'s prepaid hours (D5) as the database holds them: the balance, the hours
-     * approved work holds, and the statement of every change. An account not opened yet shows the
-     * opening hours of the customer's contract and an empty statement.
+     * Returns {@code customer}'s prepaid hours (D5) as the database holds them: the balance, the
+     * hours approved work holds (reserved; the rest is free, {@link PrepaidAccount#available()}),
+     * and the statement of every change. An account not opened yet shows the opening hours of the
+     * customer's contract and an empty statement.
      *
      * @param customer the customer (tenant) id
      * @return the account, or empty when the customer has neither an account nor prepaid hours in its
      *     contract
+     * @throws DatabaseException if a line of the statement is of a kind this version does not know
      */
     public Optional<PrepaidAccount> prepaidAccount(String customer) {
         ensureOpen.run();
@@ -411,6 +417,7 @@ public final class AcceptanceWorkflow {
      * @throws IllegalArgumentException if {@code hours} is not positive or too precise or large, or
      *     {@code note} is blank or longer than 10,000 characters
      * @throws NoContractException if the engine has no contract for the customer
+     * @throws DatabaseException if the account was changed outside slaflow so that it breaks its rules
      */
     public PrepaidAccount addPrepaidHours(String customer, BigDecimal hours, String note) {
         ensureOpen.run();

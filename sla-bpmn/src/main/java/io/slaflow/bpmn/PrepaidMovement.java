@@ -7,15 +7,15 @@ import java.util.Optional;
 
 /**
  * One line of a customer's prepaid-hours statement (D5): what changed the account, by how many hours,
- * and where it left the balance and the hours held. Immutable.
+ * and where it left the balance and the hours held (reserved). Immutable.
  *
  * @param sequence the line's number in the customer's statement, from 1
  * @param kind what happened
- * @param caseId the acceptance case that held, released or drew the hours; empty for an opening or a
- *     top-up
+ * @param caseId the acceptance case that held (reserved), released or drew the hours; empty for an
+ *     opening or a top-up
  * @param hours the hours moved, positive
  * @param balance the balance after this line
- * @param reserved the hours held by approved, not yet accepted cases after this line
+ * @param reserved the hours held (reserved) by approved, not yet accepted cases after this line
  * @param at when, on the engine's clock
  * @param note the host's note on a top-up, or empty
  */
@@ -28,11 +28,14 @@ public record PrepaidMovement(int sequence, Kind kind, Optional<String> caseId, 
         OPENED,
         /** The host added hours the customer bought ({@link AcceptanceWorkflow#addPrepaidHours}). */
         ADDED,
-        /** A case's specification was approved: the hours of it the balance covers are held for it. */
+        /**
+         * A case's specification was approved: the hours of it the free (available) balance covers are
+         * held (reserved) for it.
+         */
         RESERVED,
-        /** A case gave its held hours back: the customer declined the overdraw. */
+        /** A case gave its held (reserved) hours back: the customer declined the overdraw. */
         RELEASED,
-        /** A case's work was accepted: its held hours left the balance. */
+        /** A case's work was accepted: its held (reserved) hours left the balance. */
         DRAWN
     }
 

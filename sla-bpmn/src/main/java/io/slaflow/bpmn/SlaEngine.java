@@ -931,7 +931,7 @@ public final class SlaEngine implements AutoCloseable {
         private String database() {
             return jdbcUrl != null ? Databases.describe(jdbcUrl)
                     : dataSource != null ? "the data source given (" + dataSource.getClass().getName() + ")"
-                    : "in memory";
+                    : processEngine != null ? "the host's process engine" : "in memory";
         }
     }
 }

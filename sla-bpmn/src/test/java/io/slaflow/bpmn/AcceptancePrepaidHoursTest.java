@@ -5,20 +5,28 @@ import static io.slaflow.bpmn.AcceptanceDesk.keyUser;
 import static io.slaflow.bpmn.AcceptanceDesk.requester;
 import static io.slaflow.bpmn.Desk.kyiv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slaflow.bpmn.PrepaidMovement.Kind;
+import io.slaflow.core.SlaException;
 import io.slaflow.core.acceptance.AcceptanceCase;
 import io.slaflow.core.acceptance.AcceptanceStage;
 import io.slaflow.core.acceptance.Specification;
 import io.slaflow.core.contract.PaymentPoint;
+import io.slaflow.core.contract.ServiceContract;
 import io.slaflow.core.countdown.CountdownState;
 import io.slaflow.core.testkit.TestClock;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -177,6 +185,27 @@ class AcceptancePrepaidHoursTest {
     }
 
     @Test
+    void theAccountOpensWithTheCurrentContractsHoursEvenForACaseOpenedUnderAnOlderOne() {
+        start(AcceptanceDesk.engine(clock));
+        String id = AcceptanceDesk.developmentAtProgrammers(desk, CUSTOMER);
+        acceptance.proposeSolution(id, "ivan", AcceptanceDesk.SOLUTION);
+        acceptance.agreeSolution(id, requester(CUSTOMER));
+        acceptance.submitSpecification(id, "ivan", specification(new BigDecimal("10")));
+        ServiceContract older = acceptance.contract(CUSTOMER).orElseThrow();
+        acceptance.changeContract(older.withPrepaidHours(new BigDecimal("20")));
+        assertEquals(hours("20.00"), acceptance.prepaidAccount(CUSTOMER).orElseThrow().balance(),
+                "not opened yet: the current contract's hours");
+
+        acceptance.approveSpecification(id, keyUser(CUSTOMER));
+        AcceptanceCase approved = acceptance.status(id).acceptanceCase();
+        assertEquals(Optional.of(hours("40")), approved.contract().prepaidHours(), "the case keeps its contract");
+        assertEquals(Optional.of(hours("20.00")), approved.prepaidAvailable(), "but the hours are the customer's");
+        assertEquals(List.of(line(1, Kind.OPENED, null, "20.00", "20.00", "0.00"),
+                line(2, Kind.RESERVED, id, "12.50", "20.00", "12.50")),
+                lines(acceptance.prepaidAccount(CUSTOMER).orElseThrow()), "opened as prepaidAccount showed it");
+    }
+
+    @Test
     void theBalanceOutlivesTheEngineAndTheContractOnlyOpensIt(@TempDir Path dir) {
         String url = "jdbc:h2:file:" + dir.resolve("desk").toAbsolutePath() + ";DB_CLOSE_DELAY=0";
         start(AcceptanceDesk.engine(clock).jdbcUrl(url, "sa", ""));
@@ -193,6 +222,109 @@ class AcceptancePrepaidHoursTest {
         String next = specified(new BigDecimal("30"));
         assertEquals(Optional.of(hours("10.00")), acceptance.status(next).acceptanceCase().overdraw(),
                 "37.50 against what is left");
+    }
+
+    @Test
+    void aUserWhoMayNotCreateTheLedgerTablesHearsItAsForFlowablesTables(@TempDir Path dir) throws SQLException {
+        String url = "jdbc:h2:file:" + dir.resolve("rights").toAbsolutePath();
+        AcceptanceDesk.engine(clock).jdbcUrl(url, "sa", "").build().close();
+        h2(url, "drop table SLA_PREPAID_MOVEMENT", "drop table SLA_PREPAID_ACCOUNT", "create user clerk password 'clerk'",
+                "grant select, insert, update, delete on schema public to clerk");
+
+        DatabaseException e = assertThrows(DatabaseException.class,
+                () -> AcceptanceDesk.engine(clock).jdbcUrl(url, "clerk", "clerk").build(), "Flowable's tables are there");
+        assertTrue(e.getMessage().startsWith("The user may not do what the engine needs in the database at jdbc:h2:file:"),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("(SQLState 90096). On first start it creates Flowable's and slaflow's tables;"
+                + " afterwards it reads and writes them"), e.getMessage());
+    }
+
+    @Test
+    void anotherFailureToCreateTheLedgerTablesIsNotCalledAMissingRight(@TempDir Path dir) throws SQLException {
+        String url = "jdbc:h2:file:" + dir.resolve("read-only").toAbsolutePath();
+        AcceptanceDesk.engine(clock).jdbcUrl(url, "sa", "").build().close();
+        h2(url, "drop table SLA_PREPAID_MOVEMENT", "drop table SLA_PREPAID_ACCOUNT");
+
+        SlaException e = assertThrows(SlaException.class,
+                () -> AcceptanceDesk.engine(clock).jdbcUrl(url + ";ACCESS_MODE_DATA=r", "sa", "").build());
+        assertFalse(e instanceof DatabaseException, e.getMessage());
+        assertTrue(e.getMessage().startsWith("Could not create the prepaid hours tables: "), e.getMessage());
+        assertEquals("90097", sqlState(e), "H2: the database is read only");
+    }
+
+    @Test
+    void anAccountChangedOutsideSlaflowIsADatabaseExceptionAndTheStepChangesNothing() throws SQLException {
+        start(AcceptanceDesk.engine(clock));
+        String id = specified(new BigDecimal("10"));
+        acceptance.completeWork(id, "ivan");
+        sql("update SLA_PREPAID_ACCOUNT set RESERVED_ = 0 where CUSTOMER_ = 'hours-co'");
+
+        DatabaseException e = assertThrows(DatabaseException.class,
+                () -> acceptance.recordResults(id, requester(CUSTOMER), allPassed()));
+        assertEquals("The prepaid hours of customer 'hours-co' would go to balance 27.50, held -12.50 (DRAWN of 12.50"
+                + " for case " + id + "), and neither may be negative nor the hours held exceed the balance: table"
+                + " SLA_PREPAID_ACCOUNT disagrees with the cases that hold hours, so it was changed outside slaflow;"
+                + " set it right from its statement SLA_PREPAID_MOVEMENT. Nothing was changed", e.getMessage());
+        assertEquals(AcceptanceStage.DEMONSTRATION, acceptance.status(id).stage(), "the results were not recorded");
+        assertEquals(2, acceptance.prepaidAccount(CUSTOMER).orElseThrow().statement().size(), "nothing drawn");
+    }
+
+    @Test
+    void hoursHeldWithoutAnAccountAreADatabaseException() throws SQLException {
+        start(AcceptanceDesk.engine(clock));
+        String id = specified(new BigDecimal("10"));
+        acceptance.completeWork(id, "ivan");
+        sql("delete from SLA_PREPAID_MOVEMENT", "delete from SLA_PREPAID_ACCOUNT");
+        acceptance.changeContract(acceptance.contract(CUSTOMER).orElseThrow().withPrepaidHours(null));
+
+        DatabaseException e = assertThrows(DatabaseException.class,
+                () -> acceptance.recordResults(id, requester(CUSTOMER), allPassed()));
+        assertEquals("Case " + id + " holds prepaid hours of customer 'hours-co', who has no account in table"
+                + " SLA_PREPAID_ACCOUNT and no prepaid hours in the contract to open one: the table was changed"
+                + " outside slaflow; restore the customer's row. Nothing was changed", e.getMessage());
+        assertEquals(AcceptanceStage.DEMONSTRATION, acceptance.status(id).stage());
+    }
+
+    @Test
+    void aStatementLineOfAnUnknownKindIsADatabaseException() throws SQLException {
+        start(AcceptanceDesk.engine(clock));
+        acceptance.addPrepaidHours(CUSTOMER, new BigDecimal("5"), "Invoice 2026-017");
+        sql("update SLA_PREPAID_MOVEMENT set KIND_ = 'GIFTED' where SEQ_ = 2");
+
+        DatabaseException e = assertThrows(DatabaseException.class, () -> acceptance.prepaidAccount(CUSTOMER));
+        assertEquals("Line 2 of the prepaid statement of customer 'hours-co' in table SLA_PREPAID_MOVEMENT is of kind"
+                + " 'GIFTED', and this slaflow knows [OPENED, ADDED, RESERVED, RELEASED, DRAWN]: it was written by a"
+                + " newer slaflow or changed outside it", e.getMessage());
+    }
+
+    /** Runs {@code statements} on the desk's database, outside slaflow, and commits them. */
+    private void sql(String... statements) throws SQLException {
+        DataSource data = desk.processEngine().getProcessEngineConfiguration().getDataSource();
+        try (Connection c = data.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+            c.commit();
+        }
+    }
+
+    /** Runs {@code statements} as H2's administrator on the database at {@code url}. */
+    private static void h2(String url, String... statements) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     /** Files a development request for hours-co and has a specification of {@code estimate} hours approved. */

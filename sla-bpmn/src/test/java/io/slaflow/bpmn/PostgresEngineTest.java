@@ -26,6 +26,10 @@ import org.postgresql.ds.PGSimpleDataSource;
 @ExtendWith(Postgres.class)
 class PostgresEngineTest {
 
+    /** How the library's explanation of a missing right ends, in any language of the server's messages. */
+    private static final String NOT_ALLOWED = "(SQLState 42501). On first start it creates Flowable's and slaflow's"
+            + " tables; afterwards it reads and writes them";
+
     private final TestClock clock = TestClock.at(kyiv("2026-03-09T10:00"));
 
     @Test
@@ -63,16 +67,17 @@ class PostgresEngineTest {
                 () -> Desk.engine(clock).jdbcUrl(url, "clerk", "").build(), "an empty database: Flowable's tables");
         assertTrue(empty.getMessage().startsWith("The user may not do what the engine needs in the database at "),
                 empty.getMessage());
-        assertTrue(empty.getMessage().contains("SQLState 42501"), empty.getMessage());
+        assertTrue(empty.getMessage().endsWith(NOT_ALLOWED), empty.getMessage());
 
         Desk.engine(clock).jdbcUrl(url, Postgres.Server.USER, "").build().close();
         Postgres.Server.execute(url, "drop table sla_prepaid_movement; drop table sla_prepaid_account;"
                 + " grant select, insert, update, delete on all tables in schema public to clerk");
         DatabaseException early = assertThrows(DatabaseException.class,
                 () -> Desk.engine(clock).jdbcUrl(url, "clerk", "").build(), "Flowable's tables are there, slaflow's not");
-        assertTrue(early.getMessage().startsWith("Could not create slaflow's tables SLA_PREPAID_ACCOUNT and"
-                + " SLA_PREPAID_MOVEMENT in the engine's database ("), early.getMessage());
-        assertTrue(early.getMessage().contains("permission denied"), early.getMessage());
+        assertTrue(early.getMessage().startsWith("The user may not do what the engine needs in the database at "),
+                early.getMessage());
+        assertTrue(early.getMessage().endsWith(NOT_ALLOWED), "the same words whichever tables are missing: "
+                + early.getMessage());
 
         Desk.engine(clock).jdbcUrl(url, Postgres.Server.USER, "").build().close();
         Postgres.Server.execute(url, "grant select, insert, update, delete on all tables in schema public to clerk");

@@ -214,13 +214,14 @@ public final class AcceptanceOperations {
     /**
      * The customer approves the specification, against what is free of the customer's prepaid hours
      * now (the account is locked until the transaction ends, so approvals of one customer's cases
-     * take their hours one after another).
+     * take their hours one after another). An account not opened yet opens with the hours of the
+     * customer's current contract, not of the one the case was opened with.
      */
     public void approveSpecification(String id, String user) {
         run(id, new Change("approveSpecification", CUSTOMER,
                 List.of(waitAt(AcceptanceModel.SPECIFICATION_DECISION, "approved")),
                 (c, at) -> new CaseStep(CaseStep.Op.APPROVE_SPECIFICATION, at, user, null, null, null, null, null, null,
-                        ledger.available(c.request().customer(), c.contract().prepaidHours()).orElse(null))));
+                        ledger.available(c.request().customer(), openingHours(c.request().customer())).orElse(null))));
     }
 
     /** The customer refuses to write down acceptance scenarios: the work stops (D10). */
@@ -357,16 +358,24 @@ public final class AcceptanceOperations {
 
     /** Adds hours the customer bought to its prepaid balance; returns the account after it. */
     public PrepaidAccount addPrepaidHours(String customer, BigDecimal hours, String note) {
-        ServiceContract contract = contractOf(customer);
+        contractOf(customer);
         return transactions.run("add prepaid hours for " + customer,
-                () -> Outcome.ok(ledger.add(customer, hours, note, contract.prepaidHours(), runtime.now())));
+                () -> Outcome.ok(ledger.add(customer, hours, note, openingHours(customer), runtime.now())));
     }
 
-    /** Returns the customer's prepaid account; one not opened yet shows its contract's opening hours. */
+    /** Returns the customer's prepaid account; one not opened yet shows the hours it would open with. */
     public Optional<PrepaidAccount> prepaidAccount(String customer) {
-        Optional<BigDecimal> opening = contracts.of(customer).flatMap(ServiceContract::prepaidHours);
         return transactions.read("read the prepaid hours of " + customer,
-                () -> Outcome.ok(ledger.read(customer, opening)));
+                () -> Outcome.ok(ledger.read(customer, openingHours(customer))));
+    }
+
+    /**
+     * Returns the hours {@code customer}'s prepaid account opens with: those of the engine's current
+     * contract (as {@link #prepaidAccount} shows them), whichever contract a case was opened with.
+     * Every place that may open the account asks here.
+     */
+    private Optional<BigDecimal> openingHours(String customer) {
+        return contracts.of(customer).flatMap(ServiceContract::prepaidHours);
     }
 
     // ---- the machinery ----------------------------------------------------------------------------
@@ -422,7 +431,8 @@ public final class AcceptanceOperations {
         if (c.parent() != null) {
             intake.follow(c.parent(), after.request(), after, Turn.of(after, record.last()), at, events);
         }
-        ledger.follow(after.request().customer(), c.id(), before, after, at);
+        String customer = after.request().customer();
+        ledger.follow(customer, openingHours(customer), c.id(), before, after, at);
         if (exit != null) {
             vars.put(AcceptanceModel.VAR_OUTCOME, exit.outcome());
         }

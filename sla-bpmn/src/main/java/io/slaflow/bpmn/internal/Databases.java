@@ -165,10 +165,10 @@ public final class Databases {
         return url.substring(0, cut);
     }
 
-    /** Connection failures (08), refused credentials (28) and missing databases (3D). */
     /** Insufficient privilege: SQL standard and PostgreSQL, and H2's "not enough rights". */
     private static final Set<String> NOT_ALLOWED = Set.of("42501", "90096");
 
+    /** Tells whether {@code sqlState} is a connection failure (08), refused credentials (28) or a missing database (3D). */
     private static boolean unusable(String sqlState) {
         return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("28") || sqlState.startsWith("3D"));
     }

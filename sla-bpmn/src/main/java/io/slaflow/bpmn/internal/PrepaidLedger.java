@@ -1,9 +1,9 @@
 package io.slaflow.bpmn.internal;
 
-import io.slaflow.bpmn.DatabaseException;
 import io.slaflow.bpmn.PrepaidAccount;
 import io.slaflow.bpmn.PrepaidMovement;
 import io.slaflow.bpmn.PrepaidMovement.Kind;
+import io.slaflow.bpmn.DatabaseException;
 import io.slaflow.core.SlaException;
 import io.slaflow.core.acceptance.AcceptanceCase;
 import io.slaflow.core.acceptance.PrepaidDrawdown;
@@ -23,9 +23,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.ibatis.session.SqlSession;
 import org.flowable.common.engine.api.FlowableException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
+import org.flowable.common.engine.impl.cfg.TransactionState;
+import org.flowable.common.engine.impl.context.Context;
 import org.flowable.common.engine.impl.db.DbSqlSession;
+import org.flowable.common.engine.impl.interceptor.CommandContext;
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.impl.util.CommandContextUtil;
 
@@ -37,9 +41,12 @@ import org.flowable.engine.impl.util.CommandContextUtil;
  * node, take their hours one after another from what the other left. The row is locked after the
  * case's own rows, never before, so two operations cannot deadlock.
  *
- * <p>An account opens with the prepaid hours the customer's contract names the first time it is
- * used; from then on the database holds the balance and the contract's figure is not read again.
- * Every method but {@link #createTables} runs inside an operation's command (its transaction).
+ * <p>An account opens the first time it is used with the prepaid hours the customer's contract names
+ * then (the engine's current contract, whichever one a case was opened with; the caller passes them
+ * as {@code opening}); from then on the database holds the balance and no contract's figure is read
+ * again.
+ * Every method but {@link #createTables} runs inside an operation's command, and what it changes
+ * commits or rolls back with everything else the command changed.
  */
 public final class PrepaidLedger {
 
@@ -47,6 +54,9 @@ public final class PrepaidLedger {
     static final String ACCOUNT = "SLA_PREPAID_ACCOUNT";
     /** The statement table, one row per change. */
     static final String MOVEMENT = "SLA_PREPAID_MOVEMENT";
+
+    /** The command attribute that says the ledger's rollback listener is registered. */
+    private static final String ROLLBACK_REGISTERED = PrepaidLedger.class.getName() + ".rollback";
 
     /** A row inserted twice at once (H2 and PostgreSQL), or PostgreSQL's duplicate table / type. */
     private static final Set<String> CREATED_AT_THE_SAME_TIME = Set.of("23505", "42P07");
@@ -65,16 +75,13 @@ public final class PrepaidLedger {
     /**
      * Creates the ledger's tables (with the engine's table prefix) unless they exist; a database user
      * without the right to create tables works once they exist.
+     *
+     * @throws SlaException if they cannot be created, with the driver's exception among its causes:
+     *     {@link Databases#explain} tells a missing right (or an unusable database) from other failures,
+     *     as for Flowable's own tables
      */
     public void createTables() {
-        try {
-            transactions.run("create the prepaid hours tables", this::create);
-        } catch (SlaException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new DatabaseException("Could not create slaflow's tables " + ACCOUNT + " and " + MOVEMENT
-                    + " in the engine's database (" + cause.getMessage() + "); create them with a user that may,"
-                    + " or give this one the right to", cause);
-        }
+        transactions.run("create the prepaid hours tables", this::create);
     }
 
     private Outcome<Void> create() {
@@ -112,18 +119,23 @@ public final class PrepaidLedger {
     /**
      * Moves {@code customer}'s hours as one step moved the case {@code caseId} from {@code before} to
      * {@code after}: draws its held hours when the step accepted the work, holds or gives back the
-     * difference when the hours it holds changed. Does nothing (and reads nothing) otherwise.
+     * difference when the hours it holds changed, opening the account first (with the {@code opening}
+     * hours, as {@link #available} saw them) if it has none. Does nothing (and reads nothing) otherwise.
+     *
+     * @throws DatabaseException if the account does not allow the change (it was changed outside slaflow)
      */
-    public void follow(String customer, String caseId, AcceptanceCase before, AcceptanceCase after, Instant at) {
+    public void follow(String customer, Optional<BigDecimal> opening, String caseId, AcceptanceCase before,
+            AcceptanceCase after, Instant at) {
         Optional<PrepaidDrawdown> drawn = after.drawdown().filter(d -> before.drawdown().isEmpty());
         BigDecimal held = after.prepaidReserved().subtract(before.prepaidReserved());
         if (drawn.isEmpty() && held.signum() == 0) {
             return;
         }
-        Row row = account(customer, after.contract().prepaidHours().orElse(null), at);
+        Row row = account(customer, opening.orElse(null), at);
         if (row == null) {
-            throw new IllegalStateException("case " + caseId + " holds prepaid hours of customer '" + customer
-                    + "', who has no prepaid account");
+            throw new DatabaseException("Case " + caseId + " holds prepaid hours of customer '" + customer + "', who has"
+                    + " no account in table " + table(ACCOUNT) + " and no prepaid hours in the contract to open one:"
+                    + " the table was changed outside slaflow; restore the customer's row. Nothing was changed", null);
         }
         if (drawn.isPresent()) {
             BigDecimal hours = drawn.get().hours();
@@ -146,6 +158,8 @@ public final class PrepaidLedger {
     /**
      * Adds {@code hours} to {@code customer}'s balance, opening the account first (with
      * {@code opening} hours, or none) if it has none, and returns the account after it.
+     *
+     * @throws DatabaseException if the account does not allow the change (it was changed outside slaflow)
      */
     public PrepaidAccount add(String customer, BigDecimal hours, String note, Optional<BigDecimal> opening, Instant at) {
         Row row = account(customer, opening.orElse(BigDecimal.ZERO), at);
@@ -155,24 +169,27 @@ public final class PrepaidLedger {
 
     /**
      * Returns {@code customer}'s account with its statement; an account not opened yet shows the
-     * {@code opening} hours and an empty statement.
+     * {@code opening} hours and an empty statement. The balance and the hours held are those the
+     * statement's last line leaves, read in one statement with the lines, so they always agree with
+     * them even while another transaction changes the account (the account's row, which each change
+     * updates with its line, would need a second statement, and a change committed between the two
+     * would show up in one but not the other).
      *
      * @return the account, or empty when there is none and no opening hours
+     * @throws DatabaseException if a line is of a kind this version does not know
      */
     public Optional<PrepaidAccount> read(String customer, Optional<BigDecimal> opening) {
-        try (PreparedStatement select = connection().prepareStatement("select BALANCE_, RESERVED_ from "
-                + table(ACCOUNT) + " where CUSTOMER_ = ?")) {
-            select.setString(1, customer);
-            try (ResultSet rs = select.executeQuery()) {
-                if (!rs.next()) {
-                    return opening.map(h -> new PrepaidAccount(customer, hours(h), hours(BigDecimal.ZERO), List.of()));
-                }
-                return Optional.of(new PrepaidAccount(customer, rs.getBigDecimal(1), rs.getBigDecimal(2),
-                        statement(customer)));
-            }
+        List<PrepaidMovement> statement;
+        try {
+            statement = statement(customer);
         } catch (SQLException e) {
             throw failure("read the prepaid hours of " + customer, e);
         }
+        if (statement.isEmpty()) {
+            return opening.map(h -> new PrepaidAccount(customer, hours(h), hours(BigDecimal.ZERO), List.of()));
+        }
+        PrepaidMovement last = statement.get(statement.size() - 1);
+        return Optional.of(new PrepaidAccount(customer, last.balance(), last.reserved(), statement));
     }
 
     // ---- rows -----------------------------------------------------------------------------------
@@ -188,7 +205,7 @@ public final class PrepaidLedger {
             return row;
         }
         Row opened = new Row(hours(opening), hours(BigDecimal.ZERO), 1);
-        try (PreparedStatement insert = connection().prepareStatement("insert into " + table(ACCOUNT)
+        try (PreparedStatement insert = changes().prepareStatement("insert into " + table(ACCOUNT)
                 + " (CUSTOMER_, BALANCE_, RESERVED_, REV_) values (?, ?, ?, ?)")) {
             insert.setString(1, customer);
             insert.setBigDecimal(2, opened.balance);
@@ -222,10 +239,14 @@ public final class PrepaidLedger {
             BigDecimal reserved, Instant at, String note) {
         Row next = new Row(hours(balance), hours(reserved), row.revision + 1);
         if (next.balance.signum() < 0 || next.reserved.signum() < 0 || next.reserved.compareTo(next.balance) > 0) {
-            throw new IllegalStateException("prepaid hours of '" + customer + "' would go to balance " + next.balance
-                    + ", held " + next.reserved + " (" + kind + " of " + hours + " for case " + caseId + ")");
+            throw new DatabaseException("The prepaid hours of customer '" + customer + "' would go to balance "
+                    + next.balance + ", held " + next.reserved + " (" + kind + " of " + hours + (caseId == null ? ""
+                    : " for case " + caseId) + "), and neither may be negative nor the hours held exceed the balance:"
+                    + " table " + table(ACCOUNT) + " disagrees with the cases that hold hours, so it was changed"
+                    + " outside slaflow; set it right from its statement " + table(MOVEMENT) + ". Nothing was changed",
+                    null);
         }
-        try (PreparedStatement update = connection().prepareStatement("update " + table(ACCOUNT)
+        try (PreparedStatement update = changes().prepareStatement("update " + table(ACCOUNT)
                 + " set BALANCE_ = ?, RESERVED_ = ?, REV_ = ? where CUSTOMER_ = ? and REV_ = ?")) {
             update.setBigDecimal(1, next.balance);
             update.setBigDecimal(2, next.reserved);
@@ -243,7 +264,7 @@ public final class PrepaidLedger {
     }
 
     private void line(String customer, Row row, Kind kind, String caseId, BigDecimal hours, Instant at, String note) {
-        try (PreparedStatement insert = connection().prepareStatement("insert into " + table(MOVEMENT)
+        try (PreparedStatement insert = changes().prepareStatement("insert into " + table(MOVEMENT)
                 + " (CUSTOMER_, SEQ_, KIND_, CASE_ID_, HOURS_, BALANCE_, RESERVED_, TIME_, NOTE_)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, customer);
@@ -268,7 +289,7 @@ public final class PrepaidLedger {
             List<PrepaidMovement> lines = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    lines.add(new PrepaidMovement(rs.getInt(1), Kind.valueOf(rs.getString(2)),
+                    lines.add(new PrepaidMovement(rs.getInt(1), kind(customer, rs.getInt(1), rs.getString(2)),
                             Optional.ofNullable(rs.getString(3)), rs.getBigDecimal(4), rs.getBigDecimal(5),
                             rs.getBigDecimal(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
                             Optional.ofNullable(rs.getString(8))));
@@ -276,6 +297,18 @@ public final class PrepaidLedger {
             }
             return lines;
         }
+    }
+
+    /** Returns the kind a statement line names, refusing one this version does not know. */
+    private static Kind kind(String customer, int sequence, String name) {
+        for (Kind kind : Kind.values()) {
+            if (kind.name().equals(name)) {
+                return kind;
+            }
+        }
+        throw new DatabaseException("Line " + sequence + " of the prepaid statement of customer '" + customer
+                + "' in table " + table(MOVEMENT) + " is of kind '" + name + "', and this slaflow knows "
+                + List.of(Kind.values()) + ": it was written by a newer slaflow or changed outside it", null);
     }
 
     // ---- plumbing -------------------------------------------------------------------------------
@@ -308,15 +341,36 @@ public final class PrepaidLedger {
         return CommandContextUtil.getDbSqlSession().getSqlSession().getConnection();
     }
 
+    /**
+     * Returns the command's connection for a statement that changes rows, making sure the command's
+     * rollback undoes it. The ledger writes beside MyBatis, so MyBatis does not know the connection
+     * holds changes: when a command fails before Flowable flushed anything (its own changes wait in
+     * the session until the command ends), MyBatis skips the rollback, and then sets the connection
+     * back to auto-commit as it closes it, which commits the ledger's rows. So the first change of a
+     * command registers a rollback listener that forces MyBatis's rollback: a real one where Flowable
+     * runs the transaction, nothing where an outside transaction manager does (and rolls back itself).
+     */
+    private static Connection changes() {
+        CommandContext command = Context.getCommandContext();
+        if (command.getAttribute(ROLLBACK_REGISTERED) == null) {
+            command.addAttribute(ROLLBACK_REGISTERED, Boolean.TRUE);
+            SqlSession session = CommandContextUtil.getDbSqlSession().getSqlSession();
+            Context.getTransactionContext().addTransactionListener(TransactionState.ROLLINGBACK,
+                    rolledBack -> session.rollback(true));
+        }
+        return connection();
+    }
+
     private static String table(String name) {
         DbSqlSession session = CommandContextUtil.getDbSqlSession();
         return session.getDbSqlSessionFactory().getDatabaseTablePrefix() + name;
     }
 
     /**
-     * Returns the failure for a statement that failed: a dead connection, a lost race (run again), a
-     * row or table created at the same time by another node (run again: it is there now), or else an
-     * engine failure.
+     * Returns the failure for a statement that failed: a dead connection (run again: the transaction
+     * died with it, so nothing was kept, whichever statement it was), a lost race (run again), a row or
+     * table created at the same time by another node (run again: it is there now), or else an engine
+     * failure.
      */
     private static FlowableException failure(String what, SQLException e) {
         String message = "could not " + what + ": " + e.getMessage();

@@ -17,8 +17,9 @@ import org.flowable.engine.ManagementService;
  * optimistic lock, or a deadlock or serialization failure the database reports) rolled back whole,
  * so it is run again from the start, up to {@value #ATTEMPTS} times: it then sees the winner's change
  * and answers as the request now stands (for example that another user has claimed it). So is one
- * whose connection turned out dead before it did anything (the database restarted or failed over: the
- * pool replaces the connection), and a read whose connection died at any point.
+ * whose connection one of slaflow's own statements found dead (the database restarted or failed over:
+ * the pool replaces the connection; see {@link ConnectionLost} for why that is safe), and a read whose
+ * connection died at any point.
  */
 public final class Transactions {
 
@@ -101,8 +102,11 @@ public final class Transactions {
     }
 
     /**
-     * Thrown by the first statement of an operation when its connection is dead: nothing was done
-     * yet, so the operation may run again on another connection.
+     * Thrown by one of slaflow's own statements (the lock on a request, the prepaid ledger's reads and
+     * changes) when its connection is dead, at any point of an operation. The transaction died with
+     * the connection, so nothing the operation did was kept: the database commits nothing its client
+     * did not commit, and Flowable writes what it collected only when the command ends. So the
+     * operation may run again from the start on another connection.
      */
     static final class ConnectionLost extends FlowableException {
 

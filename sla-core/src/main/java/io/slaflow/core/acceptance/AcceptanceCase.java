@@ -69,6 +69,10 @@ public final class AcceptanceCase {
     private static final Set<AcceptanceStage> WORKING = EnumSet.of(WORK, REWORK, WARRANTY_REWORK);
     private static final Set<AcceptanceStage> ACCEPTED = EnumSet.of(PAYMENT_AFTER_ACCEPTANCE, WARRANTY, CLOSED);
     private static final Set<AcceptanceStage> UNDER_WARRANTY = EnumSet.of(PAYMENT_AFTER_ACCEPTANCE, WARRANTY);
+    /** No prepaid hours, at the scale of every other figure of hours (2 decimals). */
+    private static final BigDecimal NO_HOURS = new BigDecimal("0.00");
+    /** The decimals of prepaid hours, as a contract's {@code prepaidHours} has them. */
+    private static final int HOURS_DECIMALS = 2;
 
     private final ServiceRequest request;
     private final ServiceContract contract;
@@ -234,28 +238,33 @@ public final class AcceptanceCase {
 
     /**
      * The customer approves the submitted specification while {@code prepaidAvailable} hours of the
-     * customer's prepaid balance are free for it (D5): the balance less what other approved, not yet
-     * accepted cases hold. The case holds as much of the specification's total as that covers (see
-     * {@link #prepaidReserved()}) until it is accepted. What follows: the overdraw approval when the
-     * total exceeds {@code prepaidAvailable}, else the payment due before work when the terms have one,
-     * else the work.
+     * customer's prepaid balance are free (available) for it (D5): the balance less the hours other
+     * approved, not yet accepted cases hold (reserve). The case holds (reserves) as much of the
+     * specification's total as that covers, never more than is free (see {@link #prepaidReserved()}),
+     * until it is accepted. What follows: the overdraw approval when the total exceeds
+     * {@code prepaidAvailable}, else the payment due before work when the terms have one, else the work.
      *
      * @param user the requester or a key user
-     * @param prepaidAvailable the prepaid hours free for this case, not negative; null when the
-     *     customer has no prepaid balance
+     * @param prepaidAvailable the prepaid hours free (available) for this case: not negative, at most
+     *     2 decimals as a contract's {@code prepaidHours}; null when the customer has no prepaid balance
      * @param at when
      * @return the case in {@link AcceptanceStage#OVERDRAW_APPROVAL}, {@link AcceptanceStage#PAYMENT_BEFORE_WORK}
      *         or {@link AcceptanceStage#WORK}
      * @throws WrongStageException unless in {@link AcceptanceStage#SPECIFICATION} with a specification submitted
      * @throws NotAllowedException if {@code user} is not on the customer's side
      * @throws InvalidSpecificationException if the specification has no acceptance scenarios
-     * @throws IllegalArgumentException if {@code prepaidAvailable} is negative or {@code at} is before
-     *     the last change
+     * @throws IllegalArgumentException if {@code prepaidAvailable} is negative or has more than 2
+     *     decimals, or {@code at} is before the last change
      */
     public AcceptanceCase approveSpecification(String user, BigDecimal prepaidAvailable, Instant at) {
         String op = "approveSpecification";
         if (prepaidAvailable != null && prepaidAvailable.signum() < 0) {
             throw new IllegalArgumentException("prepaidAvailable: must not be negative (was " + prepaidAvailable + ")");
+        }
+        if (prepaidAvailable != null && prepaidAvailable.stripTrailingZeros().scale() > HOURS_DECIMALS) {
+            throw new IllegalArgumentException("prepaidAvailable: must have at most " + HOURS_DECIMALS
+                    + " decimals, as a contract's prepaidHours (was " + prepaidAvailable + "); round it down, so the"
+                    + " case holds no more than is free");
         }
         requireStage(op, "a specification is approved while it is being written", SPECIFICATION);
         requireCustomerSide(op, user);
@@ -596,7 +605,8 @@ public final class AcceptanceCase {
 
     /**
      * Returns the hours by which the submitted specification's total exceeds the prepaid balance: the
-     * hours free for the case when it was approved, or before that the balance the contract names.
+     * hours free (available, see {@link #prepaidAvailable()}) for the case when it was approved, or
+     * before that the balance the contract names.
      *
      * @return the hours beyond the balance, or empty without a specification, without a balance, or
      *         when the balance covers the total
@@ -609,7 +619,8 @@ public final class AcceptanceCase {
     }
 
     /**
-     * Returns the prepaid hours that were free for this case when its specification was approved.
+     * Returns the prepaid hours that were free (available) for this case when its specification was
+     * approved: the customer's balance less the hours other cases held (reserved) then.
      *
      * @return those hours, or empty before approval (or after a declined overdraw) or without a balance
      */
@@ -618,16 +629,16 @@ public final class AcceptanceCase {
     }
 
     /**
-     * Returns the prepaid hours this case holds: from the approval of its specification until the work
-     * is accepted (then they are drawn, see {@link #drawdown()}) or an overdraw is declined, the part of
-     * the specification's total the free balance covered; zero otherwise. A ledger shared by a
-     * customer's cases keeps these hours from the others.
+     * Returns the prepaid hours this case holds (reserves): from the approval of its specification
+     * until the work is accepted (then they are drawn, see {@link #drawdown()}) or an overdraw is
+     * declined, the part of the specification's total the free (available) balance covered; zero
+     * otherwise. A ledger shared by a customer's cases keeps these hours from the others.
      *
-     * @return the hours held, zero when none
+     * @return the hours held (reserved), 2 decimals; 0.00 when none
      */
     public BigDecimal prepaidReserved() {
         if (prepaidAvailable == null || drawdown != null || specificationApprovedAt == null) {
-            return BigDecimal.ZERO;
+            return NO_HOURS;
         }
         return PaymentSchedule.prepaidHours(prepaidAvailable, specification);
     }
@@ -747,12 +758,18 @@ public final class AcceptanceCase {
                 && updatedAt.equals(c.updatedAt) && solution.equals(c.solution)
                 && changeRequests.equals(c.changeRequests) && Objects.equals(specification, c.specification)
                 && Objects.equals(specificationApprovedAt, c.specificationApprovedAt)
-                && Objects.equals(prepaidAvailable, c.prepaidAvailable) && stopReason == c.stopReason
+                && sameNumber(prepaidAvailable, c.prepaidAvailable) && stopReason == c.stopReason
                 && payments.equals(c.payments) && Objects.equals(documentationDeliveredAt, c.documentationDeliveredAt)
                 && rounds.equals(c.rounds) && Objects.equals(warranty, c.warranty)
                 && Objects.equals(drawdown, c.drawdown) && claims.equals(c.claims) && claimOpen == c.claimOpen;
     }
 
+    /** Compares hours by value, as {@link ServiceContract#equals} does: 7.5 and 7.50 are the same hours. */
+    private static boolean sameNumber(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    /** Hashes fields that {@link #equals} compares exactly (no hours, which it compares by value). */
     @Override
     public int hashCode() {
         return Objects.hash(request, stage, since, updatedAt, rounds.size(), claims.size());

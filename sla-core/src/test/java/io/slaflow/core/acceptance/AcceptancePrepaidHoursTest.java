@@ -8,6 +8,7 @@ import static io.slaflow.core.acceptance.AcceptanceFixtures.approved;
 import static io.slaflow.core.acceptance.AcceptanceFixtures.contractBuilder;
 import static io.slaflow.core.acceptance.AcceptanceFixtures.march;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /** D5: prepaid hours pay for changes and are drawn down on acceptance; an overdraw needs the customer's approval. */
 class AcceptancePrepaidHoursTest {
+
+    /** Hours are 2 decimals, none included: assertEquals compares BigDecimal scales too. */
+    private static final BigDecimal NO_HOURS = new BigDecimal("0.00");
 
     private static ServiceContract prepaid(String hours, PaymentTerms terms) {
         return contractBuilder(terms).prepaidHours(new BigDecimal(hours)).build();
@@ -42,7 +46,7 @@ class AcceptancePrepaidHoursTest {
         PrepaidDrawdown drawdown = c.drawdown().orElseThrow();
         assertEquals(new BigDecimal("12.50"), drawdown.hours());
         assertEquals(march(3, 10), drawdown.at());
-        assertEquals(BigDecimal.ZERO, c.prepaidReserved(), "drawn, no longer held");
+        assertEquals(NO_HOURS, c.prepaidReserved(), "drawn, no longer held");
         assertEquals(Optional.of(new BigDecimal("40")), c.prepaidAvailable());
     }
 
@@ -50,9 +54,9 @@ class AcceptancePrepaidHoursTest {
     void approvedWorkHoldsTheCoveredHoursUntilAccepted() {
         AcceptanceCase c = approved(prepaid("40", PaymentTerms.PREPAYMENT));
         assertEquals(new BigDecimal("12.50"), c.prepaidReserved());
-        assertEquals(BigDecimal.ZERO, AcceptanceFixtures.specified(prepaid("40", PaymentTerms.PREPAYMENT))
+        assertEquals(NO_HOURS, AcceptanceFixtures.specified(prepaid("40", PaymentTerms.PREPAYMENT))
                 .prepaidReserved(), "nothing held before approval");
-        assertEquals(BigDecimal.ZERO, approved(AcceptanceFixtures.contract(PaymentTerms.PREPAYMENT)).prepaidReserved(),
+        assertEquals(NO_HOURS, approved(AcceptanceFixtures.contract(PaymentTerms.PREPAYMENT)).prepaidReserved(),
                 "nothing held without a balance");
     }
 
@@ -75,7 +79,7 @@ class AcceptancePrepaidHoursTest {
         assertEquals(new BigDecimal("5.00"), accepted.payments().get(0).hours(), "the rest is billed");
 
         AcceptanceCase declined = beyond.declineOverdraw(REQUESTER, march(2, 13));
-        assertEquals(BigDecimal.ZERO, declined.prepaidReserved(), "a declined overdraw holds nothing");
+        assertEquals(NO_HOURS, declined.prepaidReserved(), "a declined overdraw holds nothing");
         assertEquals(Optional.empty(), declined.prepaidAvailable());
 
         AcceptanceCase none = specified.approveSpecification(REQUESTER, null, march(2, 12));
@@ -84,6 +88,33 @@ class AcceptancePrepaidHoursTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> specified.approveSpecification(REQUESTER, new BigDecimal("-1"), march(2, 12)));
         assertEquals("prepaidAvailable: must not be negative (was -1)", e.getMessage());
+    }
+
+    @Test
+    void aCaseHoldsNoMoreThanIsFreeSoFreeHoursHaveAtMostTwoDecimals() {
+        AcceptanceCase specified = AcceptanceFixtures.specified(prepaid("40", PaymentTerms.POSTPAYMENT));
+        for (String tooPrecise : List.of("7.556", "7.555", "0.001")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> specified.approveSpecification(REQUESTER, new BigDecimal(tooPrecise), march(2, 12)));
+            assertEquals("prepaidAvailable: must have at most 2 decimals, as a contract's prepaidHours (was " + tooPrecise
+                    + "); round it down, so the case holds no more than is free", e.getMessage());
+        }
+        AcceptanceCase trailingZero = specified.approveSpecification(REQUESTER, new BigDecimal("7.550"), march(2, 12));
+        assertEquals(new BigDecimal("7.55"), trailingZero.prepaidReserved(), "7.550 is 7.55 hours");
+        assertEquals(Optional.of(new BigDecimal("4.95")), trailingZero.overdraw(), "12.50 less 7.55");
+    }
+
+    @Test
+    void freeHoursAreComparedByValueAsTheContractComparesItsHours() {
+        AcceptanceCase specified = AcceptanceFixtures.specified(prepaid("40", PaymentTerms.POSTPAYMENT));
+        AcceptanceCase short1 = specified.approveSpecification(REQUESTER, new BigDecimal("7.5"), march(2, 12));
+        AcceptanceCase short2 = specified.approveSpecification(REQUESTER, new BigDecimal("7.50"), march(2, 12));
+        assertEquals(short1, short2, "7.5 and 7.50 free hours are the same case");
+        assertEquals(short1.hashCode(), short2.hashCode());
+        assertNotEquals(short1, specified.approveSpecification(REQUESTER, new BigDecimal("7.51"), march(2, 12)),
+                "other hours, another case");
+        assertEquals(prepaid("7.5", PaymentTerms.POSTPAYMENT), prepaid("7.50", PaymentTerms.POSTPAYMENT),
+                "as contracts compare their prepaid hours");
     }
 
     @Test
