@@ -55,8 +55,8 @@ public final class PrepaidLedger {
     /** The statement table, one row per change. */
     static final String MOVEMENT = "SLA_PREPAID_MOVEMENT";
 
-    /** The command attribute that says the ledger's rollback listener is registered. */
-    private static final String ROLLBACK_REGISTERED = PrepaidLedger.class.getName() + ".rollback";
+    /** The command attribute that says the ledger's transaction listeners are registered. */
+    private static final String LISTENERS_REGISTERED = PrepaidLedger.class.getName() + ".listeners";
 
     /** A row inserted twice at once (H2 and PostgreSQL), or PostgreSQL's duplicate table / type. */
     private static final Set<String> CREATED_AT_THE_SAME_TIME = Set.of("23505", "42P07");
@@ -343,18 +343,22 @@ public final class PrepaidLedger {
 
     /**
      * Returns the command's connection for a statement that changes rows, making sure the command's
-     * rollback undoes it. The ledger writes beside MyBatis, so MyBatis does not know the connection
-     * holds changes: when a command fails before Flowable flushed anything (its own changes wait in
-     * the session until the command ends), MyBatis skips the rollback, and then sets the connection
-     * back to auto-commit as it closes it, which commits the ledger's rows. So the first change of a
-     * command registers a rollback listener that forces MyBatis's rollback: a real one where Flowable
-     * runs the transaction, nothing where an outside transaction manager does (and rolls back itself).
+     * commit keeps it and its rollback undoes it. The ledger writes beside MyBatis, so MyBatis does not
+     * know the connection holds changes: in a command where Flowable changed nothing itself (a top-up),
+     * or one that fails before Flowable flushed anything (its own changes wait in the session until the
+     * command ends), MyBatis skips the commit or the rollback, and the ledger's rows would only be
+     * committed as a side effect of MyBatis setting the connection back to auto-commit as it closes it.
+     * So the first change of a command registers listeners that force MyBatis's commit (once Flowable
+     * has flushed its own changes) and rollback: real ones where Flowable runs the transaction, nothing
+     * where an outside transaction manager does (and commits or rolls back itself).
      */
     private static Connection changes() {
         CommandContext command = Context.getCommandContext();
-        if (command.getAttribute(ROLLBACK_REGISTERED) == null) {
-            command.addAttribute(ROLLBACK_REGISTERED, Boolean.TRUE);
+        if (command.getAttribute(LISTENERS_REGISTERED) == null) {
+            command.addAttribute(LISTENERS_REGISTERED, Boolean.TRUE);
             SqlSession session = CommandContextUtil.getDbSqlSession().getSqlSession();
+            Context.getTransactionContext().addTransactionListener(TransactionState.COMMITTING,
+                    committing -> session.commit(true));
             Context.getTransactionContext().addTransactionListener(TransactionState.ROLLINGBACK,
                     rolledBack -> session.rollback(true));
         }

@@ -11,7 +11,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -100,7 +100,7 @@ class WorkingCalendarValidationTest {
 
     @Test
     void nullArgumentsAreRefusedEachWithWhereItWas() {
-        Set<DayOfWeek> withNull = new HashSet<>(Arrays.asList(MONDAY, null));
+        Set<DayOfWeek> withNull = new LinkedHashSet<>(Arrays.asList(null, MONDAY));   // in this order, as the message shows it
         assertEquals(List.of(
                         "shift(null, 09:00, 18:00): day must not be null",
                         "shift(MONDAY, null, 18:00): start and end must not be null",
