@@ -77,14 +77,17 @@ public final class AcceptanceCases {
         Requests.lock(own);
     }
 
+    /** Returns the running acceptance process named by {@code id} (its own or its intake request's), or null. */
+    public ProcessInstance running(String id) {
+        ProcessInstance own = runtime.createProcessInstanceQuery().processInstanceId(id)
+                .processDefinitionKey(AcceptanceModel.PROCESS_KEY).singleResult();
+        return own != null ? own : runtime.createProcessInstanceQuery().superProcessInstanceId(id)
+                .processDefinitionKey(AcceptanceModel.PROCESS_KEY).singleResult();
+    }
+
     /** Returns the case named {@code id}, running or ended, or null when there is none. */
     public OpenCase load(String id) {
-        ProcessInstance running = runtime.createProcessInstanceQuery().processInstanceId(id)
-                .processDefinitionKey(AcceptanceModel.PROCESS_KEY).singleResult();
-        if (running == null) {
-            running = runtime.createProcessInstanceQuery().superProcessInstanceId(id)
-                    .processDefinitionKey(AcceptanceModel.PROCESS_KEY).singleResult();
-        }
+        ProcessInstance running = running(id);
         if (running != null) {
             String pid = running.getId();
             return new OpenCase(pid, running.getTenantId(), runtime.getVariables(pid),

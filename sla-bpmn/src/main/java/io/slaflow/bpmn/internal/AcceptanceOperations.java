@@ -332,6 +332,9 @@ public final class AcceptanceOperations {
      * @throws WrongStageException when the case waits for the customer or the host: no step to claim
      */
     public boolean claimStep(String id, String user) {
+        if (!transactions.read("find the case of " + id, () -> Outcome.ok(cases.running(id) != null))) {
+            return false;   // the intake's claim answers: a case that starts meanwhile leaves its request in the wrong stage
+        }
         return transactions.run("claim " + id, () -> {
             cases.lock(id);
             OpenCase c = cases.load(id);

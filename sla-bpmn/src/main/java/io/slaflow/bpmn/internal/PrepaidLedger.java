@@ -1,9 +1,9 @@
 package io.slaflow.bpmn.internal;
 
+import io.slaflow.bpmn.DatabaseException;
 import io.slaflow.bpmn.PrepaidAccount;
 import io.slaflow.bpmn.PrepaidMovement;
 import io.slaflow.bpmn.PrepaidMovement.Kind;
-import io.slaflow.bpmn.DatabaseException;
 import io.slaflow.core.SlaException;
 import io.slaflow.core.acceptance.AcceptanceCase;
 import io.slaflow.core.acceptance.PrepaidDrawdown;
