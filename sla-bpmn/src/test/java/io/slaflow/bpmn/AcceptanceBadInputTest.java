@@ -4,7 +4,6 @@ import static io.slaflow.bpmn.AcceptanceDesk.LIMIT;
 import static io.slaflow.bpmn.AcceptanceDesk.allPassed;
 import static io.slaflow.bpmn.AcceptanceDesk.keyUser;
 import static io.slaflow.bpmn.AcceptanceDesk.requester;
-import static io.slaflow.bpmn.Desk.kyiv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,12 +18,9 @@ import io.slaflow.core.contract.PaymentPoint;
 import io.slaflow.core.contract.PaymentTerms;
 import io.slaflow.core.contract.ServiceContract;
 import io.slaflow.core.request.Severity;
-import io.slaflow.core.testkit.TestClock;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -33,28 +29,13 @@ import org.junit.jupiter.api.function.Executable;
  * and nothing changes: after every refusal below the case and its request show the same status, the
  * process waits where it waited, with the same timers, and the customer's prepaid hours are as before.
  */
-class AcceptanceBadInputTest {
-
-    private static final TestClock CLOCK = TestClock.at(kyiv("2026-03-09T10:00"));
-    private static SlaEngine desk;
-    private static AcceptanceWorkflow acceptance;
-
-    @BeforeAll
-    static void start() {
-        desk = AcceptanceDesk.engine(CLOCK).build();
-        acceptance = desk.acceptance();
-    }
-
-    @AfterAll
-    static void stop() {
-        desk.close();
-    }
+class AcceptanceBadInputTest extends AcceptanceDeskPerClass {
 
     /**
      * Asserts that {@code bad} throws {@code type} and leaves the case, its request, where its process
      * waits, its timers and its customer's prepaid hours as they were.
      */
-    private static <T extends Throwable> T refused(String id, Class<T> type, Executable bad) {
+    private <T extends Throwable> T refused(String id, Class<T> type, Executable bad) {
         AcceptanceDesk.Snapshot before = AcceptanceDesk.snapshot(desk, id);
         T e = assertThrows(type, bad);
         AcceptanceDesk.Snapshot after = AcceptanceDesk.snapshot(desk, id);
@@ -66,7 +47,7 @@ class AcceptanceBadInputTest {
         return e;
     }
 
-    private static String inDemonstration() {
+    private String inDemonstration() {
         String id = AcceptanceDesk.developmentAtProgrammers(desk, "split-co");
         AcceptanceDesk.agreeAndSpecify(desk, id, "split-co");
         acceptance.recordPayment(id, PaymentPoint.BEFORE_WORK);
@@ -215,7 +196,7 @@ class AcceptanceBadInputTest {
         ServiceContract other = ServiceContract.builder().customer("gold-co").policy("gold").zone(ZoneId.of("Europe/Kyiv"))
                 .paymentTerms(PaymentTerms.PREPAYMENT).build();
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> AcceptanceDesk.engine(CLOCK).contract(other).build());
+                () -> AcceptanceDesk.engine(clock).contract(other).build());
         assertEquals("the contract of customer 'gold-co' names policy 'gold', but the engine runs policy"
                 + " 'acceptance-desk'", e.getMessage());
     }

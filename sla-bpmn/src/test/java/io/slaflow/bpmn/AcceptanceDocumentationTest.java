@@ -9,12 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.slaflow.core.AlreadyDoneException;
 import io.slaflow.core.WrongStageException;
 import io.slaflow.core.acceptance.AcceptanceStage;
-import io.slaflow.core.testkit.TestClock;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,22 +19,7 @@ import org.junit.jupiter.api.Test;
  * completed until support records the documentation delivered, once; after that it is demonstrated as
  * any other.
  */
-class AcceptanceDocumentationTest {
-
-    private static final TestClock CLOCK = TestClock.at(kyiv("2026-03-09T10:00"));
-    private static SlaEngine desk;
-    private static AcceptanceWorkflow acceptance;
-
-    @BeforeAll
-    static void start() {
-        desk = AcceptanceDesk.engine(CLOCK).build();
-        acceptance = desk.acceptance();
-    }
-
-    @AfterAll
-    static void stop() {
-        desk.close();
-    }
+class AcceptanceDocumentationTest extends AcceptanceDeskPerClass {
 
     @Test
     void workWhoseSpecificationAsksForDocumentationIsCompletedOnlyOnceItIsDelivered() {
@@ -49,7 +31,7 @@ class AcceptanceDocumentationTest {
         acceptance.approveSpecification(id, requester("post-co"));
         assertTrue(acceptance.status(id).acceptanceCase().specification().orElseThrow().documentationRequired());
 
-        CLOCK.set(kyiv("2026-03-09T14:00"));
+        clock.set(kyiv("2026-03-09T14:00"));
         AcceptanceDesk.Snapshot before = AcceptanceDesk.snapshot(desk, id);
         WrongStageException early = assertThrows(WrongStageException.class, () -> acceptance.completeWork(id, "ivan"));
         assertEquals("WORK", early.stage());
@@ -58,14 +40,14 @@ class AcceptanceDocumentationTest {
         assertEquals(before, AcceptanceDesk.snapshot(desk, id), "nothing changed, not even who has the work");
         assertEquals(List.of("work"), AcceptanceDesk.waitsAt(desk, id), "the work task stays open");
 
-        CLOCK.set(kyiv("2026-03-09T15:00"));
+        clock.set(kyiv("2026-03-09T15:00"));
         acceptance.deliverDocumentation(id, "ivan");
         AcceptanceStatus documented = acceptance.status(id);
         assertEquals(AcceptanceStage.WORK, documented.stage(), "still at work");
         assertEquals(Optional.of(kyiv("2026-03-09T15:00")), documented.acceptanceCase().documentationDeliveredAt());
         assertEquals(documented, desk.status(id).acceptance().orElseThrow(), "the request's status shows it too");
 
-        CLOCK.set(kyiv("2026-03-09T15:30"));
+        clock.set(kyiv("2026-03-09T15:30"));
         AlreadyDoneException twice = assertThrows(AlreadyDoneException.class,
                 () -> acceptance.deliverDocumentation(id, "ivan"));
         assertTrue(twice.getMessage().contains("the documentation was recorded at 2026-03-09T13:00:00Z"),

@@ -1,40 +1,21 @@
 package io.slaflow.bpmn;
 
-import static io.slaflow.bpmn.Desk.kyiv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slaflow.core.acceptance.AcceptanceStage;
 import io.slaflow.core.acceptance.Payment;
 import io.slaflow.core.contract.PaymentPoint;
-import io.slaflow.core.testkit.TestClock;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * D11, 50/50: half of the billed hours falls due before the work and the process waits for it; the
  * other half falls due on acceptance, and the case goes under warranty once it is in.
  */
-class AcceptanceFiftyFiftyTest {
-
-    private static final TestClock CLOCK = TestClock.at(kyiv("2026-03-09T10:00"));
-    private static SlaEngine desk;
-    private static AcceptanceWorkflow acceptance;
-
-    @BeforeAll
-    static void start() {
-        desk = AcceptanceDesk.engine(CLOCK).build();
-        acceptance = desk.acceptance();
-    }
-
-    @AfterAll
-    static void stop() {
-        desk.close();
-    }
+class AcceptanceFiftyFiftyTest extends AcceptanceDeskPerClass {
 
     @Test
     void aFiftyFiftySplitIsPaidAtTheStartAndAtAcceptance() {

@@ -2,7 +2,6 @@ package io.slaflow.bpmn;
 
 import static io.slaflow.bpmn.AcceptanceDesk.allPassed;
 import static io.slaflow.bpmn.AcceptanceDesk.requester;
-import static io.slaflow.bpmn.Desk.kyiv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,11 +13,8 @@ import io.slaflow.core.acceptance.AcceptanceStage;
 import io.slaflow.core.acceptance.Payment;
 import io.slaflow.core.contract.PaymentPoint;
 import io.slaflow.core.countdown.CountdownState;
-import io.slaflow.core.testkit.TestClock;
 import java.math.BigDecimal;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,22 +22,7 @@ import org.junit.jupiter.api.Test;
  * payment, its warranty already running, before it is under warranty. The bill is the specification's
  * total, the estimate plus the contract's risk buffer.
  */
-class AcceptancePostpaymentTest {
-
-    private static final TestClock CLOCK = TestClock.at(kyiv("2026-03-09T10:00"));
-    private static SlaEngine desk;
-    private static AcceptanceWorkflow acceptance;
-
-    @BeforeAll
-    static void start() {
-        desk = AcceptanceDesk.engine(CLOCK).build();
-        acceptance = desk.acceptance();
-    }
-
-    @AfterAll
-    static void stop() {
-        desk.close();
-    }
+class AcceptancePostpaymentTest extends AcceptanceDeskPerClass {
 
     @Test
     void postpaymentIsAwaitedAfterAcceptance() {

@@ -1,6 +1,5 @@
 package io.slaflow.bpmn;
 
-import static io.slaflow.bpmn.Desk.kyiv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,33 +9,15 @@ import io.slaflow.core.acceptance.AcceptanceStage;
 import io.slaflow.core.acceptance.Payment;
 import io.slaflow.core.contract.PaymentPoint;
 import io.slaflow.core.countdown.CountdownState;
-import io.slaflow.core.testkit.TestClock;
 import java.math.BigDecimal;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * D11, 100% prepayment: the process waits for the payment before the work starts, and the work does
  * not start without it; waiting for it is the customer's time. Nothing falls due after acceptance.
  */
-class AcceptancePrepaymentTest {
-
-    private static final TestClock CLOCK = TestClock.at(kyiv("2026-03-09T10:00"));
-    private static SlaEngine desk;
-    private static AcceptanceWorkflow acceptance;
-
-    @BeforeAll
-    static void start() {
-        desk = AcceptanceDesk.engine(CLOCK).build();
-        acceptance = desk.acceptance();
-    }
-
-    @AfterAll
-    static void stop() {
-        desk.close();
-    }
+class AcceptancePrepaymentTest extends AcceptanceDeskPerClass {
 
     @Test
     void prepaymentIsAwaitedBeforeTheWorkStarts() {

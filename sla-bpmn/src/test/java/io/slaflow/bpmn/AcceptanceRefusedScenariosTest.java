@@ -13,11 +13,8 @@ import io.slaflow.core.acceptance.InvalidSpecificationException;
 import io.slaflow.core.acceptance.Specification;
 import io.slaflow.core.acceptance.StopReason;
 import io.slaflow.core.countdown.CountdownState;
-import io.slaflow.core.testkit.TestClock;
 import java.math.BigDecimal;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,30 +22,15 @@ import org.junit.jupiter.api.Test;
  * as sabotage of acceptance. The refusal stops the work, with that reason in the status, whether it
  * comes while support writes the specification or while the customer reviews a draft without scenarios.
  */
-class AcceptanceRefusedScenariosTest {
-
-    private static final TestClock CLOCK = TestClock.at(kyiv("2026-03-09T10:00"));
-    private static SlaEngine desk;
-    private static AcceptanceWorkflow acceptance;
-
-    @BeforeAll
-    static void start() {
-        desk = AcceptanceDesk.engine(CLOCK).build();
-        acceptance = desk.acceptance();
-    }
-
-    @AfterAll
-    static void stop() {
-        desk.close();
-    }
+class AcceptanceRefusedScenariosTest extends AcceptanceDeskPerClass {
 
     @Test
     void refusingScenariosWhileTheSpecificationIsWrittenStopsTheWork() {
-        CLOCK.set(kyiv("2026-03-09T10:00"));
+        clock.set(kyiv("2026-03-09T10:00"));
         String id = AcceptanceDesk.developmentAtProgrammers(desk, "split-co");
         acceptance.proposeSolution(id, "ivan", AcceptanceDesk.SOLUTION);
         acceptance.agreeSolution(id, requester("split-co"));
-        CLOCK.set(kyiv("2026-03-09T15:00"));
+        clock.set(kyiv("2026-03-09T15:00"));
         acceptance.refuseScenarios(id, keyUser("split-co"));
 
         AcceptanceStatus stopped = acceptance.status(id);
@@ -80,7 +62,7 @@ class AcceptanceRefusedScenariosTest {
 
     @Test
     void aDraftWithoutScenariosCannotBeApprovedAndRefusingThemStopsTheWork() {
-        CLOCK.set(kyiv("2026-03-10T10:00"));
+        clock.set(kyiv("2026-03-10T10:00"));
         String id = AcceptanceDesk.developmentAtProgrammers(desk, "post-co");
         acceptance.proposeSolution(id, "ivan", AcceptanceDesk.SOLUTION);
         acceptance.agreeSolution(id, requester("post-co"));
@@ -105,7 +87,7 @@ class AcceptanceRefusedScenariosTest {
 
     @Test
     void aCaseAHostStartedAloneIsListedAsStoppedOnceTheCustomerRefusesScenarios() {
-        CLOCK.set(kyiv("2026-03-11T10:00"));
+        clock.set(kyiv("2026-03-11T10:00"));
         String id = acceptance.start(AcceptanceDesk.development("split-co"), "ivan", AcceptanceDesk.SOLUTION);
         acceptance.agreeSolution(id, keyUser("split-co"));
         assertEquals(RequestStage.ACCEPTANCE, desk.status(id).stage());

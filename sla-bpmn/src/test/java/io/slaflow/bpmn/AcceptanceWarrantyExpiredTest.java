@@ -9,40 +9,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.slaflow.core.acceptance.AcceptanceStage;
 import io.slaflow.core.acceptance.WarrantyExpiredException;
 import io.slaflow.core.request.Severity;
-import io.slaflow.core.testkit.TestClock;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * D9: every finished piece of work carries a warranty (six months by default, per contract); a claim
  * after it is refused, naming when it ended, and changes nothing.
  */
-class AcceptanceWarrantyExpiredTest {
-
-    private static final TestClock CLOCK = TestClock.at(kyiv("2026-03-09T10:00"));
-    private static SlaEngine desk;
-    private static AcceptanceWorkflow acceptance;
-
-    @BeforeAll
-    static void start() {
-        desk = AcceptanceDesk.engine(CLOCK).build();
-        acceptance = desk.acceptance();
-    }
-
-    @AfterAll
-    static void stop() {
-        desk.close();
-    }
+class AcceptanceWarrantyExpiredTest extends AcceptanceDeskPerClass {
 
     @Test
     void aClaimAfterTheWarrantyIsRefusedNamingItsEnd() {
-        String id = AcceptanceDesk.acceptedAndPaid(desk, CLOCK, "short-co", kyiv("2026-03-10T10:00"));
+        String id = AcceptanceDesk.acceptedAndPaid(desk, clock, "short-co", kyiv("2026-03-10T10:00"));
         Instant end = acceptance.status(id).acceptanceCase().warranty().orElseThrow().end();
         assertEquals(kyiv("2026-04-10T10:00"), end, "one month, the same wall-clock time in Kyiv after the DST change");
 
-        CLOCK.set(end);
+        clock.set(end);
         AcceptanceDesk.Snapshot before = AcceptanceDesk.snapshot(desk, id);
         WarrantyExpiredException e = assertThrows(WarrantyExpiredException.class,
                 () -> acceptance.claimWarranty(id, requester("short-co"), Severity.CRITICAL, "It broke"));

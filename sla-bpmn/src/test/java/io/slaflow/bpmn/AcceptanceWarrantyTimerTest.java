@@ -9,43 +9,25 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.slaflow.core.acceptance.AcceptanceStage;
 import io.slaflow.core.acceptance.WarrantyExpiredException;
 import io.slaflow.core.request.Severity;
-import io.slaflow.core.testkit.TestClock;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * D9: a timer closes the warranty at its end, not a moment earlier or later, and the request's process
  * ends with its case.
  */
-class AcceptanceWarrantyTimerTest {
-
-    private static final TestClock CLOCK = TestClock.at(kyiv("2026-03-09T10:00"));
-    private static SlaEngine desk;
-    private static AcceptanceWorkflow acceptance;
-
-    @BeforeAll
-    static void start() {
-        desk = AcceptanceDesk.engine(CLOCK).build();
-        acceptance = desk.acceptance();
-    }
-
-    @AfterAll
-    static void stop() {
-        desk.close();
-    }
+class AcceptanceWarrantyTimerTest extends AcceptanceDeskPerClass {
 
     @Test
     void theTimerClosesTheWarrantyOnTime() {
-        String id = AcceptanceDesk.acceptedAndPaid(desk, CLOCK, "short-co", kyiv("2026-03-10T10:00"));
+        String id = AcceptanceDesk.acceptedAndPaid(desk, clock, "short-co", kyiv("2026-03-10T10:00"));
         Instant end = kyiv("2026-04-10T10:00");
         assertEquals(List.of(end), AcceptanceDesk.caseTimers(desk, id));
 
-        at(CLOCK, desk, end.minusMillis(1));
+        at(clock, desk, end.minusMillis(1));
         assertEquals(AcceptanceStage.WARRANTY, acceptance.status(id).stage(), "a millisecond before its end");
-        at(CLOCK, desk, end);
+        at(clock, desk, end);
         AcceptanceStatus closed = acceptance.status(id);
         assertEquals(AcceptanceStage.CLOSED, closed.stage());
         assertEquals(end, closed.acceptanceCase().updatedAt(), "closed at the end, not later");

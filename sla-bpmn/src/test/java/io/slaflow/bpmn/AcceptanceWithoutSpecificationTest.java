@@ -13,11 +13,8 @@ import io.slaflow.core.acceptance.Specification;
 import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.RequesterTier;
 import io.slaflow.core.request.Severity;
-import io.slaflow.core.testkit.TestClock;
 import java.math.BigDecimal;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,22 +22,7 @@ import org.junit.jupiter.api.Test;
  * accepted against the agreed solution's expected result, with the analyst's estimate approved by the
  * customer.
  */
-class AcceptanceWithoutSpecificationTest {
-
-    private static final TestClock CLOCK = TestClock.at(kyiv("2026-03-09T10:00"));
-    private static SlaEngine desk;
-    private static AcceptanceWorkflow acceptance;
-
-    @BeforeAll
-    static void start() {
-        desk = AcceptanceDesk.engine(CLOCK).build();
-        acceptance = desk.acceptance();
-    }
-
-    @AfterAll
-    static void stop() {
-        desk.close();
-    }
+class AcceptanceWithoutSpecificationTest extends AcceptanceDeskPerClass {
 
     @Test
     void anUpdateIsAcceptedAgainstTheAgreedSolution() {
@@ -51,7 +33,7 @@ class AcceptanceWithoutSpecificationTest {
                 + " hours", "The VAT report shows the new rates"));
         assertEquals("analysts", acceptance.status(id).group(), "analysts keep updates");
         acceptance.agreeSolution(id, requester("post-co"));
-        CLOCK.set(kyiv("2026-03-09T11:00"));
+        clock.set(kyiv("2026-03-09T11:00"));
         acceptance.skipSpecification(id, "anna", new BigDecimal("4"));
 
         AcceptanceCase c = acceptance.status(id).acceptanceCase();
