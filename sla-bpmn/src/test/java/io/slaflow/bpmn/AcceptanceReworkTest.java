@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.Mockito.mock;
 
 import io.slaflow.core.NotAllowedException;
 import io.slaflow.core.acceptance.AcceptanceCase;
@@ -20,12 +19,9 @@ import io.slaflow.core.acceptance.ScenarioResult;
 import io.slaflow.core.countdown.CountdownState;
 import io.slaflow.core.countdown.CountdownStatus;
 import io.slaflow.core.policy.SlaPolicies;
-import io.slaflow.core.testkit.TestClock;
 import java.time.Duration;
 import java.util.List;
 import org.flowable.task.api.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,34 +30,18 @@ import org.junit.jupiter.api.Test;
  * second round breaches and escalates to the leads, one of whom finishes it; the third demonstration
  * passes.
  */
-class AcceptanceReworkTest {
+class AcceptanceReworkTest extends AcceptanceDeskPerClass {
 
-    private static final TestClock CLOCK = TestClock.at(kyiv("2026-03-09T10:00"));
     private static final String FIRST_FINDING = "Posts over the limit when the contract has no limit register entry";
     private static final String SECOND_FINDING = "A document within the limit no longer posts";
-    private static final SlaEventListener LISTENER = mock(SlaEventListener.class);
-    private static SlaEngine desk;
-    private static AcceptanceWorkflow acceptance;
-
-    @BeforeAll
-    static void start() {
-        desk = AcceptanceDesk.engine(CLOCK).listener(LISTENER).build();
-        acceptance = desk.acceptance();
-    }
-
-    @AfterAll
-    static void stop() {
-        desk.close();
-    }
-
     @Test
     void reworkedTwiceThenAccepted() {
         String id = AcceptanceDesk.developmentAtProgrammers(desk, "post-co");
         AcceptanceDesk.agreeAndSpecify(desk, id, "post-co");
-        CLOCK.set(kyiv("2026-03-09T12:00"));
+        clock.set(kyiv("2026-03-09T12:00"));
         acceptance.completeWork(id, "ivan");
 
-        CLOCK.set(kyiv("2026-03-09T13:00"));
+        clock.set(kyiv("2026-03-09T13:00"));
         acceptance.recordResults(id, requester("post-co"), List.of(ScenarioResult.failed(LIMIT, FIRST_FINDING),
                 ScenarioResult.passed(WITHIN)));
         AcceptanceStatus first = acceptance.status(id);
@@ -78,13 +58,13 @@ class AcceptanceReworkTest {
         assertEquals(kyiv("2026-03-09T21:00"), rework.getDueDate().toInstant(), "the task is due with its round");
         assertEquals(CountdownState.RUNNING, desk.status(id).resolution().state(), "support works again");
 
-        at(CLOCK, desk, kyiv("2026-03-09T17:30"));
-        CLOCK.set(kyiv("2026-03-09T20:00"));
+        at(clock, desk, kyiv("2026-03-09T17:30"));
+        clock.set(kyiv("2026-03-09T20:00"));
         acceptance.completeWork(id, "ivan");
         assertEquals(CountdownState.MET, acceptance.status(id).round().orElseThrow().state());
         assertEquals(Duration.ofHours(7), acceptance.status(id).round().orElseThrow().elapsed());
 
-        CLOCK.set(kyiv("2026-03-09T20:30"));
+        clock.set(kyiv("2026-03-09T20:30"));
         acceptance.recordResults(id, requester("post-co"), List.of(ScenarioResult.passed(LIMIT),
                 ScenarioResult.failed(WITHIN, SECOND_FINDING)));
         AcceptanceStatus second = acceptance.status(id);
@@ -95,15 +75,15 @@ class AcceptanceReworkTest {
         assertEquals(List.of(SECOND_FINDING), demonstration2.findings());
         assertEquals(kyiv("2026-03-10T14:30"), second.round().orElseThrow().due(), "1.5 h on Monday, 6.5 h on Tuesday");
 
-        at(CLOCK, desk, kyiv("2026-03-10T15:00"));
+        at(clock, desk, kyiv("2026-03-10T15:00"));
         AcceptanceStatus late = acceptance.status(id);
         assertTrue(late.escalated(), "the breach offers the rework to the leads");
         assertEquals(CountdownState.BREACHED, late.round().orElseThrow().state());
         assertThrows(NotAllowedException.class, () -> acceptance.completeWork(id, "olga"), "a consultant may not");
-        CLOCK.set(kyiv("2026-03-10T16:00"));
+        clock.set(kyiv("2026-03-10T16:00"));
         acceptance.completeWork(id, "lena");
 
-        CLOCK.set(kyiv("2026-03-10T17:00"));
+        clock.set(kyiv("2026-03-10T17:00"));
         acceptance.recordResults(id, requester("post-co"), allPassed());
         AcceptanceCase c = acceptance.status(id).acceptanceCase();
         assertEquals(AcceptanceStage.PAYMENT_AFTER_ACCEPTANCE, c.stage());
@@ -129,7 +109,7 @@ class AcceptanceReworkTest {
 
     @Test
     void aRoundStartsOnlyWhenADemonstrationFails() {
-        CLOCK.set(kyiv("2026-03-16T10:00"));
+        clock.set(kyiv("2026-03-16T10:00"));
         String id = AcceptanceDesk.developmentAtProgrammers(desk, "post-co");
         AcceptanceDesk.agreeAndSpecify(desk, id, "post-co");
         assertEquals(0, acceptance.status(id).reworkRounds());
@@ -141,17 +121,17 @@ class AcceptanceReworkTest {
 
     @Test
     void aPolicyChangeMovesTheRunningRoundToTheNewCalendar() {
-        CLOCK.set(kyiv("2026-03-23T09:00"));
+        clock.set(kyiv("2026-03-23T09:00"));
         String id = AcceptanceDesk.developmentAtProgrammers(desk, "post-co");
         AcceptanceDesk.agreeAndSpecify(desk, id, "post-co");
-        CLOCK.set(kyiv("2026-03-23T12:00"));
+        clock.set(kyiv("2026-03-23T12:00"));
         acceptance.completeWork(id, "ivan");
-        CLOCK.set(kyiv("2026-03-23T13:00"));
+        clock.set(kyiv("2026-03-23T13:00"));
         acceptance.recordResults(id, requester("post-co"), List.of(ScenarioResult.failed(LIMIT, "Still posts"),
                 ScenarioResult.passed(WITHIN)));
         assertEquals(List.of(kyiv("2026-03-23T17:00")), AcceptanceDesk.caseTimers(desk, id), "the warning at 50%");
 
-        CLOCK.set(kyiv("2026-03-23T14:00"));
+        clock.set(kyiv("2026-03-23T14:00"));
         try {
             desk.changePolicy(SlaPolicies.parse(SlaPolicies.toYaml(AcceptanceDesk.FILE.policy())
                     .replace("to: \"22:00\"", "to: \"16:00\"")));
@@ -164,8 +144,8 @@ class AcceptanceReworkTest {
         }
     }
 
-    private static List<String> roundEvents(String id) {
-        return Events.of(LISTENER, id).stream().filter(e -> e.round() > 0)
+    private List<String> roundEvents(String id) {
+        return Events.of(listener, id).stream().filter(e -> e.round() > 0)
                 .map(e -> e.type() + " round " + e.round()
                         + (e.type() == SlaEvent.Type.WARNING || e.type() == SlaEvent.Type.BREACHED ? " at " + e.at() : ""))
                 .toList();

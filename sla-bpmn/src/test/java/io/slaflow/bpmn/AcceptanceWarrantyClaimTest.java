@@ -5,18 +5,14 @@ import static io.slaflow.bpmn.AcceptanceDesk.keyUser;
 import static io.slaflow.bpmn.AcceptanceDesk.requester;
 import static io.slaflow.bpmn.Desk.kyiv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.mockito.Mockito.mock;
 
 import io.slaflow.core.acceptance.AcceptanceCase;
 import io.slaflow.core.acceptance.AcceptanceStage;
 import io.slaflow.core.countdown.CountdownState;
 import io.slaflow.core.countdown.CountdownStatus;
 import io.slaflow.core.request.Severity;
-import io.slaflow.core.testkit.TestClock;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,30 +20,14 @@ import org.junit.jupiter.api.Test;
  * resolution target when the claim is critical and the critical SLA's otherwise; the fix does not
  * extend the warranty.
  */
-class AcceptanceWarrantyClaimTest {
-
-    private static final TestClock CLOCK = TestClock.at(kyiv("2026-03-09T10:00"));
-    private static final SlaEventListener LISTENER = mock(SlaEventListener.class);
-    private static SlaEngine desk;
-    private static AcceptanceWorkflow acceptance;
-
-    @BeforeAll
-    static void start() {
-        desk = AcceptanceDesk.engine(CLOCK).listener(LISTENER).build();
-        acceptance = desk.acceptance();
-    }
-
-    @AfterAll
-    static void stop() {
-        desk.close();
-    }
+class AcceptanceWarrantyClaimTest extends AcceptanceDeskPerClass {
 
     @Test
     void aCriticalClaimReopensTheWorkAtNoChargeUnderTheEmergencySla() {
-        String id = AcceptanceDesk.acceptedAndPaid(desk, CLOCK, "post-co", kyiv("2026-03-09T10:00"));
+        String id = AcceptanceDesk.acceptedAndPaid(desk, clock, "post-co", kyiv("2026-03-09T10:00"));
         AcceptanceCase accepted = acceptance.status(id).acceptanceCase();
 
-        CLOCK.set(kyiv("2026-04-01T21:00"));
+        clock.set(kyiv("2026-04-01T21:00"));
         acceptance.claimWarranty(id, keyUser("post-co"), Severity.CRITICAL, "Posting stopped for every customer");
         AcceptanceStatus claimed = acceptance.status(id);
         assertEquals(AcceptanceStage.WARRANTY_REWORK, claimed.stage());
@@ -57,7 +37,7 @@ class AcceptanceWarrantyClaimTest {
         assertEquals(CountdownState.MET, desk.status(id).resolution().state(), "the request stays resolved");
         assertEquals(RequestStage.ACCEPTANCE, desk.status(id).stage());
 
-        CLOCK.set(kyiv("2026-04-02T09:00"));
+        clock.set(kyiv("2026-04-02T09:00"));
         acceptance.completeWork(id, "ivan");
         acceptance.recordResults(id, requester("post-co"), allPassed());
         AcceptanceCase fixed = acceptance.status(id).acceptanceCase();
@@ -67,14 +47,14 @@ class AcceptanceWarrantyClaimTest {
         assertEquals(Duration.ofHours(2), acceptance.status(id).round().orElseThrow().elapsed());
         assertEquals(List.of(accepted.warranty().orElseThrow().end()), AcceptanceDesk.caseTimers(desk, id),
                 "the warranty timer is back at the same end");
-        assertEquals(List.of("STARTED RESOLUTION 1", "MET RESOLUTION 1"), Events.of(LISTENER, id).stream()
+        assertEquals(List.of("STARTED RESOLUTION 1", "MET RESOLUTION 1"), Events.of(listener, id).stream()
                 .filter(e -> e.round() > 0).map(e -> e.type() + " " + e.metric() + " " + e.round()).toList());
     }
 
     @Test
     void aNonCriticalClaimRunsUnderTheCriticalSla() {
-        String id = AcceptanceDesk.acceptedAndPaid(desk, CLOCK, "split-co", kyiv("2026-03-09T10:00"));
-        CLOCK.set(kyiv("2026-05-04T10:00"));
+        String id = AcceptanceDesk.acceptedAndPaid(desk, clock, "split-co", kyiv("2026-03-09T10:00"));
+        clock.set(kyiv("2026-05-04T10:00"));
         acceptance.claimWarranty(id, requester("split-co"), Severity.NON_CRITICAL, "The limit message has a typo");
         CountdownStatus round = acceptance.status(id).round().orElseThrow();
         assertEquals(Duration.ofHours(6), round.elapsed().plus(round.remaining()),

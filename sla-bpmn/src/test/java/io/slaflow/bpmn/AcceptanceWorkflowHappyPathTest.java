@@ -9,21 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.Mockito.mock;
 
 import io.slaflow.core.acceptance.AcceptanceCase;
 import io.slaflow.core.acceptance.AcceptanceStage;
 import io.slaflow.core.contract.PaymentPoint;
 import io.slaflow.core.countdown.CountdownState;
-import io.slaflow.core.testkit.TestClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.flowable.task.api.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,30 +28,14 @@ import org.junit.jupiter.api.Test;
  * payment after acceptance comes in, and the work is under warranty. The request's resolution countdown
  * counts only support's time.
  */
-class AcceptanceWorkflowHappyPathTest {
-
-    private static final TestClock CLOCK = TestClock.at(kyiv("2026-03-09T10:00"));
-    private static final SlaEventListener LISTENER = mock(SlaEventListener.class);
-    private static SlaEngine desk;
-    private static AcceptanceWorkflow acceptance;
-
-    @BeforeAll
-    static void start() {
-        desk = AcceptanceDesk.engine(CLOCK).listener(LISTENER).build();
-        acceptance = desk.acceptance();
-    }
-
-    @AfterAll
-    static void stop() {
-        desk.close();
-    }
+class AcceptanceWorkflowHappyPathTest extends AcceptanceDeskPerClass {
 
     @Test
     void aDevelopmentRequestIsAcceptedTheFirstTimeAndGoesUnderWarranty() {
-        CLOCK.set(kyiv("2026-03-09T10:00"));
+        clock.set(kyiv("2026-03-09T10:00"));
         String id = AcceptanceDesk.developmentAtProgrammers(desk, "post-co");
 
-        CLOCK.set(kyiv("2026-03-09T10:30"));
+        clock.set(kyiv("2026-03-09T10:30"));
         acceptance.proposeSolution(id, "ivan", AcceptanceDesk.SOLUTION);
         RequestStatus proposed = desk.status(id);
         assertEquals(RequestStage.ACCEPTANCE, proposed.stage());
@@ -67,7 +47,7 @@ class AcceptanceWorkflowHappyPathTest {
         assertEquals(CountdownState.PAUSED, proposed.resolution().state(), "the customer decides: not support's time");
         assertEquals(a.stage(), acceptance.status(id).stage());
 
-        CLOCK.set(kyiv("2026-03-10T09:00"));
+        clock.set(kyiv("2026-03-10T09:00"));
         acceptance.agreeSolution(id, requester("post-co"));
         assertEquals(AcceptanceStage.SPECIFICATION, acceptance.status(id).stage());
         assertFalse(acceptance.status(id).waitsOnCustomer());
@@ -75,19 +55,19 @@ class AcceptanceWorkflowHappyPathTest {
                 desk.processEngine().getTaskService().createTaskQuery().taskCandidateGroup("programmers").list()
                         .stream().map(Task::getName).toList());
 
-        CLOCK.set(kyiv("2026-03-10T11:00"));
+        clock.set(kyiv("2026-03-10T11:00"));
         acceptance.submitSpecification(id, "ivan", AcceptanceDesk.limitSpecification());
         assertEquals(Optional.empty(), acceptance.status(id).assignee(), "the customer reviews it: no task open");
         assertTrue(acceptance.status(id).waitsOnCustomer());
-        CLOCK.set(kyiv("2026-03-10T14:00"));
+        clock.set(kyiv("2026-03-10T14:00"));
         acceptance.approveSpecification(id, keyUser("post-co"));
         assertEquals(AcceptanceStage.WORK, acceptance.status(id).stage(), "postpayment: nothing to pay before work");
 
-        CLOCK.set(kyiv("2026-03-11T18:00"));
+        clock.set(kyiv("2026-03-11T18:00"));
         acceptance.completeWork(id, "ivan");
         assertEquals(AcceptanceStage.DEMONSTRATION, acceptance.status(id).stage());
 
-        CLOCK.set(kyiv("2026-03-12T10:00"));
+        clock.set(kyiv("2026-03-12T10:00"));
         acceptance.recordResults(id, requester("post-co"), allPassed());
         RequestStatus accepted = desk.status(id);
         AcceptanceCase c = accepted.acceptance().orElseThrow().acceptanceCase();
@@ -100,7 +80,7 @@ class AcceptanceWorkflowHappyPathTest {
                 "Mon 10:00-10:30, Tue 09:00-11:00 and 14:00-22:00, Wed 08:00-18:00: support's time only");
         assertFalse(accepted.resolution().breached());
 
-        CLOCK.set(kyiv("2026-03-12T12:00"));
+        clock.set(kyiv("2026-03-12T12:00"));
         acceptance.recordPayment(id, PaymentPoint.AFTER_ACCEPTANCE);
         RequestStatus warranty = desk.status(id);
         assertEquals(RequestStage.ACCEPTANCE, warranty.stage());
@@ -108,13 +88,13 @@ class AcceptanceWorkflowHappyPathTest {
         assertEquals(new BigDecimal("12.50"), c.payments().get(0).hours());
         assertEquals(List.of("STARTED RESPONSE", "STARTED RESOLUTION", "MET RESPONSE", "PAUSED RESOLUTION",
                 "RESUMED RESOLUTION", "PAUSED RESOLUTION", "RESUMED RESOLUTION", "PAUSED RESOLUTION", "MET RESOLUTION"),
-                Events.names(LISTENER, id));
+                Events.names(listener, id));
         assertEquals(List.of(kyiv("2026-09-12T10:00")), AcceptanceDesk.caseTimers(desk, id));
     }
 
     @Test
     void aHostStartsACaseOnItsOwnAndItIsAccepted() {
-        CLOCK.set(kyiv("2026-03-16T09:00"));
+        clock.set(kyiv("2026-03-16T09:00"));
         String id = acceptance.start(AcceptanceDesk.development("post-co"), "ivan", AcceptanceDesk.SOLUTION);
         AcceptanceStatus started = acceptance.status(id);
         assertEquals(id, started.id());
@@ -128,7 +108,7 @@ class AcceptanceWorkflowHappyPathTest {
         acceptance.agreeSolution(id, keyUser("post-co"));
         acceptance.submitSpecification(id, "petro", AcceptanceDesk.limitSpecification());
         acceptance.approveSpecification(id, requester("post-co"));
-        CLOCK.set(kyiv("2026-03-17T12:00"));
+        clock.set(kyiv("2026-03-17T12:00"));
         acceptance.completeWork(id, "ivan");
         acceptance.recordResults(id, keyUser("post-co"), allPassed());
         acceptance.recordPayment(id, PaymentPoint.AFTER_ACCEPTANCE);
