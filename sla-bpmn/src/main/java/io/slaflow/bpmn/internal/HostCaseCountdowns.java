@@ -60,13 +60,7 @@ final class HostCaseCountdowns {
         if (countdown.isMet()) {
             return countdown;
         }
-        Instant last = RoundClock.lastEvent(countdown);
-        Instant at = step.at().isBefore(last) ? last : step.at();
-        return switch (IntakeResolution.move(countdown, after, Turn.of(after, step))) {
-            case MEET -> countdown.meet(at);
-            case PAUSE -> countdown.pause(at, IntakeResolution.reason(after));
-            case RESUME -> countdown.resume(at);
-            case NONE -> countdown;
-        };
+        return IntakeResolution.apply(IntakeResolution.move(countdown, after, Turn.of(after, step)), countdown, after,
+                IntakeResolution.notBefore(countdown, step.at()));
     }
 }

@@ -44,30 +44,32 @@ final class IntakeResolution {
         if (c.isMet()) {
             return;
         }
-        Instant last = RoundClock.lastEvent(c);
-        Instant at = now.isBefore(last) ? last : now;
-        switch (move(c, after, turn)) {
+        Move move = move(c, after, turn);
+        if (move == Move.NONE) {
+            return;
+        }
+        Instant at = notBefore(c, now);
+        CountdownRecord moved = record.with(apply(move, c, after, at));
+        switch (move) {
             case MEET -> {
                 if (!c.isPaused()) {
                     timers.park(requestId);
                 }
-                store(requestId, record.with(c.meet(at)), Optional.empty());
+                store(requestId, moved, Optional.empty());
                 events.add(event(SlaEvent.Type.MET, requestId, request, at));
             }
             case PAUSE -> {
                 timers.park(requestId);
-                store(requestId, record.with(c.pause(at, reason(after))), Optional.empty());
+                store(requestId, moved, Optional.empty());
                 events.add(event(SlaEvent.Type.PAUSED, requestId, request, at));
             }
             case RESUME -> {
-                CountdownRecord resumed = record.with(c.resume(at));
-                Optional<Instant> next = next(requestId, request, resumed, at);
-                store(requestId, resumed, next);
+                Optional<Instant> next = next(requestId, request, moved, at);
+                store(requestId, moved, next);
                 timers.unpark(requestId, next.orElse(ClockPlan.ceilMillis(at)));
                 events.add(event(SlaEvent.Type.RESUMED, requestId, request, at));
             }
-            case NONE -> {
-            }
+            default -> throw new AssertionError(move);
         }
     }
 
@@ -92,6 +94,22 @@ final class IntakeResolution {
             return Move.PAUSE;
         }
         return turn == Turn.SUPPORT && c.isPaused() ? Move.RESUME : Move.NONE;
+    }
+
+    /** Returns {@code c} moved as {@code move} says, at {@code at}, when its case became {@code after}. */
+    static Countdown apply(Move move, Countdown c, AcceptanceCase after, Instant at) {
+        return switch (move) {
+            case MEET -> c.meet(at);
+            case PAUSE -> c.pause(at, reason(after));
+            case RESUME -> c.resume(at);
+            case NONE -> c;
+        };
+    }
+
+    /** Returns when a step at {@code t} moves {@code c}: at {@code t}, but never before its last event. */
+    static Instant notBefore(Countdown c, Instant t) {
+        Instant last = RoundClock.lastEvent(c);
+        return t.isBefore(last) ? last : t;
     }
 
     /** Returns where the request's SLA clock must sit with {@code resolution}: the earlier of both countdowns' next thresholds. */
