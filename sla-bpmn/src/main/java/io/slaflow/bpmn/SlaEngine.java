@@ -127,7 +127,7 @@ public final class SlaEngine implements AutoCloseable {
             close();
             throw e;
         }
-        this.operations = new Operations(engine, runtime);
+        this.operations = new Operations(engine, runtime, b.acceptanceRequired);
         this.queries = new Queries(engine, runtime);
         this.timers = new Timers(engine.getManagementService());
         Contracts contracts = new Contracts(b.contracts.values());
@@ -322,8 +322,8 @@ public final class SlaEngine implements AutoCloseable {
      * and guaranteed in the acceptance workflow instead (D9): its line proposes a solution with {@link
      * AcceptanceWorkflow#proposeSolution}, and the accepted work resolves the request. This operation
      * resolves work of any kind without it, for requests that need no change after all (the
-     * development asked for already exists, a setting solves it): the host decides which path its
-     * staff take.
+     * development asked for already exists, a setting solves it), unless the engine was built with
+     * {@link Builder#acceptanceRequired} for the request's kind of work.
      *
      * @param id the request id
      * @param user the support member who acts
@@ -331,7 +331,8 @@ public final class SlaEngine implements AutoCloseable {
      * @throws UnknownRequestException if no request has this id
      * @throws NotAllowedException if the user is unknown or not of the request's line
      * @throws AlreadyClaimedException if another user has the request
-     * @throws WrongStageException if the request waits on the customer or has ended (resolved, or stopped)
+     * @throws WrongStageException if the request waits on the customer or has ended (resolved, or stopped),
+     *     or its kind of work is resolved only through the acceptance workflow
      * @throws IllegalArgumentException if {@code resolution} is blank or longer than
      *     {@value ServiceRequest#MAX_DESCRIPTION_LENGTH} characters, as a description may be
      */
@@ -601,6 +602,7 @@ public final class SlaEngine implements AutoCloseable {
         private final Map<String, WorkingCalendar> businessCalendars = new LinkedHashMap<>();
         private final Map<String, ServiceContract> contracts = new LinkedHashMap<>();
         private Set<RequestKind> specificationRequired = EnumSet.of(RequestKind.DEVELOPMENT);
+        private Set<RequestKind> acceptanceRequired = EnumSet.noneOf(RequestKind.class);
 
         private Builder() {
         }
@@ -865,12 +867,33 @@ public final class SlaEngine implements AutoCloseable {
          * @return this builder
          */
         public Builder specificationRequired(RequestKind... kinds) {
-            EnumSet<RequestKind> required = EnumSet.noneOf(RequestKind.class);
-            for (RequestKind kind : Objects.requireNonNull(kinds, "kinds")) {
-                required.add(Objects.requireNonNull(kind, "kind"));
-            }
-            this.specificationRequired = required;
+            this.specificationRequired = kinds(kinds);
             return this;
+        }
+
+        /**
+         * Sets the kinds of work that are resolved only through the acceptance workflow (D9): for a
+         * request whose work is of such a kind, {@link SlaEngine#resolve} is refused with a {@link
+         * WrongStageException} that points to {@link AcceptanceWorkflow#proposeSolution}, and the accepted
+         * work resolves it. A request found to need other work can still be handed over as that kind.
+         * Default: none, so {@code resolve} closes work of any kind (a change that turned out to be
+         * needless, say); {@code acceptanceRequired(RequestKind.DEVELOPMENT)} makes every change to the
+         * client's software go through acceptance. The customers of such work then need a contract.
+         *
+         * @param kinds the kinds resolved only by acceptance; none for no kind
+         * @return this builder
+         */
+        public Builder acceptanceRequired(RequestKind... kinds) {
+            this.acceptanceRequired = kinds(kinds);
+            return this;
+        }
+
+        private static EnumSet<RequestKind> kinds(RequestKind... kinds) {
+            EnumSet<RequestKind> set = EnumSet.noneOf(RequestKind.class);
+            for (RequestKind kind : Objects.requireNonNull(kinds, "kinds")) {
+                set.add(Objects.requireNonNull(kind, "kind"));
+            }
+            return set;
         }
 
         /**

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.RuntimeService;
@@ -46,15 +47,18 @@ public final class Operations {
     private final Requests requests;
     private final Timers timers;
     private final Transactions transactions;
+    private final Set<RequestKind> acceptanceRequired;
 
     /**
      * Creates the operations.
      *
      * @param engine the process engine
      * @param runtime policy, clock, members, routing and listeners
+     * @param acceptanceRequired the kinds of work resolved only through the acceptance workflow
      */
-    public Operations(ProcessEngine engine, SlaRuntime runtime) {
+    public Operations(ProcessEngine engine, SlaRuntime runtime, Set<RequestKind> acceptanceRequired) {
         this.runtime = runtime;
+        this.acceptanceRequired = Set.copyOf(acceptanceRequired);
         this.processes = engine.getRuntimeService();
         this.tasks = engine.getTaskService();
         this.requests = new Requests(engine, runtime.members());
@@ -229,6 +233,10 @@ public final class Operations {
      */
     public void resolve(String id, String user, String resolution) {
         act(id, user, "resolve", new RequestStage[] {RequestStage.CALL_BACK, RequestStage.RESPONSE, RequestStage.WORK},
+                r -> acceptanceRequired.contains(r.workKind()) ? new WrongStageException("resolve", r.stage().name(),
+                        r.workKind() + " work of request '" + r.id() + "' is resolved only through the acceptance"
+                                + " workflow on this engine: its line proposes a solution (acceptance().proposeSolution),"
+                                + " and the accepted work resolves it") : null,
                 r -> {
                     Instant now = runtime.now();
                     List<SlaEvent> events = new ArrayList<>();
@@ -336,11 +344,18 @@ public final class Operations {
      */
     private void act(String id, String user, String operation, RequestStage[] stages,
             Function<OpenRequest, List<SlaEvent>> body) {
+        act(id, user, operation, stages, r -> null, body);
+    }
+
+    /** As {@link #act(String, String, String, RequestStage[], Function)}, with one more check after the stage. */
+    private void act(String id, String user, String operation, RequestStage[] stages,
+            Function<OpenRequest, SlaException> check, Function<OpenRequest, List<SlaEvent>> body) {
         change(id, r -> first(
                 () -> r.ended() ? requests.requireStage(r, operation, stages) : null,
                 () -> requests.requireAllowed(r, user, operation),
                 () -> requests.requireUnclaimedOrOwn(r, user, operation),
-                () -> requests.requireStage(r, operation, stages)), r -> {
+                () -> requests.requireStage(r, operation, stages),
+                () -> check.apply(r)), r -> {
                     if (r.assignee() == null) {
                         tasks.claim(r.task().getId(), user);
                     }
