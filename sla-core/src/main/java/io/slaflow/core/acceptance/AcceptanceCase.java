@@ -19,6 +19,7 @@ import io.slaflow.core.NotAllowedException;
 import io.slaflow.core.WrongStageException;
 import io.slaflow.core.contract.PaymentPoint;
 import io.slaflow.core.contract.ServiceContract;
+import io.slaflow.core.internal.Numbers;
 import io.slaflow.core.request.ServiceRequest;
 import io.slaflow.core.request.Severity;
 import java.math.BigDecimal;
@@ -758,15 +759,10 @@ public final class AcceptanceCase {
                 && updatedAt.equals(c.updatedAt) && solution.equals(c.solution)
                 && changeRequests.equals(c.changeRequests) && Objects.equals(specification, c.specification)
                 && Objects.equals(specificationApprovedAt, c.specificationApprovedAt)
-                && sameNumber(prepaidAvailable, c.prepaidAvailable) && stopReason == c.stopReason
+                && Numbers.sameValue(prepaidAvailable, c.prepaidAvailable) && stopReason == c.stopReason
                 && payments.equals(c.payments) && Objects.equals(documentationDeliveredAt, c.documentationDeliveredAt)
                 && rounds.equals(c.rounds) && Objects.equals(warranty, c.warranty)
                 && Objects.equals(drawdown, c.drawdown) && claims.equals(c.claims) && claimOpen == c.claimOpen;
-    }
-
-    /** Compares hours by value, as {@link ServiceContract#equals} does: 7.5 and 7.50 are the same hours. */
-    private static boolean sameNumber(BigDecimal a, BigDecimal b) {
-        return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
     /** Hashes fields that {@link #equals} compares exactly (no hours, which it compares by value). */

@@ -1,6 +1,7 @@
 package io.slaflow.core.contract;
 
 import io.slaflow.core.internal.BeanValidation;
+import io.slaflow.core.internal.Numbers;
 import io.slaflow.core.internal.ViolationText;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -179,13 +180,9 @@ public final class ServiceContract {
     public boolean equals(Object o) {
         return this == o || o instanceof ServiceContract c
                 && customer.equals(c.customer) && policy.equals(c.policy) && zone.equals(c.zone)
-                && paymentTerms == c.paymentTerms && sameNumber(prepaidHours, c.prepaidHours)
+                && paymentTerms == c.paymentTerms && Numbers.sameValue(prepaidHours, c.prepaidHours)
                 && warranty.equals(c.warranty) && riskBuffer.compareTo(c.riskBuffer) == 0
-                && sameNumber(hourlyRate, c.hourlyRate) && keyUsers.equals(c.keyUsers);
-    }
-
-    private static boolean sameNumber(BigDecimal a, BigDecimal b) {
-        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+                && Numbers.sameValue(hourlyRate, c.hourlyRate) && keyUsers.equals(c.keyUsers);
     }
 
     @Override
