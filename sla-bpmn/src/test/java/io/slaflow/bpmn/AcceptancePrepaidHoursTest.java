@@ -175,10 +175,7 @@ class AcceptancePrepaidHoursTest {
     @Test
     void aRefusedApprovalHoldsNothingAndOpensNothing() {
         start(AcceptanceDesk.engine(clock));
-        String id = AcceptanceDesk.developmentAtProgrammers(desk, CUSTOMER);
-        acceptance.proposeSolution(id, "ivan", AcceptanceDesk.SOLUTION);
-        acceptance.agreeSolution(id, requester(CUSTOMER));
-        acceptance.submitSpecification(id, "ivan", specification(new BigDecimal("10")));
+        String id = submitted(new BigDecimal("10"));
         assertThrows(io.slaflow.core.NotAllowedException.class, () -> acceptance.approveSpecification(id, "mallory"));
         assertEquals(AcceptanceStage.SPECIFICATION, acceptance.status(id).stage());
         assertEquals(List.of(), acceptance.prepaidAccount(CUSTOMER).orElseThrow().statement(), "not opened");
@@ -187,10 +184,7 @@ class AcceptancePrepaidHoursTest {
     @Test
     void theAccountOpensWithTheCurrentContractsHoursEvenForACaseOpenedUnderAnOlderOne() {
         start(AcceptanceDesk.engine(clock));
-        String id = AcceptanceDesk.developmentAtProgrammers(desk, CUSTOMER);
-        acceptance.proposeSolution(id, "ivan", AcceptanceDesk.SOLUTION);
-        acceptance.agreeSolution(id, requester(CUSTOMER));
-        acceptance.submitSpecification(id, "ivan", specification(new BigDecimal("10")));
+        String id = submitted(new BigDecimal("10"));
         ServiceContract older = acceptance.contract(CUSTOMER).orElseThrow();
         acceptance.changeContract(older.withPrepaidHours(new BigDecimal("20")));
         assertEquals(hours("20.00"), acceptance.prepaidAccount(CUSTOMER).orElseThrow().balance(),
@@ -329,11 +323,17 @@ class AcceptancePrepaidHoursTest {
 
     /** Files a development request for hours-co and has a specification of {@code estimate} hours approved. */
     private String specified(BigDecimal estimate) {
+        String id = submitted(estimate);
+        acceptance.approveSpecification(id, keyUser(CUSTOMER));
+        return id;
+    }
+
+    /** Files a development request for hours-co, has its solution agreed and a specification of {@code estimate} hours submitted. */
+    private String submitted(BigDecimal estimate) {
         String id = AcceptanceDesk.developmentAtProgrammers(desk, CUSTOMER);
         acceptance.proposeSolution(id, "ivan", AcceptanceDesk.SOLUTION);
         acceptance.agreeSolution(id, requester(CUSTOMER));
         acceptance.submitSpecification(id, "ivan", specification(estimate));
-        acceptance.approveSpecification(id, keyUser(CUSTOMER));
         return id;
     }
 
