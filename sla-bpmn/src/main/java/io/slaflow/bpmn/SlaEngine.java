@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.slaflow.bpmn.internal.AcceptanceOperations;
 import io.slaflow.bpmn.internal.AcceptanceQueries;
 import io.slaflow.bpmn.internal.Arguments;
+import io.slaflow.bpmn.internal.ClockStore;
 import io.slaflow.bpmn.internal.Contracts;
 import io.slaflow.bpmn.internal.Databases;
 import io.slaflow.bpmn.internal.EngineFactory;
@@ -15,7 +16,6 @@ import io.slaflow.bpmn.internal.PrepaidLedger;
 import io.slaflow.bpmn.internal.Queries;
 import io.slaflow.bpmn.internal.SlaRuntime;
 import io.slaflow.bpmn.internal.SlaRuntimes;
-import io.slaflow.bpmn.internal.Timers;
 import io.slaflow.core.NotAllowedException;
 import io.slaflow.core.SlaException;
 import io.slaflow.core.WrongStageException;
@@ -30,7 +30,6 @@ import io.slaflow.core.routing.CallBackPolicy;
 import io.slaflow.core.routing.RoutingRules;
 import io.slaflow.core.routing.SupportGroups;
 import io.slaflow.core.routing.WorkOrder;
-import io.slaflow.core.testkit.TestClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -45,6 +44,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.flowable.common.engine.api.FlowableException;
+import org.flowable.common.engine.impl.history.HistoryLevel;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
@@ -79,7 +79,6 @@ public final class SlaEngine implements AutoCloseable {
     private final SlaRuntime runtime;
     private final Operations operations;
     private final Queries queries;
-    private final Timers timers;
     private final AcceptanceOperations acceptanceOperations;
     private final AcceptanceWorkflow acceptance;
     private volatile boolean closed;
@@ -119,7 +118,7 @@ public final class SlaEngine implements AutoCloseable {
             SlaRuntimes.attach(engine.getProcessEngineConfiguration(), runtime);
             EngineFactory.deploy(engine);
             new PrepaidLedger(engine.getManagementService()).createTables();
-            boolean async = b.asyncExecutor != null ? b.asyncExecutor : !(b.clock instanceof TestClock);
+            boolean async = b.asyncExecutor == null || b.asyncExecutor;
             if (ownsEngine && async) {
                 configuration(engine).getAsyncExecutor().start();
             }
@@ -129,7 +128,6 @@ public final class SlaEngine implements AutoCloseable {
         }
         this.operations = new Operations(engine, runtime, b.acceptanceRequired);
         this.queries = new Queries(engine, runtime);
-        this.timers = new Timers(engine.getManagementService());
         Contracts contracts = new Contracts(b.contracts.values());
         this.acceptanceOperations = new AcceptanceOperations(engine, runtime, contracts, b.specificationRequired);
         this.acceptance = new AcceptanceWorkflow(acceptanceOperations, new AcceptanceQueries(engine, runtime), contracts,
@@ -511,15 +509,17 @@ public final class SlaEngine implements AutoCloseable {
     /**
      * Runs every timer job whose due time has come on the engine's clock, synchronously, each in its
      * own transaction, until none is due: SLA warnings, breaches and escalations, and the timers of
-     * any host model on the same engine. For tests, simulations and examples that move the clock by
-     * hand; in production Flowable's async executor does this.
+     * any host model on the same engine; and every job left in Flowable's executable-job table that no
+     * executor holds (a node that died between taking a timer and running it leaves one). For tests,
+     * simulations and examples that move the clock by hand ({@link Builder#asyncExecutor
+     * asyncExecutor(false)}); in production Flowable's async executor does this.
      *
      * @return how many timer jobs ran
      */
     public int fireDueTimers() {
         ensureOpen();
         try {
-            return timers.fireDue();
+            return ClockStore.fireDue(engine.getManagementService(), runtime::now);
         } catch (FlowableException | PersistenceException e) {
             throw new SlaException("Could not fire the due timers: " + e.getMessage(), e);
         }
@@ -620,8 +620,9 @@ public final class SlaEngine implements AutoCloseable {
 
         /**
          * Sets where time comes from, for the countdowns and the engine's timers. Default: the system
-         * clock in UTC, or with {@link #processEngine} that engine's clock. A {@link TestClock} also
-         * turns the async executor off by default, so timers fire only through {@link #fireDueTimers()}.
+         * clock in UTC. Not with {@link #processEngine}: there the host engine's clock is the one clock
+         * (move that clock in tests). A clock that tests move by hand goes with
+         * {@link #asyncExecutor asyncExecutor(false)}, so timers fire only through {@link #fireDueTimers()}.
          *
          * @param clock the clock
          * @return this builder
@@ -793,7 +794,8 @@ public final class SlaEngine implements AutoCloseable {
 
         /**
          * Turns Flowable's async executor, which fires due timers in the background, on or off.
-         * Default: on, unless the clock is a {@link TestClock}.
+         * Default: on. Off is manual time: due timers fire only when {@link #fireDueTimers()} runs them,
+         * which is how tests, simulations and examples drive a clock they move by hand.
          *
          * @param on whether the executor runs
          * @return this builder
@@ -917,6 +919,19 @@ public final class SlaEngine implements AutoCloseable {
             }
             if (processEngine != null && (dataSource != null || jdbcUrl != null)) {
                 problems.add("processEngine(..) brings its own database: drop dataSource(..)/jdbcUrl(..)");
+            }
+            if (processEngine != null && clock != null) {
+                problems.add("processEngine(..) brings its own clock: drop clock(..) and move the host engine's clock"
+                        + " (two clocks would time the SLA and fire its timers apart: a timer due on one and not on"
+                        + " the other fires again and again)");
+            }
+            if (processEngine != null) {
+                HistoryLevel level = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+                        .getHistoryLevel();
+                if (level == null || !level.isAtLeast(HistoryLevel.AUDIT)) {
+                    problems.add("processEngine(..) keeps history at level " + level + ", but slaflow reads ended"
+                            + " requests from history: configure the host engine with history level audit or full");
+                }
             }
             if (processEngine != null && (asyncExecutor != null || jobLockTime != null || jobPollInterval != null)) {
                 problems.add("processEngine(..) brings its own async executor: drop asyncExecutor(..), jobLockTime(..)"

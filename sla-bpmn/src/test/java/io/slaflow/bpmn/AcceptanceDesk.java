@@ -79,7 +79,7 @@ final class AcceptanceDesk {
 
     /** Returns a builder with the file's policy and contracts, the clock and the staff. */
     static SlaEngine.Builder engine(TestClock clock) {
-        return SlaEngine.builder().policyFile(FILE).clock(clock)
+        return SlaEngine.builder().policyFile(FILE).clock(clock).asyncExecutor(false)
                 .member("olga", "consultants")
                 .member("anna", "analysts")
                 .member("ivan", "programmers").member("petro", "programmers")

@@ -70,7 +70,7 @@ final class Desk {
 
     /** Returns a builder with the policy, the clock and the staff: consultants, analysts, programmers, duty, leads. */
     static SlaEngine.Builder engine(TestClock clock) {
-        return SlaEngine.builder().policy(POLICY).clock(clock)
+        return SlaEngine.builder().policy(POLICY).clock(clock).asyncExecutor(false)
                 .member("olga", "consultants").member("petro", "consultants")
                 .member("anna", "analysts")
                 .member("ivan", "programmers")

@@ -56,7 +56,7 @@ final class Desks {
 
     /** Returns an SlaEngine on the H2 database at {@code jdbcUrl} (in memory when null). */
     static SlaEngine slaEngine(Runnable onEvent, String jdbcUrl) {
-        SlaEngine.Builder builder = SlaEngine.builder().policy(POLICY).clock(TestClock.at(MONDAY_MORNING))
+        SlaEngine.Builder builder = SlaEngine.builder().policy(POLICY).clock(TestClock.at(MONDAY_MORNING)).asyncExecutor(false)
                 .member("olga", "consultants").listener(e -> onEvent.run());
         if (jdbcUrl != null) {
             builder.jdbcUrl(jdbcUrl, "sa", "");

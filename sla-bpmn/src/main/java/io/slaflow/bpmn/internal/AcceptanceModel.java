@@ -67,6 +67,8 @@ public final class AcceptanceModel {
     public static final String VAR_ESCALATED = "accEscalated";
     /** Transient: whether the round threshold just recorded was the breach. */
     public static final String TRANSIENT_BREACHED = "accBreachedNow";
+    /** Transient: the metrics whose breach the round's timer just announced (a list of names). */
+    public static final String TRANSIENT_BREACHED_METRICS = "accBreachedMetrics";
     /** Set on the intake request once it is in the acceptance workflow. */
     public static final String VAR_IN_ACCEPTANCE = "slaInAcceptance";
 

@@ -93,7 +93,7 @@ public final class AcceptanceOperations {
         this.transactions = new Transactions(engine.getManagementService());
         this.contracts = contracts;
         this.specificationRequired = Set.copyOf(specificationRequired);
-        this.intake = new IntakeResolution(runtime, processes, new Timers(engine.getManagementService()));
+        this.intake = new IntakeResolution(runtime, processes);
         this.ledger = new PrepaidLedger(engine.getManagementService());
     }
 
@@ -305,18 +305,11 @@ public final class AcceptanceOperations {
         if (job == null) {
             return false;                                   // the round ended or its timer fired meanwhile
         }
-        Map<String, Object> vars = processes.getVariables(pid);
-        CountdownRecord record = Json.readCountdown((String) vars.get(AcceptanceModel.VAR_ROUND));
-        ServiceRequest request = AcceptanceJson.read((String) vars.get(AcceptanceModel.VAR_CASE)).request();
-        Instant now = runtime.now();
-        Optional<Instant> next = RoundClock.status(runtime, request, vars, now)
-                .flatMap(status -> ClockPlan.next(record, status, now));
-        processes.setVariable(pid, AcceptanceModel.VAR_ROUND_NEXT, ClockPlan.format(next));
-        if (next.isEmpty() || job.getDuedate().toInstant().equals(next.get())) {
-            return false;
-        }
-        management.rescheduleTimeDateJob(job.getId(), next.get().toString());
-        return true;
+        Object before = job.getDuedate().toInstant();
+        RoundClock.reschedule(runtime, pid, processes.getVariables(pid));
+        Job after = management.createTimerJobQuery().processInstanceId(pid).elementId(AcceptanceModel.ROUND_TIMER)
+                .singleResult();
+        return after != null && !after.getDuedate().toInstant().equals(before);
     }
 
     // ---- claiming a step ---------------------------------------------------------------------------
@@ -428,9 +421,9 @@ public final class AcceptanceOperations {
         Map<String, Object> vars = new HashMap<>();
         vars.put(AcceptanceModel.VAR_CASE, AcceptanceJson.write(record));
         vars.put(AcceptanceModel.VAR_STAGE, after.stage().name());
-        after.warranty().ifPresent(w -> vars.put(AcceptanceModel.VAR_WARRANTY_END, ClockPlan.ceilMillis(w.end()).toString()));
+        after.warranty().ifPresent(w -> vars.put(AcceptanceModel.VAR_WARRANTY_END, ClockStore.ceilMillis(w.end()).toString()));
         RoundClock.startIfEntered(runtime, c.id(), before, after, vars, c.variables(), at, events);
-        RoundClock.meetIfCompleted(c.id(), before, after, vars, c.variables(), at, events);
+        RoundClock.meetIfCompleted(runtime, c.id(), c.processInstanceId(), before, after, c.variables(), at, events);
         if (c.parent() != null) {
             intake.follow(c.parent(), after.request(), after, Turn.of(after, record.last()), at, events);
         }

@@ -168,6 +168,11 @@ public final class EngineFactory {
             LOG.warn("process engine '{}' parses BPMN with enableSafeBpmnXml off: external entities in a model"
                     + " are resolved; turn it on", engine.getName());
         }
+        if (!cfg.isAsyncExecutorActivate() && (cfg.getAsyncExecutor() == null || !cfg.getAsyncExecutor().isActive())) {
+            LOG.warn("process engine '{}' runs no async executor: no SLA timer fires (no warning, breach or"
+                    + " escalation) unless the host calls SlaEngine.fireDueTimers(); turn the executor on",
+                    engine.getName());
+        }
         if (calendars.isEmpty()) {
             return;
         }

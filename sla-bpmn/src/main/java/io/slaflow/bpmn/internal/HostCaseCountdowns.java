@@ -6,6 +6,7 @@ import io.slaflow.bpmn.RequestStatus;
 import io.slaflow.core.acceptance.AcceptanceCase;
 import io.slaflow.core.calendar.WorkingCalendar;
 import io.slaflow.core.countdown.Countdown;
+import io.slaflow.core.countdown.RequestClock;
 import io.slaflow.core.countdown.SlaMetric;
 import io.slaflow.core.policy.SlaTargets;
 import io.slaflow.core.request.ServiceRequest;
@@ -47,20 +48,18 @@ final class HostCaseCountdowns {
         List<CaseStep> steps = record.steps();
         CaseStep open = steps.get(0);
         AcceptanceCase c = AcceptanceCase.open(record.request(), record.contract(), open.solution(), open.at());
-        Countdown countdown = follow(Countdown.start(SlaMetric.RESOLUTION, targets.resolution(), targets.warnAt(),
-                open.at()), c, open);
+        RequestClock clock = RequestClock.of(List.of(Countdown.start(SlaMetric.RESOLUTION, targets.resolution(),
+                targets.warnAt(), open.at())));
+        clock = follow(clock, c, open, targets.calendar());
         for (CaseStep step : steps.subList(1, steps.size())) {
             c = step.apply(c);
-            countdown = follow(countdown, c, step);
+            clock = follow(clock, c, step, targets.calendar());
         }
-        return countdown;
+        return clock.countdown(SlaMetric.RESOLUTION);
     }
 
-    private static Countdown follow(Countdown countdown, AcceptanceCase after, CaseStep step) {
-        if (countdown.isMet()) {
-            return countdown;
-        }
-        return IntakeResolution.apply(IntakeResolution.move(countdown, after, Turn.of(after, step)), countdown, after,
-                IntakeResolution.notBefore(countdown, step.at()));
+    private static RequestClock follow(RequestClock clock, AcceptanceCase after, CaseStep step, WorkingCalendar calendar) {
+        return IntakeResolution.change(clock, after, Turn.of(after, step), step.at(), calendar)
+                .map(RequestClock.Change::clock).orElse(clock);
     }
 }

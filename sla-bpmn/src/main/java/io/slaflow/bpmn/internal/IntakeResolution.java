@@ -5,10 +5,12 @@ import io.slaflow.core.acceptance.AcceptanceCase;
 import io.slaflow.core.acceptance.AcceptanceStage;
 import io.slaflow.core.calendar.WorkingCalendar;
 import io.slaflow.core.countdown.Countdown;
+import io.slaflow.core.countdown.RequestClock;
 import io.slaflow.core.countdown.SlaMetric;
 import io.slaflow.core.request.ServiceRequest;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.flowable.engine.RuntimeService;
 
@@ -25,12 +27,12 @@ final class IntakeResolution {
 
     private final SlaRuntime runtime;
     private final RuntimeService processes;
-    private final Timers timers;
+    private final ClockStore clocks;
 
-    IntakeResolution(SlaRuntime runtime, RuntimeService processes, Timers timers) {
+    IntakeResolution(SlaRuntime runtime, RuntimeService processes) {
         this.runtime = runtime;
         this.processes = processes;
-        this.timers = timers;
+        this.clocks = new ClockStore(runtime);
     }
 
     /**
@@ -39,91 +41,31 @@ final class IntakeResolution {
      */
     void follow(String requestId, ServiceRequest request, AcceptanceCase after, Turn turn, Instant now,
             List<SlaEvent> events) {
-        CountdownRecord record = Json.readCountdown((String) processes.getVariable(requestId, Model.VAR_RESOLUTION));
-        Countdown c = record.countdown();
+        Map<String, Object> vars = processes.getVariables(requestId);
+        WorkingCalendar calendar = runtime.calendarFor(request);
+        change(ClockStore.read(ClockStore.Slot.INTAKE, vars), after, turn, now, calendar).ifPresent(change ->
+                events.addAll(clocks.store(ClockStore.Slot.INTAKE, requestId, new ClockStore.Owner(requestId,
+                        request.customer(), 0, (String) vars.get(Model.VAR_LINE)), change)));
+    }
+
+    /**
+     * Returns what happens to {@code clock} when its case becomes {@code after}, whose turn is
+     * {@code turn}, at {@code at}: the resolution is met on acceptance, pauses while the case waits on
+     * the customer or has stopped, and resumes on support's turn; empty when nothing changes.
+     */
+    static Optional<RequestClock.Change> change(RequestClock clock, AcceptanceCase after, Turn turn, Instant at,
+            WorkingCalendar calendar) {
+        Countdown c = clock.countdown(SlaMetric.RESOLUTION);
         if (c.isMet()) {
-            return;
+            return Optional.empty();
         }
-        Move move = move(c, after, turn);
-        if (move == Move.NONE) {
-            return;
-        }
-        Instant at = notBefore(c, now);
-        CountdownRecord moved = record.with(apply(move, c, after, at));
-        switch (move) {
-            case MEET -> {
-                if (!c.isPaused()) {
-                    timers.park(requestId);
-                }
-                store(requestId, moved, Optional.empty());
-                events.add(event(SlaEvent.Type.MET, requestId, request, at));
-            }
-            case PAUSE -> {
-                timers.park(requestId);
-                store(requestId, moved, Optional.empty());
-                events.add(event(SlaEvent.Type.PAUSED, requestId, request, at));
-            }
-            case RESUME -> {
-                Optional<Instant> next = next(requestId, request, moved, at);
-                store(requestId, moved, next);
-                timers.unpark(requestId, next.orElse(ClockPlan.ceilMillis(at)));
-                events.add(event(SlaEvent.Type.RESUMED, requestId, request, at));
-            }
-            default -> throw new AssertionError(move);
-        }
-    }
-
-    /** What a resolution countdown does when its case becomes {@code after}. */
-    enum Move {
-        /** Nothing changes. */
-        NONE,
-        /** The work is accepted: the countdown is met. */
-        MEET,
-        /** The case waits on the customer, or stopped: the countdown pauses. */
-        PAUSE,
-        /** Support's turn again: the countdown resumes. */
-        RESUME
-    }
-
-    /** Returns what the resolution countdown {@code c}, not met, does when its case becomes {@code after}, whose turn is {@code turn}. */
-    static Move move(Countdown c, AcceptanceCase after, Turn turn) {
         if (after.acceptedAt().isPresent()) {
-            return Move.MEET;
+            return Optional.of(clock.meet(SlaMetric.RESOLUTION, at, calendar));
         }
         if ((turn == Turn.CUSTOMER || after.stage() == AcceptanceStage.STOPPED) && !c.isPaused()) {
-            return Move.PAUSE;
+            return Optional.of(clock.pause(at, reason(after), calendar));
         }
-        return turn == Turn.SUPPORT && c.isPaused() ? Move.RESUME : Move.NONE;
-    }
-
-    /** Returns {@code c} moved as {@code move} says, at {@code at}, when its case became {@code after}. */
-    static Countdown apply(Move move, Countdown c, AcceptanceCase after, Instant at) {
-        return switch (move) {
-            case MEET -> c.meet(at);
-            case PAUSE -> c.pause(at, reason(after));
-            case RESUME -> c.resume(at);
-            case NONE -> c;
-        };
-    }
-
-    /** Returns when a step at {@code t} moves {@code c}: at {@code t}, but never before its last event. */
-    static Instant notBefore(Countdown c, Instant t) {
-        Instant last = RoundClock.lastEvent(c);
-        return t.isBefore(last) ? last : t;
-    }
-
-    /** Returns where the request's SLA clock must sit with {@code resolution}: the earlier of both countdowns' next thresholds. */
-    private Optional<Instant> next(String requestId, ServiceRequest request, CountdownRecord resolution, Instant at) {
-        WorkingCalendar calendar = runtime.calendarFor(request);
-        CountdownRecord response = Json.readCountdown((String) processes.getVariable(requestId, Model.VAR_RESPONSE));
-        return ClockPlan.earliest(List.of(
-                ClockPlan.next(response, response.countdown().statusAt(at, calendar), at),
-                ClockPlan.next(resolution, resolution.countdown().statusAt(at, calendar), at)));
-    }
-
-    private void store(String requestId, CountdownRecord record, Optional<Instant> next) {
-        processes.setVariable(requestId, Model.VAR_RESOLUTION, Json.writeCountdown(record));
-        processes.setVariable(requestId, Model.VAR_NEXT, ClockPlan.format(next));
+        return turn == Turn.SUPPORT && c.isPaused() ? Optional.of(clock.resume(at, calendar)) : Optional.empty();
     }
 
     /** Returns why the resolution countdown pauses for {@code c}. */
@@ -131,9 +73,5 @@ final class IntakeResolution {
         return c.stage() == AcceptanceStage.STOPPED
                 ? "acceptance stopped: " + c.stopReason().map(Enum::name).orElse("")
                 : "acceptance: waiting on the customer in stage " + c.stage();
-    }
-
-    private static SlaEvent event(SlaEvent.Type type, String requestId, ServiceRequest request, Instant at) {
-        return new SlaEvent(type, requestId, request.customer(), SlaMetric.RESOLUTION, at, 0);
     }
 }

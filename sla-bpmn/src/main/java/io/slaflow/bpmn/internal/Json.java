@@ -86,9 +86,17 @@ public final class Json {
                 .build();
     }
 
+    /**
+     * A countdown as stored, with the thresholds of it announced so far.
+     *
+     * @param countdown the countdown
+     * @param announced the thresholds announced, in the order announced
+     */
+    public record StoredCountdown(Countdown countdown, List<Double> announced) {
+    }
+
     /** Writes a countdown with its announced thresholds. */
-    public static String writeCountdown(CountdownRecord record) {
-        Countdown c = record.countdown();
+    public static String writeCountdown(Countdown c, List<Double> announcedThresholds) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("metric", c.metric().name());
         node.put("target", c.target().toString());
@@ -102,12 +110,12 @@ public final class Json {
             event.put("note", e.note());
         }
         ArrayNode announced = node.putArray("announced");
-        record.announced().forEach(announced::add);
+        announcedThresholds.forEach(announced::add);
         return MAPPER.writeValueAsString(node);
     }
 
     /** Reads a countdown written by {@link #writeCountdown}. */
-    public static CountdownRecord readCountdown(String json) {
+    public static StoredCountdown readCountdown(String json) {
         JsonNode node = MAPPER.readTree(json);
         List<Double> warnAt = doubles(node.get("warnAt"));
         List<CountdownEvent> events = new ArrayList<>();
@@ -117,7 +125,7 @@ public final class Json {
         }
         Countdown countdown = Countdown.of(SlaMetric.valueOf(text(node, "metric")),
                 Duration.parse(text(node, "target")), warnAt, events);
-        return new CountdownRecord(countdown, doubles(node.get("announced")));
+        return new StoredCountdown(countdown, doubles(node.get("announced")));
     }
 
     private static List<Double> doubles(JsonNode array) {

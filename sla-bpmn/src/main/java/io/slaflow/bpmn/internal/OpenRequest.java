@@ -1,9 +1,8 @@
 package io.slaflow.bpmn.internal;
 
 import io.slaflow.bpmn.RequestStage;
-import io.slaflow.core.countdown.SlaMetric;
+import io.slaflow.core.countdown.RequestClock;
 import io.slaflow.core.request.RequestKind;
-import java.util.EnumMap;
 import java.util.Map;
 import org.flowable.task.api.Task;
 
@@ -17,25 +16,22 @@ import org.flowable.task.api.Task;
  * @param task the open user task, or null
  * @param waitingExecution the execution waiting for the customer's reply, or null
  * @param stored the request as filed, or null once ended
- * @param countdowns both countdown records, empty once ended
+ * @param clock the request's SLA clock, or null once ended
  */
 public record OpenRequest(String id, RequestStage stage, Map<String, Object> variables, Task task,
-        String waitingExecution, StoredRequest stored, Map<SlaMetric, CountdownRecord> countdowns) {
+        String waitingExecution, StoredRequest stored, RequestClock clock) {
 
     /** Returns an open request, reading its stored JSON. */
     static OpenRequest open(String id, RequestStage stage, Map<String, Object> variables, Task task,
             String waitingExecution) {
-        Map<SlaMetric, CountdownRecord> countdowns = new EnumMap<>(SlaMetric.class);
-        for (SlaMetric metric : SlaMetric.values()) {
-            countdowns.put(metric, Json.readCountdown((String) variables.get(Model.countdownVar(metric))));
-        }
         return new OpenRequest(id, stage, variables, task, waitingExecution,
-                Json.readRequest((String) variables.get(Model.VAR_REQUEST)), Map.copyOf(countdowns));
+                Json.readRequest((String) variables.get(Model.VAR_REQUEST)),
+                ClockStore.read(ClockStore.Slot.INTAKE, variables));
     }
 
     /** Returns an ended request: {@code stage} is {@link RequestStage#RESOLVED} or {@link RequestStage#STOPPED}. */
     static OpenRequest ended(String id, RequestStage stage) {
-        return new OpenRequest(id, stage, Map.of(), null, null, null, Map.of());
+        return new OpenRequest(id, stage, Map.of(), null, null, null, null);
     }
 
     /** Tells whether the request's process has ended: resolved, or stopped in the acceptance workflow. */
@@ -43,9 +39,9 @@ public record OpenRequest(String id, RequestStage stage, Map<String, Object> var
         return stage == RequestStage.RESOLVED || stage == RequestStage.STOPPED;
     }
 
-    /** Returns the countdown record of {@code metric}. */
-    public CountdownRecord countdown(SlaMetric metric) {
-        return countdowns.get(metric);
+    /** Returns the owner of the request's clock, for its events. */
+    public ClockStore.Owner owner() {
+        return new ClockStore.Owner(id, stored.request().customer(), 0, line());
     }
 
     /** Returns the line the request is with. */

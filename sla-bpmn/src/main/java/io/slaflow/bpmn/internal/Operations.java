@@ -9,7 +9,7 @@ import io.slaflow.core.SlaException;
 import io.slaflow.core.WrongStageException;
 import io.slaflow.core.calendar.WorkingCalendar;
 import io.slaflow.core.countdown.Countdown;
-import io.slaflow.core.countdown.CountdownEvent;
+import io.slaflow.core.countdown.RequestClock;
 import io.slaflow.core.countdown.SlaMetric;
 import io.slaflow.core.policy.InvalidPolicyException;
 import io.slaflow.core.policy.SlaPolicy;
@@ -18,10 +18,10 @@ import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.ServiceRequest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -37,7 +37,6 @@ import org.flowable.engine.runtime.ProcessInstance;
  */
 public final class Operations {
 
-    private static final SlaMetric[] METRICS = SlaMetric.values();
     private static final int PAGE = 200;
     private static final int MAX_PROBLEMS_LISTED = 20;
 
@@ -45,7 +44,7 @@ public final class Operations {
     private final RuntimeService processes;
     private final TaskService tasks;
     private final Requests requests;
-    private final Timers timers;
+    private final ClockStore clocks;
     private final Transactions transactions;
     private final Set<RequestKind> acceptanceRequired;
 
@@ -62,7 +61,7 @@ public final class Operations {
         this.processes = engine.getRuntimeService();
         this.tasks = engine.getTaskService();
         this.requests = new Requests(engine, runtime.members());
-        this.timers = new Timers(engine.getManagementService());
+        this.clocks = new ClockStore(runtime);
         this.transactions = new Transactions(engine.getManagementService());
     }
 
@@ -78,16 +77,11 @@ public final class Operations {
         vars.put(Model.VAR_REQUEST, Json.writeRequest(new StoredRequest(request, now)));
         vars.put(Model.VAR_LINE, line);
         vars.put(Model.VAR_WORK_KIND, request.kind().name());
-        Map<SlaMetric, CountdownRecord> countdowns = new EnumMap<>(SlaMetric.class);
-        for (SlaMetric metric : METRICS) {
-            Countdown countdown = metric == SlaMetric.RESOLUTION
-                    ? Countdown.start(metric, targets.resolution(), targets.warnAt(), now)
-                    : missedCall ? runtime.callBacks().countdown(now)
-                    : Countdown.start(metric, targets.response(), targets.warnAt(), now);
-            countdowns.put(metric, CountdownRecord.of(countdown));
-            vars.put(Model.countdownVar(metric), Json.writeCountdown(countdowns.get(metric)));
-        }
-        vars.put(Model.VAR_NEXT, ClockPlan.format(next(countdowns, targets.calendar(), now)));
+        RequestClock clock = RequestClock.of(List.of(
+                missedCall ? runtime.callBacks().countdown(now)
+                        : Countdown.start(SlaMetric.RESPONSE, targets.response(), targets.warnAt(), now),
+                Countdown.start(SlaMetric.RESOLUTION, targets.resolution(), targets.warnAt(), now)));
+        ClockStore.start(ClockStore.Slot.INTAKE, clock, now, targets.calendar(), vars);
         String firstOffer = Offers.firstOffer(runtime.members(), line, request.kind());
         if (firstOffer != null) {
             vars.put(Model.VAR_OFFERED_TO, firstOffer);
@@ -100,7 +94,7 @@ public final class Operations {
                     .transientVariable(Model.VAR_MISSED_CALL, missedCall)
                     .start();
             List<SlaEvent> events = new ArrayList<>();
-            for (SlaMetric metric : METRICS) {
+            for (SlaMetric metric : clock.metrics()) {
                 events.add(event(SlaEvent.Type.STARTED, instance.getId(), request, metric, now));
             }
             runtime.publishAfterCommit(events);
@@ -125,10 +119,8 @@ public final class Operations {
     /** Records that the line called the customer back after a missed call: its response is met. */
     public void callBack(String id, String user) {
         act(id, user, "callBack", new RequestStage[] {RequestStage.CALL_BACK}, r -> {
-            List<SlaEvent> events = new ArrayList<>();
-            Map<String, Object> vars = new HashMap<>();
-            meetResponse(r, vars, events);
-            complete(r, user, Model.OUTCOME_CALLED_BACK, vars);
+            List<SlaEvent> events = meet(r, SlaMetric.RESPONSE);
+            complete(r, user, Model.OUTCOME_CALLED_BACK, new HashMap<>());
             return events;
         });
     }
@@ -136,9 +128,8 @@ public final class Operations {
     /** Gives the first response: the response countdown is met. */
     public void respond(String id, String user, String diagnosis) {
         act(id, user, "respond", new RequestStage[] {RequestStage.RESPONSE}, r -> {
-            List<SlaEvent> events = new ArrayList<>();
+            List<SlaEvent> events = meet(r, SlaMetric.RESPONSE);
             Map<String, Object> vars = new HashMap<>();
-            meetResponse(r, vars, events);
             vars.put(Model.VAR_DIAGNOSIS, diagnosis);
             complete(r, user, Model.OUTCOME_RESPOND, vars);
             return events;
@@ -148,18 +139,9 @@ public final class Operations {
     /** Puts a question to the customer: the running countdowns pause and the SLA clock's timer is parked. */
     public void waitForCustomer(String id, String user, String question) {
         act(id, user, "waitForCustomer", new RequestStage[] {RequestStage.RESPONSE, RequestStage.WORK}, r -> {
-            Instant now = runtime.now();
-            List<SlaEvent> events = new ArrayList<>();
+            List<SlaEvent> events = clocks.store(ClockStore.Slot.INTAKE, r.id(), r.owner(),
+                    r.clock().pause(runtime.now(), question, calendar(r)));
             Map<String, Object> vars = new HashMap<>();
-            for (SlaMetric metric : METRICS) {
-                CountdownRecord record = r.countdown(metric);
-                Countdown c = record.countdown();
-                if (!c.isMet() && !c.isPaused()) {
-                    vars.put(Model.countdownVar(metric), Json.writeCountdown(record.with(c.pause(at(c, now), question))));
-                    events.add(event(SlaEvent.Type.PAUSED, r, metric, now));
-                }
-            }
-            timers.park(r.id());
             vars.put(Model.VAR_QUESTION, question);
             vars.put(Model.VAR_ASSIGNEE, user);
             complete(r, user, Model.OUTCOME_WAIT, vars);
@@ -175,24 +157,9 @@ public final class Operations {
         change(id, r -> first(
                 () -> customer == null || requests.belongsTo(id, customer) ? null : new UnknownRequestException(id),
                 () -> requests.requireStage(r, "customerReplied", RequestStage.WAITING_ON_CUSTOMER)), r -> {
-            Instant now = runtime.now();
-            WorkingCalendar calendar = runtime.calendarFor(r.stored().request());
-            List<SlaEvent> events = new ArrayList<>();
-            Map<String, Object> vars = new HashMap<>();
-            Map<SlaMetric, CountdownRecord> countdowns = countdowns(r);
-            for (SlaMetric metric : METRICS) {
-                Countdown c = countdowns.get(metric).countdown();
-                if (c.isPaused()) {
-                    countdowns.put(metric, countdowns.get(metric).with(c.resume(at(c, now))));
-                    vars.put(Model.countdownVar(metric), Json.writeCountdown(countdowns.get(metric)));
-                    events.add(event(SlaEvent.Type.RESUMED, r, metric, now));
-                }
-            }
-            Optional<Instant> next = next(countdowns, calendar, now);
-            vars.put(Model.VAR_NEXT, ClockPlan.format(next));
-            timers.unpark(r.id(), next.orElse(ClockPlan.ceilMillis(now)));
-            vars.put(Model.VAR_REPLY, reply);
-            processes.setVariables(r.id(), vars);
+            List<SlaEvent> events = clocks.store(ClockStore.Slot.INTAKE, r.id(), r.owner(),
+                    r.clock().resume(runtime.now(), calendar(r)));
+            processes.setVariable(r.id(), Model.VAR_REPLY, reply);
             processes.trigger(r.waitingExecution());
             return events;
         });
@@ -238,14 +205,9 @@ public final class Operations {
                                 + " workflow on this engine: its line proposes a solution (acceptance().proposeSolution),"
                                 + " and the accepted work resolves it") : null,
                 r -> {
-                    Instant now = runtime.now();
-                    List<SlaEvent> events = new ArrayList<>();
+                    List<SlaEvent> events = clocks.store(ClockStore.Slot.INTAKE, r.id(), r.owner(),
+                            r.clock().meetAll(runtime.now(), calendar(r)));
                     Map<String, Object> vars = new HashMap<>();
-                    for (SlaMetric metric : METRICS) {
-                        if (!r.countdown(metric).countdown().isMet()) {
-                            meet(r, metric, now, vars, events);
-                        }
-                    }
                     vars.put(Model.VAR_RESOLUTION_NOTE, resolution);
                     vars.put(Model.VAR_ASSIGNEE, user);
                     complete(r, user, Model.OUTCOME_RESOLVE, vars);
@@ -317,7 +279,8 @@ public final class Operations {
 
     /**
      * Moves the SLA clock's timer of request {@code id} to its next threshold under the current
-     * policy's calendar; returns 1 if it moved, else 0.
+     * policy's calendar (announcing what the change makes crossed); returns 1 if the next threshold
+     * moved, else 0.
      */
     public int reschedule(String id) {
         return transactions.run("reschedule request " + id, () -> {
@@ -326,13 +289,11 @@ public final class Operations {
             if (r == null || r.ended()) {
                 return Outcome.ok(0);
             }
-            if (r.stage() == RequestStage.WAITING_ON_CUSTOMER) {
-                return Outcome.ok(0);                       // parked; the reply reschedules it
-            }
-            Instant now = runtime.now();
-            Optional<Instant> next = next(countdowns(r), runtime.calendarFor(r.stored().request()), now);
-            processes.setVariable(id, Model.VAR_NEXT, ClockPlan.format(next));
-            return Outcome.ok(next.isPresent() && timers.move(id, next.get()) ? 1 : 0);
+            Object before = r.variables().get(Model.VAR_NEXT);
+            RequestClock.Change change = r.clock().catchUp(runtime.now(), calendar(r));
+            runtime.publishAfterCommit(clocks.store(ClockStore.Slot.INTAKE, r.id(), r.owner(), change));
+            Object after = processes.getVariable(id, Model.VAR_NEXT);
+            return Outcome.ok(Objects.equals(before, after) ? 0 : 1);
         });
     }
 
@@ -379,40 +340,13 @@ public final class Operations {
         });
     }
 
-    private CountdownRecord meet(OpenRequest r, SlaMetric metric, Instant now, Map<String, Object> vars,
-            List<SlaEvent> events) {
-        CountdownRecord record = r.countdown(metric);
-        Countdown c = record.countdown();
-        CountdownRecord met = record.with(c.meet(at(c, now)));
-        vars.put(Model.countdownVar(metric), Json.writeCountdown(met));
-        events.add(event(SlaEvent.Type.MET, r, metric, now));
-        return met;
+    /** Meets {@code metric} of the request's clock and moves its timer to what is left. */
+    private List<SlaEvent> meet(OpenRequest r, SlaMetric metric) {
+        return clocks.store(ClockStore.Slot.INTAKE, r.id(), r.owner(), r.clock().meet(metric, runtime.now(), calendar(r)));
     }
 
-    /** Meets the response and moves the SLA clock's timer to the resolution's next threshold. */
-    private void meetResponse(OpenRequest r, Map<String, Object> vars, List<SlaEvent> events) {
-        Instant now = runtime.now();
-        Map<SlaMetric, CountdownRecord> countdowns = countdowns(r);
-        countdowns.put(SlaMetric.RESPONSE, meet(r, SlaMetric.RESPONSE, now, vars, events));
-        Optional<Instant> next = next(countdowns, runtime.calendarFor(r.stored().request()), now);
-        vars.put(Model.VAR_NEXT, ClockPlan.format(next));
-        timers.move(r.id(), next.orElse(ClockPlan.ceilMillis(now)));
-    }
-
-    private static Map<SlaMetric, CountdownRecord> countdowns(OpenRequest r) {
-        Map<SlaMetric, CountdownRecord> map = new EnumMap<>(SlaMetric.class);
-        for (SlaMetric metric : METRICS) {
-            map.put(metric, r.countdown(metric));
-        }
-        return map;
-    }
-
-    /** Returns where the SLA clock's timer must sit: the next threshold of either countdown. */
-    private static Optional<Instant> next(Map<SlaMetric, CountdownRecord> countdowns, WorkingCalendar calendar,
-            Instant now) {
-        List<Optional<Instant>> next = new ArrayList<>();
-        countdowns.values().forEach(c -> next.add(ClockPlan.next(c, c.countdown().statusAt(now, calendar), now)));
-        return ClockPlan.earliest(next);
+    private WorkingCalendar calendar(OpenRequest r) {
+        return runtime.calendarFor(r.stored().request());
     }
 
     /**
@@ -429,17 +363,6 @@ public final class Operations {
             transients.put(Model.TRANSIENT_COMPLETED_BY, completedBy);
         }
         tasks.complete(r.task().getId(), (Map<String, Object>) null, transients);
-    }
-
-    /** Returns {@code now}, or the countdown's last event if the clock stands before it. */
-    private static Instant at(Countdown c, Instant now) {
-        List<CountdownEvent> events = c.events();
-        Instant last = events.get(events.size() - 1).at();
-        return now.isBefore(last) ? last : now;
-    }
-
-    private static SlaEvent event(SlaEvent.Type type, OpenRequest r, SlaMetric metric, Instant at) {
-        return event(type, r.id(), r.stored().request(), metric, at);
     }
 
     private static SlaEvent event(SlaEvent.Type type, String id, ServiceRequest request, SlaMetric metric, Instant at) {

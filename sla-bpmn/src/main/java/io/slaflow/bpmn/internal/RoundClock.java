@@ -5,24 +5,18 @@ import io.slaflow.core.acceptance.AcceptanceCase;
 import io.slaflow.core.acceptance.AcceptanceStage;
 import io.slaflow.core.calendar.WorkingCalendar;
 import io.slaflow.core.countdown.Countdown;
-import io.slaflow.core.countdown.CountdownEvent;
 import io.slaflow.core.countdown.CountdownStatus;
+import io.slaflow.core.countdown.RequestClock;
 import io.slaflow.core.countdown.SlaMetric;
 import io.slaflow.core.policy.SlaTargets;
 import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.ServiceRequest;
 import io.slaflow.core.request.Severity;
-import io.slaflow.core.routing.SupportGroups;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.flowable.engine.TaskService;
 import org.flowable.engine.delegate.DelegateExecution;
-import org.flowable.engine.impl.util.CommandContextUtil;
-import org.flowable.identitylink.api.IdentityLink;
-import org.flowable.task.api.Task;
 
 /**
  * The SLA countdown of a rework round of the acceptance workflow. A round starts when a demonstration
@@ -38,16 +32,6 @@ public final class RoundClock {
     private RoundClock() {
     }
 
-    /**
-     * Returns the request whose targets a round runs under: the request as filed for a rework round,
-     * or for a warranty claim the request made an emergency (critical claim) or critical.
-     */
-    static ServiceRequest slaRequest(ServiceRequest request, RequestKind kind, Severity severity) {
-        return ServiceRequest.builder().customer(request.customer()).requester(request.requester())
-                .tier(request.tier()).kind(kind).severity(severity).subject(request.subject())
-                .description(request.description()).build();
-    }
-
     /** Starts a round if {@code after} enters one from {@code before}; puts its variables and STARTED into the lists. */
     static void startIfEntered(SlaRuntime runtime, String id, AcceptanceCase before, AcceptanceCase after,
             Map<String, Object> vars, Map<String, Object> current, Instant at, List<SlaEvent> events) {
@@ -55,47 +39,42 @@ public final class RoundClock {
             return;
         }
         ServiceRequest request = after.request();
-        ServiceRequest sla = after.stage() == AcceptanceStage.REWORK ? request
-                : after.openClaim().orElseThrow().severity() == Severity.CRITICAL
-                        ? slaRequest(request, RequestKind.EMERGENCY, Severity.CRITICAL)
-                        : slaRequest(request, request.kind(), Severity.CRITICAL);
-        SlaTargets targets = runtime.targetsFor(sla);
-        Countdown countdown = Countdown.start(SlaMetric.RESOLUTION,
-                after.stage() == AcceptanceStage.REWORK ? targets.rework() : targets.resolution(), targets.warnAt(), at);
-        CountdownRecord record = CountdownRecord.of(countdown);
+        boolean rework = after.stage() == AcceptanceStage.REWORK;
+        boolean criticalClaim = !rework && after.openClaim().orElseThrow().severity() == Severity.CRITICAL;
+        RequestKind kind = rework ? request.kind() : criticalClaim ? RequestKind.EMERGENCY : request.kind();
+        Severity severity = rework ? request.severity() : Severity.CRITICAL;
+        SlaTargets targets = runtime.targetsFor(request, severity, kind);
+        RequestClock clock = RequestClock.of(List.of(Countdown.start(SlaMetric.RESOLUTION,
+                rework ? targets.rework() : targets.resolution(), targets.warnAt(), at)));
         int number = roundNumber(current) + 1;
-        vars.put(AcceptanceModel.VAR_ROUND, Json.writeCountdown(record));
-        vars.put(AcceptanceModel.VAR_ROUND_SLA, sla.kind() + "/" + sla.severity());
+        ClockStore.start(ClockStore.Slot.ROUND, clock, at, targets.calendar(), vars);
+        vars.put(AcceptanceModel.VAR_ROUND_SLA, kind + "/" + severity);
         vars.put(AcceptanceModel.VAR_ROUND_NUMBER, number);
-        vars.put(AcceptanceModel.VAR_ROUND_NEXT, ClockPlan.format(
-                ClockPlan.next(record, countdown.statusAt(at, targets.calendar()), at)));
         vars.put(AcceptanceModel.VAR_ESCALATED, false);
         events.add(new SlaEvent(SlaEvent.Type.STARTED, id, request.customer(), SlaMetric.RESOLUTION, at, 0, number));
     }
 
-    /** Meets the running round when {@code before} was in one and the work is completed. */
-    static void meetIfCompleted(String id, AcceptanceCase before, AcceptanceCase after, Map<String, Object> vars,
-            Map<String, Object> current, Instant at, List<SlaEvent> events) {
+    /** Meets the running round of process {@code processId} when {@code before} was in one and the work is completed. */
+    static void meetIfCompleted(SlaRuntime runtime, String id, String processId, AcceptanceCase before,
+            AcceptanceCase after, Map<String, Object> current, Instant at, List<SlaEvent> events) {
         if (!isRound(before.stage()) || after.stage() != AcceptanceStage.DEMONSTRATION) {
             return;
         }
-        CountdownRecord record = Json.readCountdown((String) current.get(AcceptanceModel.VAR_ROUND));
-        Countdown c = record.countdown();
-        Instant last = lastEvent(c);
-        vars.put(AcceptanceModel.VAR_ROUND, Json.writeCountdown(record.with(c.meet(at.isBefore(last) ? last : at))));
-        vars.put(AcceptanceModel.VAR_ROUND_NEXT, "");
-        events.add(new SlaEvent(SlaEvent.Type.MET, id, after.request().customer(), SlaMetric.RESOLUTION, at, 0,
-                roundNumber(current)));
+        ServiceRequest request = after.request();
+        RequestClock.Change change = ClockStore.read(ClockStore.Slot.ROUND, current)
+                .meet(SlaMetric.RESOLUTION, at, calendar(runtime, request, current));
+        events.addAll(new ClockStore(runtime).store(ClockStore.Slot.ROUND, processId, owner(id, request, current),
+                change));
     }
 
     /** Returns the status of the current or last round at {@code now}, or empty before the first. */
     static Optional<CountdownStatus> status(SlaRuntime runtime, ServiceRequest request, Map<String, Object> vars,
             Instant now) {
-        Object round = vars.get(AcceptanceModel.VAR_ROUND);
-        if (!(round instanceof String json)) {
+        if (!(vars.get(AcceptanceModel.VAR_ROUND) instanceof String)) {
             return Optional.empty();
         }
-        return Optional.of(Json.readCountdown(json).countdown().statusAt(now, calendar(runtime, request, vars)));
+        return Optional.of(ClockStore.read(ClockStore.Slot.ROUND, vars)
+                .status(SlaMetric.RESOLUTION, now, calendar(runtime, request, vars)));
     }
 
     /** Returns how many rounds have started. */
@@ -108,9 +87,14 @@ public final class RoundClock {
         return status(runtime, request, vars, now).filter(s -> !s.met()).map(CountdownStatus::due);
     }
 
-    private static WorkingCalendar calendar(SlaRuntime runtime, ServiceRequest request, Map<String, Object> vars) {
+    /** Returns the calendar the round of {@code vars} runs on: its targets' under the current policy. */
+    static WorkingCalendar calendar(SlaRuntime runtime, ServiceRequest request, Map<String, Object> vars) {
         String[] sla = ((String) vars.get(AcceptanceModel.VAR_ROUND_SLA)).split("/");
-        return runtime.calendarFor(slaRequest(request, RequestKind.valueOf(sla[0]), Severity.valueOf(sla[1])));
+        return runtime.targetsFor(request, Severity.valueOf(sla[1]), RequestKind.valueOf(sla[0])).calendar();
+    }
+
+    private static ClockStore.Owner owner(String caseId, ServiceRequest request, Map<String, Object> vars) {
+        return new ClockStore.Owner(caseId, request.customer(), roundNumber(vars), null);
     }
 
     private static boolean isRound(AcceptanceStage stage) {
@@ -118,54 +102,32 @@ public final class RoundClock {
     }
 
     /**
-     * The service task "Record round threshold": announces the round's thresholds crossed by now, once
-     * each, and sets the clock's next timer date and whether it was the breach. Locks the case first, as
-     * the operations do (the "Escalate" task after it runs in the same transaction).
+     * The service task "Record round threshold": the round's clock announces what it crossed by now and
+     * sets its next timer ({@link ClockStore#fired}). Locks the case first, as the operations do (the
+     * "Escalate" task after it runs in the same transaction).
      */
     static void record(SlaRuntime runtime, DelegateExecution execution) {
         AcceptanceCases.lock(execution);
         Map<String, Object> vars = execution.getVariables();
         ServiceRequest request = AcceptanceJson.read((String) vars.get(AcceptanceModel.VAR_CASE)).request();
-        CountdownRecord record = Json.readCountdown((String) vars.get(AcceptanceModel.VAR_ROUND));
-        Instant now = runtime.now();
-        CountdownStatus status = record.countdown().statusAt(now, calendar(runtime, request, vars));
-        String id = (String) vars.get(AcceptanceModel.VAR_ID);
-        int number = roundNumber(vars);
-        List<SlaEvent> events = new ArrayList<>();
-        boolean breached = false;
-        for (ClockPlan.Crossing crossing : ClockPlan.unannounced(record, status)) {
-            record = record.announce(crossing.threshold());
-            breached |= crossing.isBreach();
-            events.add(new SlaEvent(crossing.isBreach() ? SlaEvent.Type.BREACHED : SlaEvent.Type.WARNING, id,
-                    request.customer(), SlaMetric.RESOLUTION, crossing.at(), crossing.threshold(), number));
-        }
-        execution.setVariable(AcceptanceModel.VAR_ROUND, Json.writeCountdown(record));
-        execution.setVariable(AcceptanceModel.VAR_ROUND_NEXT, ClockPlan.format(ClockPlan.next(record, status, now)));
-        execution.setTransientVariable(AcceptanceModel.TRANSIENT_BREACHED, breached);
-        runtime.publishAfterCommit(events);
+        new ClockStore(runtime).fired(ClockStore.Slot.ROUND, execution,
+                owner((String) vars.get(AcceptanceModel.VAR_ID), request, vars), calendar(runtime, request, vars));
     }
 
-    /** The service task "Escalate": a round's first breach offers the work to leads too; announces ESCALATED. */
+    /** The service task "Escalate" after a round's breach: see {@link ClockStore#escalateFired}. */
     static void escalate(SlaRuntime runtime, DelegateExecution execution) {
-        ServiceRequest request = AcceptanceJson.read((String) execution.getVariable(AcceptanceModel.VAR_CASE)).request();
-        if (!Boolean.TRUE.equals(execution.getVariable(AcceptanceModel.VAR_ESCALATED))) {
-            execution.setVariable(AcceptanceModel.VAR_ESCALATED, true);
-            TaskService tasks = CommandContextUtil.getProcessEngineConfiguration().getTaskService();
-            Task task = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).singleResult();
-            boolean offered = task != null && tasks.getIdentityLinksForTask(task.getId()).stream()
-                    .map(IdentityLink::getGroupId).anyMatch(SupportGroups.LEADS::equals);
-            if (task != null && !offered) {
-                tasks.addCandidateGroup(task.getId(), SupportGroups.LEADS);
-            }
-        }
-        runtime.publishAfterCommit(List.of(new SlaEvent(SlaEvent.Type.ESCALATED,
-                (String) execution.getVariable(AcceptanceModel.VAR_ID), request.customer(), SlaMetric.RESOLUTION,
-                runtime.now(), CountdownRecord.BREACH, roundNumber(execution.getVariables()))));
+        Map<String, Object> vars = execution.getVariables();
+        ServiceRequest request = AcceptanceJson.read((String) vars.get(AcceptanceModel.VAR_CASE)).request();
+        new ClockStore(runtime).escalateFired(ClockStore.Slot.ROUND, execution,
+                owner((String) vars.get(AcceptanceModel.VAR_ID), request, vars));
     }
 
-    /** Returns the last event's instant of a countdown. */
-    static Instant lastEvent(Countdown c) {
-        List<CountdownEvent> events = c.events();
-        return events.get(events.size() - 1).at();
+    /** Moves the round clock of process {@code processId}, whose variables are {@code vars}, to what the current policy says. */
+    static void reschedule(SlaRuntime runtime, String processId, Map<String, Object> vars) {
+        ServiceRequest request = AcceptanceJson.read((String) vars.get(AcceptanceModel.VAR_CASE)).request();
+        RequestClock.Change change = ClockStore.read(ClockStore.Slot.ROUND, vars)
+                .catchUp(runtime.now(), calendar(runtime, request, vars));
+        runtime.publishAfterCommit(new ClockStore(runtime).store(ClockStore.Slot.ROUND, processId,
+                owner((String) vars.get(AcceptanceModel.VAR_ID), request, vars), change));
     }
 }

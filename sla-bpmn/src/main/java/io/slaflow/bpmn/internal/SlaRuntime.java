@@ -6,7 +6,9 @@ import io.slaflow.core.calendar.WorkingCalendar;
 import io.slaflow.core.policy.SlaPolicy;
 import io.slaflow.core.policy.SlaTargets;
 import io.slaflow.core.request.RequestKind;
+import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.ServiceRequest;
+import io.slaflow.core.request.Severity;
 import io.slaflow.core.routing.CallBackPolicy;
 import io.slaflow.core.routing.RoutingRules;
 import io.slaflow.core.routing.WorkOrder;
@@ -110,6 +112,16 @@ public final class SlaRuntime {
         SlaTargets targets = policy.targetsFor(request);
         if (targets == null) {
             throw new IllegalStateException("policy '" + policy.name() + "' returned no targets for " + request);
+        }
+        return targets;
+    }
+
+    /** Returns the targets of {@code filed} timed as {@code severity} and {@code kind} under the current policy. */
+    public SlaTargets targetsFor(ServiceRequest filed, Severity severity, RequestKind kind) {
+        SlaTargets targets = policy.targetsFor(filed, severity, kind);
+        if (targets == null) {
+            throw new IllegalStateException("policy '" + policy.name() + "' returned no targets for " + filed
+                    + " timed as " + severity + " " + kind);
         }
         return targets;
     }

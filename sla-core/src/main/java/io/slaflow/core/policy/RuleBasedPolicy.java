@@ -102,6 +102,12 @@ public final class RuleBasedPolicy implements SlaPolicy {
         return targetsOf[Combinations.index(request.severity(), request.kind(), request.tier())];
     }
 
+    /** Returns the targets of the first rule that matches {@code filed}'s tier with this severity and kind: a table lookup. */
+    @Override
+    public SlaTargets targetsFor(ServiceRequest filed, Severity severity, RequestKind kind) {
+        return targetsFor(severity, kind, filed.tier());
+    }
+
     /**
      * Returns the targets of the first rule that matches this combination.
      *
