@@ -60,7 +60,11 @@ class OneClockReproductionTest {
     }
 
     static ServiceRequest critical() {
-        return ServiceRequest.builder().customer("acme").requester("olena").tier(RequesterTier.ORDINARY_USER)
+        return critical("acme");
+    }
+
+    static ServiceRequest critical(String customer) {
+        return ServiceRequest.builder().customer(customer).requester("olena").tier(RequesterTier.ORDINARY_USER)
                 .kind(RequestKind.CONSULTATION).severity(Severity.CRITICAL).subject("Invoices stopped").build();
     }
 

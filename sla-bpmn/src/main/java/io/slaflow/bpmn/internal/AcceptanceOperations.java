@@ -33,12 +33,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
-import org.flowable.engine.ManagementService;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.runtime.ProcessInstance;
-import org.flowable.job.api.Job;
 
 /**
  * The operations of the acceptance workflow, each one transaction: load the case, check the user and
@@ -65,7 +63,6 @@ public final class AcceptanceOperations {
     private final SlaRuntime runtime;
     private final RuntimeService processes;
     private final TaskService tasks;
-    private final ManagementService management;
     private final Requests requests;
     private final AcceptanceCases cases;
     private final Transactions transactions;
@@ -87,7 +84,6 @@ public final class AcceptanceOperations {
         this.runtime = runtime;
         this.processes = engine.getRuntimeService();
         this.tasks = engine.getTaskService();
-        this.management = engine.getManagementService();
         this.requests = new Requests(engine, runtime.members());
         this.cases = new AcceptanceCases(engine);
         this.transactions = new Transactions(engine.getManagementService());
@@ -279,37 +275,27 @@ public final class AcceptanceOperations {
      */
     public int rescheduleRounds() {
         int moved = 0;
-        List<Job> page;
+        List<String> page;
         int first = 0;
         do {
             int from = first;
-            page = transactions.run("list the rework round timers", () -> Outcome.ok(management.createTimerJobQuery()
-                    .processDefinitionKey(AcceptanceModel.PROCESS_KEY).elementId(AcceptanceModel.ROUND_TIMER)
-                    .orderByJobId().asc().listPage(from, PAGE)));
-            for (Job job : page) {
-                moved += transactions.run("reschedule a rework round", () -> Outcome.ok(rescheduleRound(job))) ? 1 : 0;
+            page = transactions.run("list the rework round timers", () -> Outcome.ok(
+                    ClockStore.timed(ClockStore.Slot.ROUND, AcceptanceModel.PROCESS_KEY, from, PAGE)));
+            for (String pid : page) {
+                moved += transactions.run("reschedule a rework round", () -> Outcome.ok(rescheduleRound(pid))) ? 1 : 0;
             }
             first += PAGE;
         } while (page.size() == PAGE);
         return moved;
     }
 
-    private boolean rescheduleRound(Job listed) {
-        String pid = listed.getProcessInstanceId();
+    private boolean rescheduleRound(String pid) {
         ProcessInstance instance = processes.createProcessInstanceQuery().processInstanceId(pid).singleResult();
         if (instance == null) {
             return false;
         }
         cases.lockProcess(instance);
-        Job job = management.createTimerJobQuery().jobId(listed.getId()).singleResult();
-        if (job == null) {
-            return false;                                   // the round ended or its timer fired meanwhile
-        }
-        Object before = job.getDuedate().toInstant();
-        RoundClock.reschedule(runtime, pid, processes.getVariables(pid));
-        Job after = management.createTimerJobQuery().processInstanceId(pid).elementId(AcceptanceModel.ROUND_TIMER)
-                .singleResult();
-        return after != null && !after.getDuedate().toInstant().equals(before);
+        return RoundClock.reschedule(runtime, pid, processes.getVariables(pid));
     }
 
     // ---- claiming a step ---------------------------------------------------------------------------

@@ -18,8 +18,6 @@ import org.flowable.engine.HistoryService;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.history.HistoricProcessInstance;
-import org.flowable.job.api.Job;
-import org.flowable.job.api.TimerJobQuery;
 import org.flowable.task.api.Task;
 
 /**
@@ -89,13 +87,9 @@ final class CaseEntries {
 
         /**
          * Returns the entries of the cases whose running rework round reaches its deadline by {@code limit}:
-         * the candidates are those whose round timer {@code roundTimers} finds.
+         * the candidates are {@code ids}, the processes whose round timer is due by then.
          */
-        CaseEntries atRisk(TimerJobQuery roundTimers, Instant now, Instant limit) {
-            Set<String> ids = new LinkedHashSet<>();
-            for (Job job : roundTimers.list()) {
-                ids.add(job.getProcessInstanceId());
-            }
+        CaseEntries atRisk(Set<String> ids, Instant now, Instant limit) {
             if (ids.isEmpty()) {
                 return new CaseEntries(Map.of(), Set.of());
             }

@@ -9,6 +9,8 @@ import io.slaflow.core.routing.SupportGroups;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +31,7 @@ import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
 import org.flowable.engine.impl.util.CommandContextUtil;
 import org.flowable.identitylink.api.IdentityLink;
 import org.flowable.job.api.Job;
+import org.flowable.job.api.TimerJobQuery;
 import org.flowable.job.service.impl.persistence.entity.SuspendedJobEntity;
 import org.flowable.task.api.Task;
 import org.slf4j.Logger;
@@ -197,6 +200,46 @@ public final class ClockStore {
         List<SlaMetric> breached = ((List<?>) execution.getTransientVariable(slot.breachedMetrics)).stream()
                 .map(m -> SlaMetric.valueOf((String) m)).toList();
         runtime.publishAfterCommit(escalate(slot, execution, owner, breached));
+    }
+
+    /** Tells whether the variables of a process hold a clock of {@code slot} (a case before its first round holds none). */
+    public static boolean holds(Slot slot, Map<String, Object> variables) {
+        return variables.get(slot.variable(SlaMetric.RESOLUTION)) instanceof String;
+    }
+
+    /** Returns the timer date stored for the clock of {@code slot}: an instant, or empty once it ended. */
+    public static String timerDate(Slot slot, Map<String, Object> variables) {
+        Object date = variables.get(slot.nextVariable);
+        return date instanceof String s ? s : "";
+    }
+
+    /** Returns the timer date {@code change} leaves the clock with: an instant, or empty once it ended. */
+    public static String timerDate(RequestClock.Change change) {
+        return timerDate(change.clock(), change.next());
+    }
+
+    /**
+     * Returns the processes of model {@code processKey} whose clock of {@code slot} has its timer due by
+     * {@code limit}, only {@code customer}'s when it is not null: an indexed query on the timer table,
+     * since a clock's timer sits at or before its next deadline. Call inside a command.
+     */
+    public static Set<String> dueBy(Slot slot, String processKey, String customer, Instant limit) {
+        TimerJobQuery query = CommandContextUtil.getProcessEngineConfiguration().getManagementService()
+                .createTimerJobQuery().processDefinitionKey(processKey).elementId(slot.timer)
+                .duedateLowerThan(Date.from(limit.plusMillis(1)));
+        if (customer != null) {
+            query.jobTenantId(customer);
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        query.list().forEach(job -> ids.add(job.getProcessInstanceId()));
+        return ids;
+    }
+
+    /** Returns a page of the processes whose clock of {@code slot} has a timer, by job id. Call inside a command. */
+    public static List<String> timed(Slot slot, String processKey, int first, int size) {
+        return CommandContextUtil.getProcessEngineConfiguration().getManagementService().createTimerJobQuery()
+                .processDefinitionKey(processKey).elementId(slot.timer).orderByJobId().asc().listPage(first, size)
+                .stream().map(Job::getProcessInstanceId).toList();
     }
 
     private static void put(Slot slot, RequestClock clock, Map<String, Object> variables) {

@@ -39,7 +39,7 @@ public final class Databases {
     public static HikariDataSource open(String url, String user, String password, int maxConnections, String name) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
-        config.setJdbcUrl(url);
+        config.setJdbcUrl(durable(url));
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(maxConnections);
@@ -52,6 +52,21 @@ public final class Databases {
                     + rootMessage(e) + ". Check that it runs and accepts connections, and the URL, user and password;"
                     + " the JDBC driver must be on the class path", e);
         }
+    }
+
+    /**
+     * Returns {@code url} with H2's write delay off for an embedded H2 file database whose URL does not
+     * set it: by default H2 writes a commit to its file up to half a second later, so a process killed
+     * meanwhile loses requests it had already acknowledged. Other URLs are returned as given.
+     *
+     * @param url a JDBC URL
+     * @return the URL to open
+     */
+    public static String durable(String url) {
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        boolean h2File = lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:mem:")
+                && !lower.startsWith("jdbc:h2:tcp:") && !lower.startsWith("jdbc:h2:ssl:");
+        return h2File && !lower.contains(";write_delay=") ? url + ";WRITE_DELAY=0" : url;
     }
 
     /**

@@ -2,6 +2,8 @@ package io.slaflow.bpmn.internal;
 
 import io.slaflow.core.calendar.WorkingCalendar;
 import io.slaflow.core.countdown.CountdownStatus;
+import io.slaflow.core.countdown.RequestClock;
+import io.slaflow.core.countdown.SlaMetric;
 import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.ServiceRequest;
 import java.time.Instant;
@@ -48,11 +50,8 @@ public final class OfferTask implements TaskListener {
     private static Instant deadline(SlaRuntime runtime, VariableScope process, ServiceRequest request) {
         Instant now = runtime.now();
         WorkingCalendar calendar = runtime.calendarFor(request);
-        CountdownStatus response = Json.readCountdown((String) process.getVariable(Model.VAR_RESPONSE))
-                .countdown().statusAt(now, calendar);
-        if (!response.met()) {
-            return response.due();
-        }
-        return Json.readCountdown((String) process.getVariable(Model.VAR_RESOLUTION)).countdown().statusAt(now, calendar).due();
+        RequestClock clock = ClockStore.read(ClockStore.Slot.INTAKE, process);
+        CountdownStatus response = clock.status(SlaMetric.RESPONSE, now, calendar);
+        return response.met() ? clock.status(SlaMetric.RESOLUTION, now, calendar).due() : response.due();
     }
 }

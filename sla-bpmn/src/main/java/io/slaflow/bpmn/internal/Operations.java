@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -289,11 +288,10 @@ public final class Operations {
             if (r == null || r.ended()) {
                 return Outcome.ok(0);
             }
-            Object before = r.variables().get(Model.VAR_NEXT);
             RequestClock.Change change = r.clock().catchUp(runtime.now(), calendar(r));
             runtime.publishAfterCommit(clocks.store(ClockStore.Slot.INTAKE, r.id(), r.owner(), change));
-            Object after = processes.getVariable(id, Model.VAR_NEXT);
-            return Outcome.ok(Objects.equals(before, after) ? 0 : 1);
+            return Outcome.ok(ClockStore.timerDate(ClockStore.Slot.INTAKE, r.variables())
+                    .equals(ClockStore.timerDate(change)) ? 0 : 1);
         });
     }
 

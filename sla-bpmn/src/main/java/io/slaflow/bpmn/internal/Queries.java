@@ -15,9 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +27,6 @@ import org.flowable.engine.ManagementService;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.history.HistoricProcessInstance;
-import org.flowable.job.api.TimerJobQuery;
 import org.flowable.task.api.Task;
 import org.flowable.task.api.TaskQuery;
 
@@ -174,11 +171,10 @@ public final class Queries {
         return transactions.read("list the requests at risk", () -> {
             Instant now = runtime.now();
             Instant limit = now.plus(horizon);
-            CaseEntries rounds = cases.atRisk(dueBy(customer, AcceptanceModel.PROCESS_KEY, limit)
-                    .elementId(AcceptanceModel.ROUND_TIMER), now, limit);
+            CaseEntries rounds = cases.atRisk(ClockStore.dueBy(ClockStore.Slot.ROUND, AcceptanceModel.PROCESS_KEY,
+                    customer, limit), now, limit);
             List<RequestStatus> list = new ArrayList<>(rounds.all());
-            Set<String> ids = new LinkedHashSet<>();
-            dueBy(customer, Model.PROCESS_KEY, limit).list().forEach(job -> ids.add(job.getProcessInstanceId()));
+            Set<String> ids = ClockStore.dueBy(ClockStore.Slot.INTAKE, Model.PROCESS_KEY, customer, limit);
             ids.removeAll(rounds.parents());
             if (!ids.isEmpty()) {
                 Map<String, Task> open = new HashMap<>();
@@ -194,13 +190,6 @@ public final class Queries {
             list.sort(Comparator.comparing(RequestStatus::nextDeadline).thenComparing(RequestStatus::id));
             return Outcome.ok(list);
         });
-    }
-
-    /** Returns a query for the timer jobs of model {@code processKey} due by {@code limit}, of {@code customer} only if not null. */
-    private TimerJobQuery dueBy(String customer, String processKey, Instant limit) {
-        TimerJobQuery query = management.createTimerJobQuery().processDefinitionKey(processKey)
-                .duedateLowerThan(Date.from(limit.plusMillis(1)));
-        return customer == null ? query : query.jobTenantId(customer);
     }
 
     private static WorkItem workItem(RequestStatus s) {
@@ -258,6 +247,6 @@ public final class Queries {
 
     private static CountdownStatus countdown(Map<String, Object> vars, SlaMetric metric, Instant now,
             WorkingCalendar calendar) {
-        return Json.readCountdown((String) vars.get(Model.countdownVar(metric))).countdown().statusAt(now, calendar);
+        return ClockStore.read(ClockStore.Slot.INTAKE, vars).status(metric, now, calendar);
     }
 }

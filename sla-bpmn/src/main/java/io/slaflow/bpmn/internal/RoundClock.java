@@ -70,7 +70,7 @@ public final class RoundClock {
     /** Returns the status of the current or last round at {@code now}, or empty before the first. */
     static Optional<CountdownStatus> status(SlaRuntime runtime, ServiceRequest request, Map<String, Object> vars,
             Instant now) {
-        if (!(vars.get(AcceptanceModel.VAR_ROUND) instanceof String)) {
+        if (!ClockStore.holds(ClockStore.Slot.ROUND, vars)) {
             return Optional.empty();
         }
         return Optional.of(ClockStore.read(ClockStore.Slot.ROUND, vars)
@@ -122,12 +122,19 @@ public final class RoundClock {
                 owner((String) vars.get(AcceptanceModel.VAR_ID), request, vars));
     }
 
-    /** Moves the round clock of process {@code processId}, whose variables are {@code vars}, to what the current policy says. */
-    static void reschedule(SlaRuntime runtime, String processId, Map<String, Object> vars) {
+    /**
+     * Moves the round clock of process {@code processId}, whose variables are {@code vars}, to what the
+     * current policy says; returns whether its next threshold moved.
+     */
+    static boolean reschedule(SlaRuntime runtime, String processId, Map<String, Object> vars) {
+        if (!ClockStore.holds(ClockStore.Slot.ROUND, vars)) {
+            return false;
+        }
         ServiceRequest request = AcceptanceJson.read((String) vars.get(AcceptanceModel.VAR_CASE)).request();
         RequestClock.Change change = ClockStore.read(ClockStore.Slot.ROUND, vars)
                 .catchUp(runtime.now(), calendar(runtime, request, vars));
         runtime.publishAfterCommit(new ClockStore(runtime).store(ClockStore.Slot.ROUND, processId,
                 owner((String) vars.get(AcceptanceModel.VAR_ID), request, vars), change));
+        return !ClockStore.timerDate(ClockStore.Slot.ROUND, vars).equals(ClockStore.timerDate(change));
     }
 }

@@ -4,6 +4,7 @@ import io.slaflow.core.countdown.Countdown;
 import io.slaflow.core.countdown.CountdownEvent;
 import io.slaflow.core.countdown.CountdownState;
 import io.slaflow.core.countdown.CountdownStatus;
+import io.slaflow.core.countdown.RequestClock;
 import io.slaflow.core.countdown.SlaMetric;
 import io.slaflow.core.policy.SlaPolicy;
 import io.slaflow.core.policy.SlaTargets;
@@ -11,6 +12,7 @@ import io.slaflow.core.request.ServiceRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,26 +34,25 @@ public final class RequestScenario {
     private final ServiceRequest request;
     private final SlaTargets targets;
     private final ZoneId zone;
-    private final Countdown response;
-    private final Countdown resolution;
+    /** The request's clock: the library's own rules for pausing, resuming and meeting its countdowns. */
+    private final RequestClock clock;
     private final Instant now;
 
     private RequestScenario(SlaPolicy policy, ServiceRequest request, SlaTargets targets, ZoneId zone,
-            Countdown response, Countdown resolution, Instant now) {
+            RequestClock clock, Instant now) {
         this.policy = policy;
         this.request = request;
         this.targets = targets;
         this.zone = zone;
-        this.response = response;
-        this.resolution = resolution;
+        this.clock = clock;
         this.now = now;
     }
 
     static RequestScenario file(SlaPolicy policy, ServiceRequest request, Instant at, ZoneId zone) {
         SlaTargets targets = targetsOf(policy, request);
-        return new RequestScenario(policy, request, targets, zone,
+        return new RequestScenario(policy, request, targets, zone, RequestClock.of(List.of(
                 Countdown.start(SlaMetric.RESPONSE, targets.response(), targets.warnAt(), at),
-                Countdown.start(SlaMetric.RESOLUTION, targets.resolution(), targets.warnAt(), at), at);
+                Countdown.start(SlaMetric.RESOLUTION, targets.resolution(), targets.warnAt(), at))), at);
     }
 
     static SlaTargets targetsOf(SlaPolicy policy, ServiceRequest request) {
@@ -78,7 +79,7 @@ public final class RequestScenario {
      * @throws IllegalArgumentException if the time cannot be read or is before {@link #now()}
      */
     public RequestScenario advanceTo(String time) {
-        return with(response, resolution, forward("advanceTo", time));
+        return with(clock, forward("advanceTo", time));
     }
 
     /**
@@ -92,7 +93,7 @@ public final class RequestScenario {
         if (amount.isNegative()) {
             throw new IllegalArgumentException("advance(" + amount + "): a scenario only moves forward");
         }
-        return with(response, resolution, now.plus(amount));
+        return with(clock, now.plus(amount));
     }
 
     /**
@@ -119,10 +120,11 @@ public final class RequestScenario {
      */
     public RequestScenario pauseAt(String time) {
         Instant at = forward("pauseAt", time);
-        if (resolution.isPaused() || resolution.isMet()) {
+        RequestClock.Change change = clock.pause(at, WAITING, targets.calendar());
+        if (change.transitions().stream().noneMatch(t -> t.kind() == RequestClock.Transition.Kind.PAUSED)) {
             throw new IllegalStateException("pauseAt(" + time + "): nothing is counting (" + state() + ")");
         }
-        return with(response.isMet() ? response : response.pause(at, WAITING), resolution.pause(at, WAITING), at);
+        return with(change.clock(), at);
     }
 
     /**
@@ -135,10 +137,10 @@ public final class RequestScenario {
      */
     public RequestScenario resumeAt(String time) {
         Instant at = forward("resumeAt", time);
-        if (!resolution.isPaused()) {
+        if (!clock.paused()) {
             throw new IllegalStateException("resumeAt(" + time + "): nothing is paused (" + state() + ")");
         }
-        return with(response.isPaused() ? response.resume(at) : response, resolution.resume(at), at);
+        return with(clock.resume(at, targets.calendar()).clock(), at);
     }
 
     /**
@@ -151,10 +153,10 @@ public final class RequestScenario {
      */
     public RequestScenario respondAt(String time) {
         Instant at = forward("respondAt", time);
-        if (response.isMet()) {
+        if (clock.countdown(SlaMetric.RESPONSE).isMet()) {
             throw new IllegalStateException("respondAt(" + time + "): the response was met already (" + state() + ")");
         }
-        return with(response.meet(at), resolution, at);
+        return with(clock.meet(SlaMetric.RESPONSE, at, targets.calendar()).clock(), at);
     }
 
     /**
@@ -168,10 +170,10 @@ public final class RequestScenario {
      */
     public RequestScenario resolveAt(String time) {
         Instant at = forward("resolveAt", time);
-        if (resolution.isMet()) {
+        if (clock.countdown(SlaMetric.RESOLUTION).isMet()) {
             throw new IllegalStateException("resolveAt(" + time + "): resolved already (" + state() + ")");
         }
-        return with(response.isMet() ? response : response.meet(at), resolution.meet(at), at);
+        return with(clock.meetAll(at, targets.calendar()).clock(), at);
     }
 
     private Instant forward(String step, String time) {
@@ -183,8 +185,8 @@ public final class RequestScenario {
         return at;
     }
 
-    private RequestScenario with(Countdown response, Countdown resolution, Instant now) {
-        return new RequestScenario(policy, request, targets, zone, response, resolution, now);
+    private RequestScenario with(RequestClock clock, Instant now) {
+        return new RequestScenario(policy, request, targets, zone, clock, now);
     }
 
     // ---- expectations --------------------------------------------------------------------------
@@ -338,7 +340,7 @@ public final class RequestScenario {
 
     /** Returns {@code metric}'s countdown, with its history. */
     public Countdown countdown(SlaMetric metric) {
-        return metric == SlaMetric.RESPONSE ? response : resolution;
+        return clock.countdown(metric);
     }
 
     /** Returns the scenario's current instant: the time of the last step. */
