@@ -556,6 +556,10 @@ public final class SlaEngine implements AutoCloseable {
             return;
         }
         closed = true;
+        if (ownsEngine && configuration(engine).getAsyncExecutor() != null
+                && configuration(engine).getAsyncExecutor().isActive()) {
+            configuration(engine).getAsyncExecutor().shutdown();     // lets running jobs finish with the runtime attached
+        }
         SlaRuntimes.detach(engine.getProcessEngineConfiguration(), runtime);
         if (ownsEngine) {
             EngineFactory.close(engine, privateDatabase);

@@ -3,11 +3,15 @@ package io.slaflow.bpmn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.slaflow.bpmn.internal.Databases;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -72,12 +76,22 @@ class KillDurabilityTest {
     }
 
     @Test
-    void h2FileUrlsAreOpenedWithoutWriteDelayUnlessTheyChooseOne() {
-        assertEquals("jdbc:h2:file:/data/desk;WRITE_DELAY=0", Databases.durable("jdbc:h2:file:/data/desk"));
-        assertEquals("jdbc:h2:~/desk;AUTO_SERVER=TRUE;WRITE_DELAY=0", Databases.durable("jdbc:h2:~/desk;AUTO_SERVER=TRUE"));
-        assertEquals("jdbc:h2:file:/data/desk;write_delay=500", Databases.durable("jdbc:h2:file:/data/desk;write_delay=500"));
-        assertEquals("jdbc:h2:mem:desk", Databases.durable("jdbc:h2:mem:desk"));
-        assertEquals("jdbc:h2:tcp://db/desk", Databases.durable("jdbc:h2:tcp://db/desk"));
-        assertEquals("jdbc:postgresql://db/desk", Databases.durable("jdbc:postgresql://db/desk"));
+    void anH2FileDatabaseIsLeftWithoutWriteDelayUnlessItsUrlChoosesOne(@TempDir Path dir) throws SQLException {
+        String plain = "jdbc:h2:file:" + dir.resolve("plain");
+        String chosen = "jdbc:h2:file:" + dir.resolve("chosen") + ";WRITE_DELAY=300";
+        for (String url : List.of(plain, chosen)) {
+            SlaEngine.builder().policy(Desk.POLICY).jdbcUrl(url, "sa", "").asyncExecutor(false).build().close();
+        }
+        assertEquals("0", writeDelay(plain));
+        assertEquals("300", writeDelay(chosen.replace(";WRITE_DELAY=300", "")), "the URL's choice is kept");
+    }
+
+    private static String writeDelay(String url) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                        + " WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+            assertTrue(r.next());
+            return r.getString(1);
+        }
     }
 }

@@ -148,7 +148,7 @@ public final class AcceptanceOperations {
                 tasks.claim(r.task().getId(), user);
             }
             List<SlaEvent> events = new ArrayList<>();
-            intake.follow(id, request, opened, Turn.of(opened, record.last()), opened.updatedAt(), events);
+            intake.follow(id, request, opened, opened.updatedAt(), events);
             Map<String, Object> vars = Map.of(Model.VAR_ASSIGNEE, user, AcceptanceModel.VAR_IN_ACCEPTANCE, true);
             Map<String, Object> handedOn = Map.of(Model.VAR_OUTCOME, AcceptanceModel.OUTCOME_ACCEPTANCE,
                     AcceptanceModel.VAR_CASE, AcceptanceJson.write(record), AcceptanceModel.VAR_ID, id,
@@ -411,7 +411,7 @@ public final class AcceptanceOperations {
         RoundClock.startIfEntered(runtime, c.id(), before, after, vars, c.variables(), at, events);
         RoundClock.meetIfCompleted(runtime, c.id(), c.processInstanceId(), before, after, c.variables(), at, events);
         if (c.parent() != null) {
-            intake.follow(c.parent(), after.request(), after, Turn.of(after, record.last()), at, events);
+            intake.follow(c.parent(), after.request(), after, at, events);
         }
         String customer = after.request().customer();
         ledger.follow(customer, openingHours(customer), c.id(), before, after, at);

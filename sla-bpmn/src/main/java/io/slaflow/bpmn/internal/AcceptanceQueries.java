@@ -3,6 +3,7 @@ package io.slaflow.bpmn.internal;
 import io.slaflow.bpmn.AcceptanceStatus;
 import io.slaflow.bpmn.UnknownRequestException;
 import io.slaflow.core.acceptance.AcceptanceCase;
+import io.slaflow.core.acceptance.Awaiting;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -77,7 +78,7 @@ public final class AcceptanceQueries {
         CaseRecord record = c.record();
         AcceptanceCase acceptanceCase = record.replay();
         return new AcceptanceStatus(c.id(), acceptanceCase, c.line(), Optional.ofNullable(c.assignee()),
-                c.escalated(), Turn.of(acceptanceCase, record.last()) == Turn.CUSTOMER,
+                c.escalated(), acceptanceCase.awaiting().party() == Awaiting.Party.CUSTOMER,
                 RoundClock.roundNumber(c.variables()),
                 RoundClock.status(runtime, record.request(), c.variables(), now));
     }

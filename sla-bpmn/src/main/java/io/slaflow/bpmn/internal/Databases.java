@@ -14,6 +14,8 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.flowable.common.engine.api.FlowableWrongDbException;
 import org.flowable.engine.ProcessEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens the connection pool of a database given by JDBC URL, and tells a database the engine cannot
@@ -22,6 +24,8 @@ import org.flowable.engine.ProcessEngine;
  * holds more than its maximum, so several nodes stay within the database's connection limit.
  */
 public final class Databases {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Databases.class);
 
     /** How long an operation or a job waits for a free connection before it fails. */
     static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(30);
@@ -39,14 +43,16 @@ public final class Databases {
     public static HikariDataSource open(String url, String user, String password, int maxConnections, String name) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
-        config.setJdbcUrl(durable(url));
+        config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(maxConnections);
         config.setMinimumIdle(Math.min(2, maxConnections));
         config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
         try {
-            return new HikariDataSource(config);
+            HikariDataSource pool = new HikariDataSource(config);
+            writeThrough(pool, url);
+            return pool;
         } catch (RuntimeException e) {
             throw new DatabaseException("Cannot connect to the database at " + describe(url) + " as '" + user + "': "
                     + rootMessage(e) + ". Check that it runs and accepts connections, and the URL, user and password;"
@@ -55,18 +61,32 @@ public final class Databases {
     }
 
     /**
-     * Returns {@code url} with H2's write delay off for an embedded H2 file database whose URL does not
-     * set it: by default H2 writes a commit to its file up to half a second later, so a process killed
-     * meanwhile loses requests it had already acknowledged. Other URLs are returned as given.
+     * Turns H2's write delay off in an embedded H2 file database whose URL does not set it: by default H2
+     * writes a commit to its file up to half a second later, so a process killed meanwhile loses requests
+     * it had already acknowledged. The setting is kept in the database file; setting it needs admin
+     * rights, so a user without them is warned once (an admin's first start has set it already).
      *
-     * @param url a JDBC URL
-     * @return the URL to open
+     * @param pool the pool opened on {@code url}
+     * @param url its JDBC URL
      */
-    public static String durable(String url) {
-        String lower = url.toLowerCase(java.util.Locale.ROOT);
-        boolean h2File = lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:mem:")
-                && !lower.startsWith("jdbc:h2:tcp:") && !lower.startsWith("jdbc:h2:ssl:");
-        return h2File && !lower.contains(";write_delay=") ? url + ";WRITE_DELAY=0" : url;
+    static void writeThrough(DataSource pool, String url) {
+        if (!isH2File(url) || url.toLowerCase(Locale.ROOT).contains(";write_delay=")) {
+            return;
+        }
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET WRITE_DELAY 0");
+        } catch (SQLException e) {
+            LOG.warn("The H2 database at {} keeps its write delay ({}): a process killed within it of a commit"
+                    + " loses that commit. Have an admin run SET WRITE_DELAY 0 once, or set it in the URL",
+                    describe(url), e.getMessage());
+        }
+    }
+
+    /** Tells whether {@code url} opens an embedded H2 database in a file (not in memory, not a server). */
+    static boolean isH2File(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        return lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:mem:") && !lower.startsWith("jdbc:h2:tcp:")
+                && !lower.startsWith("jdbc:h2:ssl:");
     }
 
     /**

@@ -59,7 +59,7 @@ final class HostCaseCountdowns {
     }
 
     private static RequestClock follow(RequestClock clock, AcceptanceCase after, CaseStep step, WorkingCalendar calendar) {
-        return IntakeResolution.change(clock, after, Turn.of(after, step), step.at(), calendar)
+        return IntakeResolution.change(clock, after, step.at(), calendar)
                 .map(RequestClock.Change::clock).orElse(clock);
     }
 }

@@ -3,6 +3,7 @@ package io.slaflow.bpmn.internal;
 import io.slaflow.bpmn.SlaEvent;
 import io.slaflow.core.acceptance.AcceptanceCase;
 import io.slaflow.core.acceptance.AcceptanceStage;
+import io.slaflow.core.acceptance.Awaiting;
 import io.slaflow.core.calendar.WorkingCalendar;
 import io.slaflow.core.countdown.Countdown;
 import io.slaflow.core.countdown.RequestClock;
@@ -36,25 +37,25 @@ final class IntakeResolution {
     }
 
     /**
-     * Brings request {@code requestId}'s resolution countdown in step with {@code after}, whose turn is
-     * {@code turn}; adds the events to {@code events}.
+     * Brings request {@code requestId}'s resolution countdown in step with {@code after}; adds the events
+     * to {@code events}.
      */
-    void follow(String requestId, ServiceRequest request, AcceptanceCase after, Turn turn, Instant now,
-            List<SlaEvent> events) {
+    void follow(String requestId, ServiceRequest request, AcceptanceCase after, Instant now, List<SlaEvent> events) {
         Map<String, Object> vars = processes.getVariables(requestId);
         WorkingCalendar calendar = runtime.calendarFor(request);
-        change(ClockStore.read(ClockStore.Slot.INTAKE, vars), after, turn, now, calendar).ifPresent(change ->
+        change(ClockStore.read(ClockStore.Slot.INTAKE, vars), after, now, calendar).ifPresent(change ->
                 events.addAll(clocks.store(ClockStore.Slot.INTAKE, requestId, new ClockStore.Owner(requestId,
                         request.customer(), 0, (String) vars.get(Model.VAR_LINE)), change)));
     }
 
     /**
-     * Returns what happens to {@code clock} when its case becomes {@code after}, whose turn is
-     * {@code turn}, at {@code at}: the resolution is met on acceptance, pauses while the case waits on
-     * the customer or has stopped, and resumes on support's turn; empty when nothing changes.
+     * Returns what happens to {@code clock} when its case becomes {@code after}, at {@code at}: the
+     * resolution is met on acceptance, pauses while the case waits on the customer or has stopped, and
+     * resumes on support's turn ({@link AcceptanceCase#awaiting()}); empty when nothing changes.
      */
-    static Optional<RequestClock.Change> change(RequestClock clock, AcceptanceCase after, Turn turn, Instant at,
+    static Optional<RequestClock.Change> change(RequestClock clock, AcceptanceCase after, Instant at,
             WorkingCalendar calendar) {
+        Awaiting.Party turn = after.awaiting().party();
         Countdown c = clock.countdown(SlaMetric.RESOLUTION);
         if (c.isMet()) {
             return Optional.empty();
@@ -62,10 +63,10 @@ final class IntakeResolution {
         if (after.acceptedAt().isPresent()) {
             return Optional.of(clock.meet(SlaMetric.RESOLUTION, at, calendar));
         }
-        if ((turn == Turn.CUSTOMER || after.stage() == AcceptanceStage.STOPPED) && !c.isPaused()) {
+        if ((turn == Awaiting.Party.CUSTOMER || after.stage() == AcceptanceStage.STOPPED) && !c.isPaused()) {
             return Optional.of(clock.pause(at, reason(after), calendar));
         }
-        return turn == Turn.SUPPORT && c.isPaused() ? Optional.of(clock.resume(at, calendar)) : Optional.empty();
+        return turn == Awaiting.Party.SUPPORT && c.isPaused() ? Optional.of(clock.resume(at, calendar)) : Optional.empty();
     }
 
     /** Returns why the resolution countdown pauses for {@code c}. */

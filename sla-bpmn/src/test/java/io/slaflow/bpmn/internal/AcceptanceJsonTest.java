@@ -1,10 +1,14 @@
 package io.slaflow.bpmn.internal;
 
+import static io.slaflow.core.acceptance.Awaiting.Party.CUSTOMER;
+import static io.slaflow.core.acceptance.Awaiting.Party.NOBODY;
+import static io.slaflow.core.acceptance.Awaiting.Party.SUPPORT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slaflow.core.acceptance.AcceptanceCase;
+import io.slaflow.core.acceptance.Awaiting;
 import io.slaflow.core.acceptance.AcceptanceStage;
 import io.slaflow.core.acceptance.ScenarioResult;
 import io.slaflow.core.acceptance.Solution;
@@ -105,13 +109,11 @@ class AcceptanceJsonTest {
     void whoseTurnItIsFollowsTheStage() {
         CaseRecord record = everyStep();
         List<CaseStep> steps = record.steps();
-        List<Turn> turns = new ArrayList<>();
+        List<Awaiting.Party> turns = new ArrayList<>();
         for (int n = 1; n <= steps.size(); n++) {
-            CaseRecord prefix = new CaseRecord(REQUEST, CONTRACT, steps.subList(0, n));
-            turns.add(Turn.of(prefix.replay(), prefix.last()));
+            turns.add(new CaseRecord(REQUEST, CONTRACT, steps.subList(0, n)).replay().awaiting().party());
         }
-        assertEquals(List.of(Turn.CUSTOMER, Turn.SUPPORT, Turn.CUSTOMER, Turn.SUPPORT, Turn.CUSTOMER,
-                Turn.CUSTOMER, Turn.CUSTOMER, Turn.SUPPORT, Turn.SUPPORT, Turn.CUSTOMER, Turn.SUPPORT, Turn.CUSTOMER,
-                Turn.CUSTOMER, Turn.NOBODY, Turn.SUPPORT, Turn.CUSTOMER, Turn.NOBODY, Turn.NOBODY), turns);
+        assertEquals(List.of(CUSTOMER, SUPPORT, CUSTOMER, SUPPORT, CUSTOMER, CUSTOMER, CUSTOMER, SUPPORT, SUPPORT,
+                CUSTOMER, SUPPORT, CUSTOMER, CUSTOMER, NOBODY, SUPPORT, CUSTOMER, NOBODY, NOBODY), turns);
     }
 }

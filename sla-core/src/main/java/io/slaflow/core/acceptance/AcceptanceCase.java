@@ -84,6 +84,8 @@ public final class AcceptanceCase {
     private final List<String> changeRequests;
     private final Specification specification;
     private final Instant specificationApprovedAt;
+    /** Whether the specification's latest version waits for the customer's decision. */
+    private final boolean specificationUnderReview;
     private final BigDecimal prepaidAvailable;
     private final StopReason stopReason;
     private final List<Payment> payments;
@@ -104,6 +106,7 @@ public final class AcceptanceCase {
         this.changeRequests = List.copyOf(d.changeRequests);
         this.specification = d.specification;
         this.specificationApprovedAt = d.specificationApprovedAt;
+        this.specificationUnderReview = d.specificationUnderReview;
         this.prepaidAvailable = d.prepaidAvailable;
         this.stopReason = d.stopReason;
         this.payments = List.copyOf(d.payments);
@@ -215,7 +218,10 @@ public final class AcceptanceCase {
             throw new InvalidSpecificationException(List.of("riskBuffer: must be the contract's risk buffer "
                     + contract.riskBuffer() + " (was " + spec.riskBuffer() + ")"));
         }
-        return next(op, at, SPECIFICATION, d -> d.specification = spec);
+        return next(op, at, SPECIFICATION, d -> {
+            d.specification = spec;
+            d.specificationUnderReview = true;
+        });
     }
 
     /**
@@ -269,8 +275,9 @@ public final class AcceptanceCase {
         }
         requireStage(op, "a specification is approved while it is being written", SPECIFICATION);
         requireCustomerSide(op, user);
-        if (specification == null) {
-            throw new WrongStageException(op, stage.name(), "no specification was submitted yet");
+        if (!specificationUnderReview) {
+            throw new WrongStageException(op, stage.name(), specification == null ? "no specification was submitted yet"
+                    : "the overdraw was declined and support writes the specification again; approve its next version");
         }
         if (specification.scenarios().isEmpty()) {
             throw new InvalidSpecificationException(List.of("scenarios: a specification without acceptance "
@@ -279,6 +286,7 @@ public final class AcceptanceCase {
         }
         Consumer<Draft> approve = d -> {
             d.specificationApprovedAt = at;
+            d.specificationUnderReview = false;
             d.prepaidAvailable = prepaidAvailable;
         };
         if (prepaidAvailable != null && PaymentSchedule.billedHours(prepaidAvailable, specification).signum() > 0) {
@@ -341,6 +349,7 @@ public final class AcceptanceCase {
         requireCustomerSide(op, user);
         return next(op, at, SPECIFICATION, d -> {
             d.specificationApprovedAt = null;
+            d.specificationUnderReview = false;
             d.prepaidAvailable = null;
         });
     }
@@ -700,6 +709,27 @@ public final class AcceptanceCase {
     }
 
     /**
+     * Returns what the case waits for next, and so whose turn it is: the one answer the engine's process,
+     * the request's SLA countdowns and the staff views follow.
+     *
+     * @return what the case waits for
+     */
+    public Awaiting awaiting() {
+        return switch (stage) {
+            case SOLUTION_PROPOSED -> Awaiting.SOLUTION_DECISION;
+            case SOLUTION_CHANGES_REQUESTED -> Awaiting.SOLUTION_REVISION;
+            case SPECIFICATION -> specificationUnderReview ? Awaiting.SPECIFICATION_DECISION : Awaiting.SPECIFICATION;
+            case OVERDRAW_APPROVAL -> Awaiting.OVERDRAW_DECISION;
+            case PAYMENT_BEFORE_WORK -> Awaiting.PAYMENT_BEFORE_WORK;
+            case WORK, REWORK, WARRANTY_REWORK -> Awaiting.WORK;
+            case DEMONSTRATION -> Awaiting.DEMONSTRATION;
+            case PAYMENT_AFTER_ACCEPTANCE -> Awaiting.PAYMENT_AFTER_ACCEPTANCE;
+            case WARRANTY -> Awaiting.WARRANTY_END;
+            case CLOSED, STOPPED -> Awaiting.NOTHING;
+        };
+    }
+
+    /**
      * Returns whether {@code user} takes the customer's decisions in this case: the request's
      * requester or one of the contract's key users.
      *
@@ -759,6 +789,7 @@ public final class AcceptanceCase {
                 && updatedAt.equals(c.updatedAt) && solution.equals(c.solution)
                 && changeRequests.equals(c.changeRequests) && Objects.equals(specification, c.specification)
                 && Objects.equals(specificationApprovedAt, c.specificationApprovedAt)
+                && specificationUnderReview == c.specificationUnderReview
                 && Numbers.sameValue(prepaidAvailable, c.prepaidAvailable) && stopReason == c.stopReason
                 && payments.equals(c.payments) && Objects.equals(documentationDeliveredAt, c.documentationDeliveredAt)
                 && rounds.equals(c.rounds) && Objects.equals(warranty, c.warranty)
@@ -788,6 +819,7 @@ public final class AcceptanceCase {
         List<String> changeRequests = new ArrayList<>();
         Specification specification;
         Instant specificationApprovedAt;
+        boolean specificationUnderReview;
         BigDecimal prepaidAvailable;
         StopReason stopReason;
         List<Payment> payments = new ArrayList<>();
@@ -811,6 +843,7 @@ public final class AcceptanceCase {
             changeRequests = new ArrayList<>(c.changeRequests);
             specification = c.specification;
             specificationApprovedAt = c.specificationApprovedAt;
+            specificationUnderReview = c.specificationUnderReview;
             prepaidAvailable = c.prepaidAvailable;
             stopReason = c.stopReason;
             payments = new ArrayList<>(c.payments);

@@ -81,6 +81,12 @@ class AcceptancePrepaidHoursTest {
         AcceptanceCase declined = beyond.declineOverdraw(REQUESTER, march(2, 13));
         assertEquals(NO_HOURS, declined.prepaidReserved(), "a declined overdraw holds nothing");
         assertEquals(Optional.empty(), declined.prepaidAvailable());
+        assertEquals(Awaiting.SPECIFICATION, declined.awaiting(), "support writes the specification again");
+        assertEquals(Awaiting.Party.SUPPORT, declined.awaiting().party());
+        assertThrows(WrongStageException.class, () -> declined.approveSpecification(REQUESTER, null, march(2, 14)),
+                "the declined version is not under review any more");
+        assertEquals(Awaiting.SPECIFICATION_DECISION,
+                declined.submitSpecification(declined.specification().orElseThrow(), march(2, 14)).awaiting());
 
         AcceptanceCase none = specified.approveSpecification(REQUESTER, null, march(2, 12));
         assertEquals(AcceptanceStage.WORK, none.stage());
