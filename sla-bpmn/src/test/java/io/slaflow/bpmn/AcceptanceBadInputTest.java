@@ -144,6 +144,18 @@ class AcceptanceBadInputTest extends AcceptanceDeskPerClass {
     }
 
     @Test
+    void aProcessThatDoesNotWaitWhereTheCaseSaysRefusesTheStepNamingWhatTheCaseWaitsFor() {
+        String id = acceptance.start(AcceptanceDesk.development("post-co"), "ivan", AcceptanceDesk.SOLUTION);
+        desk.processEngine().getRuntimeService().createChangeActivityStateBuilder().processInstanceId(id)
+                .moveActivityIdTo("solutionDecision", "demonstration").changeState();   // behind the case's back
+        WrongStageException e = refused(id, WrongStageException.class,
+                () -> acceptance.agreeSolution(id, requester("post-co")));
+        assertEquals("SOLUTION_PROPOSED", e.stage());
+        assertTrue(e.getMessage().contains("case '" + id + "' waits for the customer's decision on the solution, but its"
+                + " process waits at [demonstration], not at solutionDecision"), e.getMessage());
+    }
+
+    @Test
     void supportStepsNeedAMemberOfTheCasesGroupWhoHasNotLostTheTask() {
         String id = AcceptanceDesk.developmentAtProgrammers(desk, "post-co");
         acceptance.proposeSolution(id, "ivan", AcceptanceDesk.SOLUTION);

@@ -51,7 +51,12 @@ public final class AcceptanceModel {
     public static final String VAR_WORK_KIND = "accWorkKind";
     /** The case's stage, read by the model's gateways. */
     public static final String VAR_STAGE = "accStage";
-    /** How the last wait or task ended, read by the model's gateways. */
+    /** What the case awaits, the name of {@link io.slaflow.core.acceptance.Awaiting}, read by the model's gateways. */
+    public static final String VAR_AWAITS = "accAwaits";
+    /**
+     * How the last wait or task ended, read by the gateways of earlier deployments of the model only;
+     * written for their running instances by {@code LegacyOutcome}.
+     */
     public static final String VAR_OUTCOME = "accOutcome";
     /** The countdown of the current or last rework round and its announced thresholds, JSON. */
     public static final String VAR_ROUND = "accRound";

@@ -1,7 +1,5 @@
 package io.slaflow.bpmn.internal;
 
-import static io.slaflow.bpmn.internal.CaseExit.task;
-import static io.slaflow.bpmn.internal.CaseExit.waitAt;
 import static io.slaflow.bpmn.internal.Requests.first;
 
 import io.slaflow.bpmn.AlreadyClaimedException;
@@ -39,11 +37,13 @@ import org.flowable.engine.TaskService;
 import org.flowable.engine.runtime.ProcessInstance;
 
 /**
- * The operations of the acceptance workflow, each one transaction: load the case, check the user and
- * where the process waits, apply the step through {@link AcceptanceCase} (which refuses a wrong stage,
- * a user not on the customer's side, bad results or a second payment, changing nothing), store the
- * case with the new step, keep the rework round's countdown and the intake request's resolution
- * countdown in step, and move the process on. Thread-safe.
+ * The operations of the acceptance workflow, each one run of a step in one transaction: load the case,
+ * check the user, apply the step through {@link AcceptanceCase} (which refuses a wrong stage, a user not
+ * on the customer's side, bad results or a second payment, changing nothing), store the case with the
+ * new step, keep the rework round's countdown and the intake request's resolution countdown in step, and,
+ * when the case awaits something else than before, leave the wait or task where the process waited for
+ * what the case awaited ({@code CaseExit}); the model's gateways then route on what the case awaits now.
+ * Thread-safe.
  */
 public final class AcceptanceOperations {
 
@@ -51,12 +51,15 @@ public final class AcceptanceOperations {
     private static final String CUSTOMER = null;
     private static final int PAGE = 200;
 
-    /** One operation: its name, the specialist acting (null for the customer or the host), where it leaves, its step. */
-    private record Change(String operation, String specialist, List<CaseExit> exits, boolean mustMove,
-            BiFunction<AcceptanceCase, Instant, CaseStep> step, BiFunction<OpenCase, AcceptanceCase, SlaException> check) {
+    /**
+     * One operation: its name, the specialist acting (null for the customer or the host), its step, and a
+     * check of the engine's own before the step (null when there is nothing to refuse).
+     */
+    private record Change(String operation, String specialist, BiFunction<AcceptanceCase, Instant, CaseStep> step,
+            BiFunction<OpenCase, AcceptanceCase, SlaException> check) {
 
-        Change(String operation, String specialist, List<CaseExit> exits, BiFunction<AcceptanceCase, Instant, CaseStep> step) {
-            this(operation, specialist, exits, !exits.isEmpty(), step, (c, a) -> null);
+        Change(String operation, String specialist, BiFunction<AcceptanceCase, Instant, CaseStep> step) {
+            this(operation, specialist, step, (c, a) -> null);
         }
     }
 
@@ -70,6 +73,7 @@ public final class AcceptanceOperations {
     private final Set<RequestKind> specificationRequired;
     private final IntakeResolution intake;
     private final PrepaidLedger ledger;
+    private final LegacyOutcome legacy;
 
     /**
      * Creates the operations.
@@ -91,6 +95,7 @@ public final class AcceptanceOperations {
         this.specificationRequired = Set.copyOf(specificationRequired);
         this.intake = new IntakeResolution(runtime, processes);
         this.ledger = new PrepaidLedger(engine.getManagementService());
+        this.legacy = new LegacyOutcome(engine.getRepositoryService());
     }
 
     // ---- opening a case ----------------------------------------------------------------------------
@@ -111,6 +116,7 @@ public final class AcceptanceOperations {
             vars.put(AcceptanceModel.VAR_LINE, line);
             vars.put(AcceptanceModel.VAR_WORK_KIND, request.kind().name());
             vars.put(AcceptanceModel.VAR_STAGE, record.replay().stage().name());
+            vars.put(AcceptanceModel.VAR_AWAITS, record.replay().awaiting().name());
             ProcessInstance instance = processes.createProcessInstanceBuilder()
                     .processDefinitionKey(AcceptanceModel.PROCESS_KEY)
                     .overrideProcessDefinitionTenantId(request.customer())
@@ -153,7 +159,8 @@ public final class AcceptanceOperations {
             Map<String, Object> handedOn = Map.of(Model.VAR_OUTCOME, AcceptanceModel.OUTCOME_ACCEPTANCE,
                     AcceptanceModel.VAR_CASE, AcceptanceJson.write(record), AcceptanceModel.VAR_ID, id,
                     AcceptanceModel.VAR_PARENT, id, AcceptanceModel.VAR_LINE, r.line(),
-                    AcceptanceModel.VAR_WORK_KIND, r.workKind().name(), AcceptanceModel.VAR_STAGE, opened.stage().name());
+                    AcceptanceModel.VAR_WORK_KIND, r.workKind().name(), AcceptanceModel.VAR_STAGE, opened.stage().name(),
+                    AcceptanceModel.VAR_AWAITS, opened.awaiting().name());
             tasks.complete(r.task().getId(), vars, handedOn);
             runtime.publishAfterCommit(events);
             return Outcome.ok(null);
@@ -169,20 +176,19 @@ public final class AcceptanceOperations {
 
     /** The customer asks for changes to the proposed solution. */
     public void askChanges(String id, String user, String changes) {
-        run(id, new Change("askChanges", CUSTOMER, List.of(waitAt(AcceptanceModel.SOLUTION_DECISION, "changes")),
+        run(id, new Change("askChanges", CUSTOMER,
                 (c, at) -> new CaseStep(CaseStep.Op.ASK_CHANGES, at, user, changes, null, null, null, null, null)));
     }
 
     /** The specialist revises the solution. */
     public void reviseSolution(String id, String user, Solution revised) {
-        run(id, new Change("reviseSolution", user, List.of(task(AcceptanceModel.REVISE_SOLUTION, "revised")),
+        run(id, new Change("reviseSolution", user,
                 (c, at) -> new CaseStep(CaseStep.Op.REVISE_SOLUTION, at, user, null, revised, null, null, null, null)));
     }
 
     /** The customer agrees to the solution. */
     public void agreeSolution(String id, String user) {
-        run(id, new Change("agreeSolution", CUSTOMER, List.of(waitAt(AcceptanceModel.SOLUTION_DECISION, "agreed")),
-                (c, at) -> CaseStep.of(CaseStep.Op.AGREE_SOLUTION, at, user)));
+        run(id, new Change("agreeSolution", CUSTOMER, (c, at) -> CaseStep.of(CaseStep.Op.AGREE_SOLUTION, at, user)));
     }
 
     /** The specialist submits the specification, or a new version while the customer reviews it. */
@@ -201,10 +207,8 @@ public final class AcceptanceOperations {
 
     private Change specification(String operation, String user, BiFunction<AcceptanceCase, Instant, Specification> spec,
             BiFunction<OpenCase, AcceptanceCase, SlaException> check) {
-        return new Change(operation, user, List.of(task(AcceptanceModel.WRITE_SPECIFICATION, "submitted"),
-                waitAt(AcceptanceModel.SPECIFICATION_DECISION, "revised")), true,
-                (c, at) -> new CaseStep(CaseStep.Op.SUBMIT_SPECIFICATION, at, user, null, null, spec.apply(c, at),
-                        null, null, null), check);
+        return new Change(operation, user, (c, at) -> new CaseStep(CaseStep.Op.SUBMIT_SPECIFICATION, at, user, null,
+                null, spec.apply(c, at), null, null, null), check);
     }
 
     /**
@@ -214,59 +218,50 @@ public final class AcceptanceOperations {
      * customer's current contract, not of the one the case was opened with.
      */
     public void approveSpecification(String id, String user) {
-        run(id, new Change("approveSpecification", CUSTOMER,
-                List.of(waitAt(AcceptanceModel.SPECIFICATION_DECISION, "approved")),
-                (c, at) -> new CaseStep(CaseStep.Op.APPROVE_SPECIFICATION, at, user, null, null, null, null, null, null,
-                        ledger.available(c.request().customer(), openingHours(c.request().customer())).orElse(null))));
+        run(id, new Change("approveSpecification", CUSTOMER, (c, at) -> new CaseStep(CaseStep.Op.APPROVE_SPECIFICATION,
+                at, user, null, null, null, null, null, null,
+                ledger.available(c.request().customer(), openingHours(c.request().customer())).orElse(null))));
     }
 
     /** The customer refuses to write down acceptance scenarios: the work stops (D10). */
     public void refuseScenarios(String id, String user) {
-        run(id, new Change("refuseScenarios", CUSTOMER, List.of(CaseExit.message(AcceptanceModel.WRITE_SPECIFICATION,
-                "refused"), waitAt(AcceptanceModel.SPECIFICATION_DECISION, "refused")),
-                (c, at) -> CaseStep.of(CaseStep.Op.REFUSE_SCENARIOS, at, user)));
+        run(id, new Change("refuseScenarios", CUSTOMER, (c, at) -> CaseStep.of(CaseStep.Op.REFUSE_SCENARIOS, at, user)));
     }
 
     /** The customer approves or declines an overdraw of the prepaid hours. */
     public void decideOverdraw(String id, String user, boolean approve) {
         String operation = approve ? "approveOverdraw" : "declineOverdraw";
         CaseStep.Op op = approve ? CaseStep.Op.APPROVE_OVERDRAW : CaseStep.Op.DECLINE_OVERDRAW;
-        run(id, new Change(operation, CUSTOMER, List.of(waitAt(AcceptanceModel.OVERDRAW_DECISION,
-                approve ? "approved" : "declined")), (c, at) -> CaseStep.of(op, at, user)));
+        run(id, new Change(operation, CUSTOMER, (c, at) -> CaseStep.of(op, at, user)));
     }
 
     /** Records the payment due at {@code point}. */
     public void recordPayment(String id, PaymentPoint point) {
-        run(id, new Change("recordPayment", CUSTOMER, List.of(waitAt(AcceptanceModel.PAYMENT_BEFORE_WORK, "paid"),
-                waitAt(AcceptanceModel.PAYMENT_AFTER_ACCEPTANCE, "paid")), false,
-                (c, at) -> new CaseStep(CaseStep.Op.RECORD_PAYMENT, at, null, null, null, null, point, null, null),
-                (c, a) -> null));
+        run(id, new Change("recordPayment", CUSTOMER,
+                (c, at) -> new CaseStep(CaseStep.Op.RECORD_PAYMENT, at, null, null, null, null, point, null, null)));
     }
 
     /** The specialist records that the documentation was delivered. */
     public void deliverDocumentation(String id, String user) {
-        run(id, new Change("deliverDocumentation", user, List.of(),
+        run(id, new Change("deliverDocumentation", user,
                 (c, at) -> CaseStep.of(CaseStep.Op.DELIVER_DOCUMENTATION, at, user)));
     }
 
     /** The specialist completes the work (or a rework round) and demonstrates it. */
     public void completeWork(String id, String user) {
-        run(id, new Change("completeWork", user, List.of(task(AcceptanceModel.WORK, "completed")),
-                (c, at) -> CaseStep.of(CaseStep.Op.COMPLETE_WORK, at, user)));
+        run(id, new Change("completeWork", user, (c, at) -> CaseStep.of(CaseStep.Op.COMPLETE_WORK, at, user)));
     }
 
     /** The customer records a result per scenario. */
     public void recordResults(String id, String user, List<ScenarioResult> results) {
-        run(id, new Change("recordResults", CUSTOMER, List.of(waitAt(AcceptanceModel.DEMONSTRATION, "recorded")),
+        run(id, new Change("recordResults", CUSTOMER,
                 (c, at) -> new CaseStep(CaseStep.Op.RECORD_RESULTS, at, user, null, null, null, null, results, null)));
     }
 
     /** The customer claims warranty on accepted work. */
     public void claimWarranty(String id, String user, Severity severity, String description) {
-        run(id, new Change("claimWarranty", CUSTOMER, List.of(waitAt(AcceptanceModel.PAYMENT_AFTER_ACCEPTANCE, "claimed"),
-                waitAt(AcceptanceModel.UNDER_WARRANTY, "claimed")),
-                (c, at) -> new CaseStep(CaseStep.Op.CLAIM_WARRANTY, at, user, description, null, null, null, null,
-                        severity)));
+        run(id, new Change("claimWarranty", CUSTOMER, (c, at) -> new CaseStep(CaseStep.Op.CLAIM_WARRANTY, at, user,
+                description, null, null, null, null, severity)));
     }
 
     /**
@@ -321,8 +316,9 @@ public final class AcceptanceOperations {
                 return Outcome.ok(false);
             }
             if (c.task() == null) {
-                return Outcome.fail(new WrongStageException("claim", c.record().replay().stage().name(), "case '"
-                        + c.id() + "' waits for " + CaseExit.waitingFor(c) + "; there is no step of support's to claim"));
+                AcceptanceCase now = c.record().replay();
+                return Outcome.fail(new WrongStageException("claim", now.stage().name(), "case '" + c.id()
+                        + "' waits for " + CaseExit.described(now.awaiting()) + "; there is no step of support's to claim"));
             }
             boolean takeOver = c.escalated() && runtime.members().groupsOf(user).contains(SupportGroups.LEADS);
             SlaException problem = takeOver ? null : requireSpecialist(c, user, "claim");
@@ -387,17 +383,30 @@ public final class AcceptanceOperations {
             } catch (SlaException e) {
                 return Outcome.fail(e);
             }
-            CaseExit exit = CaseExit.first(c, ch.exits());
-            if (c.ended() || exit == null && ch.mustMove()) {
-                return Outcome.fail(new WrongStageException(ch.operation(), before.stage().name(), "case '" + c.id()
-                        + "' waits for " + CaseExit.waitingFor(c) + "; " + ch.operation() + " answers "
-                        + CaseExit.answers(ch.exits())));
+            Optional<CaseExit> exit = CaseExit.of(before.awaiting(), after);
+            if (c.ended() || exit.isEmpty() || !c.waitsAt(exit.get().element())) {
+                return Outcome.fail(notWaiting(c, ch.operation(), before, exit));
             }
-            apply(c, ch, before, record.with(step), after, exit, at);
+            boolean moves = after.awaiting() != before.awaiting();
+            apply(c, ch, before, record.with(step), after, moves ? exit.get() : null, at);
             return Outcome.ok(null);
         });
     }
 
+    /** The failure of a step the case took on a case that has ended, or whose process does not wait where the case says. */
+    private static WrongStageException notWaiting(OpenCase c, String operation, AcceptanceCase before,
+            Optional<CaseExit> exit) {
+        String process = c.ended() ? " and has ended"
+                : exit.map(e -> ", but its process waits at " + c.active() + ", not at " + e.element())
+                        .orElse(", but its process still runs");
+        return new WrongStageException(operation, before.stage().name(), "case '" + c.id() + "' waits for "
+                + CaseExit.described(before.awaiting()) + process);
+    }
+
+    /**
+     * Stores the step and its side effects and, given an {@code exit} (null when the case awaits what it
+     * awaited), leaves it; an instance of an earlier model is told the outcome its gateways read.
+     */
     private void apply(OpenCase c, Change ch, AcceptanceCase before, CaseRecord record, AcceptanceCase after,
             CaseExit exit, Instant at) {
         if (ch.specialist() != null && c.task() != null && c.assignee() == null) {
@@ -407,6 +416,7 @@ public final class AcceptanceOperations {
         Map<String, Object> vars = new HashMap<>();
         vars.put(AcceptanceModel.VAR_CASE, AcceptanceJson.write(record));
         vars.put(AcceptanceModel.VAR_STAGE, after.stage().name());
+        vars.put(AcceptanceModel.VAR_AWAITS, after.awaiting().name());
         after.warranty().ifPresent(w -> vars.put(AcceptanceModel.VAR_WARRANTY_END, ClockStore.ceilMillis(w.end()).toString()));
         RoundClock.startIfEntered(runtime, c.id(), before, after, vars, c.variables(), at, events);
         RoundClock.meetIfCompleted(runtime, c.id(), c.processInstanceId(), before, after, c.variables(), at, events);
@@ -415,8 +425,8 @@ public final class AcceptanceOperations {
         }
         String customer = after.request().customer();
         ledger.follow(customer, openingHours(customer), c.id(), before, after, at);
-        if (exit != null) {
-            vars.put(AcceptanceModel.VAR_OUTCOME, exit.outcome());
+        if (exit != null && legacy.readsOutcome(processDefinitionOf(c))) {
+            vars.put(AcceptanceModel.VAR_OUTCOME, LegacyOutcome.of(before.awaiting(), after.awaiting()));
         }
         processes.setVariables(c.processInstanceId(), vars);
         if (exit != null) {
@@ -425,6 +435,12 @@ public final class AcceptanceOperations {
         runtime.publishAfterCommit(events);
     }
 
+    private String processDefinitionOf(OpenCase c) {
+        return processes.createProcessInstanceQuery().processInstanceId(c.processInstanceId()).singleResult()
+                .getProcessDefinitionId();
+    }
+
+    /** Leaves the wait or task of {@code exit}: the process moves on to the gateways that read what the case awaits. */
     private void leave(OpenCase c, CaseExit exit) {
         String pid = c.processInstanceId();
         switch (exit.kind()) {

@@ -1,18 +1,23 @@
 package io.slaflow.bpmn.internal;
 
-import java.util.List;
+import io.slaflow.core.acceptance.AcceptanceCase;
+import io.slaflow.core.acceptance.AcceptanceStage;
+import io.slaflow.core.acceptance.Awaiting;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Where an acceptance operation moves the process on from: a user task it completes, a wait it
- * triggers, or the message boundary event of the specification task; and the outcome the model's
- * gateway reads.
+ * Where the acceptance model waits for each thing a case awaits ({@link AcceptanceCase#awaiting()}), and
+ * how an operation leaves it: complete the user task, trigger the receive task, or, when the case stops
+ * while the specification is being written, deliver the message of the task's boundary event. The one
+ * table of the model's waits; the gateways behind them route on what the case awaits next.
  *
  * @param element the element the case waits at
- * @param kind how the operation leaves it
- * @param outcome the value of {@link AcceptanceModel#VAR_OUTCOME}
+ * @param kind how an operation leaves it
+ * @param description what the case waits for, in words
  */
-record CaseExit(String element, Kind kind, String outcome) {
+record CaseExit(String element, Kind kind, String description) {
 
     /** How an element is left. */
     enum Kind {
@@ -24,46 +29,44 @@ record CaseExit(String element, Kind kind, String outcome) {
         MESSAGE
     }
 
-    /** What the model's waits and tasks are called in messages. */
-    private static final Map<String, String> DESCRIBED = Map.of(
-            AcceptanceModel.SOLUTION_DECISION, "the customer's decision on the solution",
-            AcceptanceModel.REVISE_SOLUTION, "support to revise the solution",
-            AcceptanceModel.WRITE_SPECIFICATION, "support to write the specification",
-            AcceptanceModel.SPECIFICATION_DECISION, "the customer's approval of the specification",
-            AcceptanceModel.OVERDRAW_DECISION, "the customer's decision on the overdraw",
-            AcceptanceModel.PAYMENT_BEFORE_WORK, "the payment before work",
-            AcceptanceModel.WORK, "the work",
-            AcceptanceModel.DEMONSTRATION, "the customer's results of the demonstration",
-            AcceptanceModel.PAYMENT_AFTER_ACCEPTANCE, "the payment after acceptance",
-            AcceptanceModel.UNDER_WARRANTY, "the end of the warranty");
+    private static final Map<Awaiting, CaseExit> WAITS = new EnumMap<>(Map.of(
+            Awaiting.SOLUTION_DECISION, wait(AcceptanceModel.SOLUTION_DECISION, "the customer's decision on the solution"),
+            Awaiting.SOLUTION_REVISION, task(AcceptanceModel.REVISE_SOLUTION, "support to revise the solution"),
+            Awaiting.SPECIFICATION, task(AcceptanceModel.WRITE_SPECIFICATION, "support to write the specification"),
+            Awaiting.SPECIFICATION_DECISION, wait(AcceptanceModel.SPECIFICATION_DECISION,
+                    "the customer's approval of the specification"),
+            Awaiting.OVERDRAW_DECISION, wait(AcceptanceModel.OVERDRAW_DECISION, "the customer's decision on the overdraw"),
+            Awaiting.PAYMENT_BEFORE_WORK, wait(AcceptanceModel.PAYMENT_BEFORE_WORK, "the payment before work"),
+            Awaiting.WORK, task(AcceptanceModel.WORK, "the work"),
+            Awaiting.DEMONSTRATION, wait(AcceptanceModel.DEMONSTRATION, "the customer's results of the demonstration"),
+            Awaiting.PAYMENT_AFTER_ACCEPTANCE, wait(AcceptanceModel.PAYMENT_AFTER_ACCEPTANCE, "the payment after acceptance"),
+            Awaiting.WARRANTY_END, wait(AcceptanceModel.UNDER_WARRANTY, "the end of the warranty")));
 
-    static CaseExit task(String element, String outcome) {
-        return new CaseExit(element, Kind.TASK, outcome);
+    private static CaseExit task(String element, String description) {
+        return new CaseExit(element, Kind.TASK, description);
     }
 
-    static CaseExit waitAt(String element, String outcome) {
-        return new CaseExit(element, Kind.WAIT, outcome);
+    private static CaseExit wait(String element, String description) {
+        return new CaseExit(element, Kind.WAIT, description);
     }
 
-    static CaseExit message(String element, String outcome) {
-        return new CaseExit(element, Kind.MESSAGE, outcome);
-    }
-
-    /** Returns the first exit the case can take, or null. */
-    static CaseExit first(OpenCase c, List<CaseExit> exits) {
-        return exits.stream().filter(e -> c.waitsAt(e.element())).findFirst().orElse(null);
-    }
-
-    /** Returns what {@code c} waits for, in words. */
-    static String waitingFor(OpenCase c) {
-        if (c.task() != null) {
-            return DESCRIBED.getOrDefault(c.task().getTaskDefinitionKey(), c.task().getTaskDefinitionKey());
+    /**
+     * Returns where the model waits while a case awaits {@code awaited}, and how a step that takes the case
+     * to {@code after} leaves it.
+     *
+     * @return the exit, or empty when the case awaits nothing (it closed or stopped)
+     */
+    static Optional<CaseExit> of(Awaiting awaited, AcceptanceCase after) {
+        CaseExit exit = WAITS.get(awaited);
+        if (awaited == Awaiting.SPECIFICATION && after.stage() == AcceptanceStage.STOPPED) {
+            return Optional.of(new CaseExit(exit.element, Kind.MESSAGE, exit.description));
         }
-        return c.active().stream().filter(DESCRIBED::containsKey).map(DESCRIBED::get).findFirst().orElse("nothing");
+        return Optional.ofNullable(exit);
     }
 
-    /** Returns what {@code exits} answer, in words. */
-    static String answers(List<CaseExit> exits) {
-        return String.join(" or ", exits.stream().map(e -> DESCRIBED.get(e.element())).distinct().toList());
+    /** Returns what a case awaiting {@code awaited} waits for, in words. */
+    static String described(Awaiting awaited) {
+        CaseExit exit = WAITS.get(awaited);
+        return exit == null ? "nothing" : exit.description;
     }
 }

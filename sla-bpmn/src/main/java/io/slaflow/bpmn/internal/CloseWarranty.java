@@ -26,5 +26,6 @@ public final class CloseWarranty implements JavaDelegate {
         AcceptanceCase after = step.apply(before);
         execution.setVariable(AcceptanceModel.VAR_CASE, AcceptanceJson.write(record.with(step)));
         execution.setVariable(AcceptanceModel.VAR_STAGE, after.stage().name());
+        execution.setVariable(AcceptanceModel.VAR_AWAITS, after.awaiting().name());
     }
 }
