@@ -556,9 +556,8 @@ public final class SlaEngine implements AutoCloseable {
             return;
         }
         closed = true;
-        if (ownsEngine && configuration(engine).getAsyncExecutor() != null
-                && configuration(engine).getAsyncExecutor().isActive()) {
-            configuration(engine).getAsyncExecutor().shutdown();     // lets running jobs finish with the runtime attached
+        if (ownsEngine) {
+            EngineFactory.stopAsyncExecutor(engine);     // lets running jobs finish with the runtime attached
         }
         SlaRuntimes.detach(engine.getProcessEngineConfiguration(), runtime);
         if (ownsEngine) {

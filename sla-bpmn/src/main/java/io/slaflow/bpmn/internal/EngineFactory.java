@@ -21,6 +21,7 @@ import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.flowable.job.service.impl.asyncexecutor.AsyncExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,6 +98,24 @@ public final class EngineFactory {
 
     private static String privateDatabaseUrl(String engineName) {
         return "jdbc:h2:mem:" + engineName + ";DB_CLOSE_DELAY=-1";
+    }
+
+    /**
+     * Stops {@code engine}'s async executor if it runs, letting the jobs it runs finish. A failure (the
+     * database is gone, so the executor cannot release its jobs' locks) is logged, as {@link #close} logs
+     * one, and the jobs wait for their locks to expire.
+     */
+    public static void stopAsyncExecutor(ProcessEngine engine) {
+        AsyncExecutor executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getAsyncExecutor();
+        if (executor == null || !executor.isActive()) {
+            return;
+        }
+        try {
+            executor.shutdown();
+        } catch (RuntimeException e) {
+            LOG.warn("the async executor of process engine {} did not stop cleanly (its jobs stay locked until"
+                    + " their locks expire)", engine.getName(), e);
+        }
     }
 
     /**
