@@ -556,9 +556,8 @@ public final class SlaEngine implements AutoCloseable {
             return;
         }
         closed = true;
-        if (ownsEngine && configuration(engine).getAsyncExecutor() != null
-                && configuration(engine).getAsyncExecutor().isActive()) {
-            configuration(engine).getAsyncExecutor().shutdown();     // lets running jobs finish with the runtime attached
+        if (ownsEngine) {
+            EngineFactory.stopJobs(engine);                          // running jobs finish with the runtime attached
         }
         SlaRuntimes.detach(engine.getProcessEngineConfiguration(), runtime);
         if (ownsEngine) {
@@ -933,7 +932,8 @@ public final class SlaEngine implements AutoCloseable {
                 HistoryLevel level = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
                         .getHistoryLevel();
                 if (level == null || !level.isAtLeast(HistoryLevel.AUDIT)) {
-                    problems.add("processEngine(..) keeps history at level " + level + ", but slaflow reads ended"
+                    problems.add("processEngine(..) keeps history at level " + (level == null ? "unknown" : level.getKey())
+                            + ", but slaflow reads ended"
                             + " requests from history: configure the host engine with history level audit or full");
                 }
             }

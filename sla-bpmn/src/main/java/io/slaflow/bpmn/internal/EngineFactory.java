@@ -21,6 +21,7 @@ import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.flowable.job.service.impl.asyncexecutor.AsyncExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,8 +101,30 @@ public final class EngineFactory {
     }
 
     /**
+     * Stops the async executor of an engine this library built, letting the jobs it runs finish; a
+     * failure (the database is gone) is logged, and the jobs it held wait for their locks to expire.
+     *
+     * @param engine the engine
+     */
+    public static void stopJobs(ProcessEngine engine) {
+        AsyncExecutor executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getAsyncExecutor();
+        if (executor == null || !executor.isActive()) {
+            return;
+        }
+        try {
+            executor.shutdown();
+        } catch (RuntimeException e) {
+            LOG.warn("the async executor of process engine {} did not stop cleanly (its jobs wait for their locks"
+                    + " to expire)", engine.getName(), e);
+        }
+    }
+
+    /**
      * Closes {@code engine}, and if it kept its data in a private in-memory database, drops that too
      * (Flowable's own create-drop fails on H2, so the database is shut down instead).
+     *
+     * @param engine the engine
+     * @param privateDatabase whether its database is a private in-memory one
      */
     public static void close(ProcessEngine engine, boolean privateDatabase) {
         String name = engine.getName();
