@@ -92,8 +92,27 @@ public final class EngineFactory {
     private static final int JOBS_QUEUED = 128;
 
     private static final String PRIVATE_USER = "sa";
+    /**
+     * The driver of the private in-memory database. H2 is named only as text, and only on the path
+     * without a data source, so a host that gives a database may leave H2 off its class path.
+     */
+    private static final String PRIVATE_DRIVER = "org.h2.Driver";
 
     private EngineFactory() {
+    }
+
+    /**
+     * Returns whether the private in-memory database can be had: whether H2's driver is on the class
+     * path (of this library, or of the thread's context class loader). Loads no H2 class.
+     */
+    public static boolean privateDatabaseAvailable() {
+        for (ClassLoader loader : new ClassLoader[] {Thread.currentThread().getContextClassLoader(),
+                EngineFactory.class.getClassLoader()}) {
+            if (loader != null && loader.getResource(PRIVATE_DRIVER.replace('.', '/') + ".class") != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String privateDatabaseUrl(String engineName) {
@@ -161,7 +180,7 @@ public final class EngineFactory {
             cfg.setDataSource(database.dataSource());
         } else {
             cfg.setJdbcUrl(privateDatabaseUrl(cfg.getEngineName()));
-            cfg.setJdbcDriver("org.h2.Driver");
+            cfg.setJdbcDriver(PRIVATE_DRIVER);
             cfg.setJdbcUsername(PRIVATE_USER);
             cfg.setJdbcPassword("");
         }
