@@ -36,8 +36,10 @@ final class Days {
     Days(Schedule schedule, LocalDate first, LocalDate last) {
         this.schedule = schedule;
         this.shortening = schedule.shortening();
-        int fromYear = first.getYear() - 1;
-        int toYear = last.getYear() + 1;
+        // Holidays up to a move's reach before the stretch may move into it; the day after it may
+        // shorten its last day.
+        int fromYear = first.minusDays(MAX_MOVE_DAYS).getYear();
+        int toYear = last.plusDays(1).getYear();
         List<LocalDate> toMove = new ArrayList<>();
         for (HolidayRule rule : schedule.allRules()) {
             for (int year = fromYear; year <= toYear; year++) {
@@ -53,7 +55,7 @@ final class Days {
                 }
             }
         }
-        for (LocalDate date : schedule.holidays().subSet(LocalDate.of(fromYear, 1, 1), LocalDate.of(toYear, 12, 31))) {
+        for (LocalDate date : schedule.holidays().subSet(LocalDate.of(fromYear, 1, 1), LocalDate.of(toYear + 1, 1, 1))) {
             holidays.putIfAbsent(date, "holiday");
         }
         toMove.sort(null);

@@ -306,13 +306,15 @@ public final class HolidayRule {
     }
 
     private List<LocalDate> fixedDates(int year) {
-        List<LocalDate> out = new ArrayList<>(1);
-        LocalDate end = LocalDate.of(year, lastDay.getMonth(), 1).with(TemporalAdjusters.lastDayOfMonth());
-        for (LocalDate d = LocalDate.of(year, firstDay.getMonth(), 1); !d.isAfter(end); d = d.plusDays(1)) {
-            MonthDay md = MonthDay.from(d);
-            if (!md.isBefore(firstDay) && !md.isAfter(lastDay)) {
-                out.add(d);
-            }
+        // February 29 begins a run on March 1 in a common year, and ends one on February 28.
+        LocalDate first = firstDay.isValidYear(year) ? firstDay.atYear(year) : LocalDate.of(year, 3, 1);
+        LocalDate last = lastDay.atYear(year);
+        if (first.equals(last)) {
+            return List.of(first);
+        }
+        List<LocalDate> out = new ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            out.add(d);
         }
         return out;
     }

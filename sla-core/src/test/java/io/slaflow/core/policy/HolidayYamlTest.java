@@ -167,4 +167,50 @@ class HolidayYamlTest {
         assertEquals(policy, SlaPolicies.parse(yaml), yaml);
         assertEquals(withSet.holidaysIn(2024, 2027), SlaPolicies.parse(yaml).calendars().get("ru").holidaysIn(2024, 2027));
     }
+    @Test
+    void theReadmeExampleReads() {
+        RuleBasedPolicy policy = SlaPolicies.parse("""
+                name: p
+                calendars:
+                  almaty-desk:
+                    zone: Asia/Almaty
+                    shifts:
+                      - { days: [MON, TUE, WED, THU, FRI], from: "09:00", to: "18:00" }
+                    holidays:
+                      set: KZ
+                      plus:
+                        - { date: 2026-05-27, name: "Kurban Ait" }
+                        - { fixed: "12-31", name: "Company day" }
+                      minus: [2026-03-08]
+                  kyiv-desk:
+                    zone: Europe/Kyiv
+                    shifts:
+                      - { days: [MON, TUE, WED, THU, FRI], from: "09:00", to: "18:00" }
+                    holidays:
+                      - 2026-01-02
+                      - { fixed: "01-01", name: "New Year", onDayOff: NEXT_WORKING_DAY }
+                      - { easter: ORTHODOX, offset: 49, name: "Trinity", onDayOff: NEXT_WORKING_DAY }
+                      - { nth: -1, weekday: FRI, month: 12, name: "Year-end party", fromYear: 2026 }
+                    daysOff: [2026-05-04]
+                    workingDays:
+                      - { date: 2026-05-09, as: 2026-05-04 }
+                    shortBeforeHolidays: PT1H
+                targets:
+                  - when: {}
+                    calendar: kyiv-desk
+                    response: PT4H
+                    resolution: PT24H
+                """);
+        WorkingCalendar almaty = policy.calendars().get("almaty-desk");
+        assertEquals("Company day", almaty.holidaysIn(2026, 2026).get(LocalDate.parse("2026-12-31")));
+        assertEquals(false, almaty.holidaysIn(2026, 2026).containsKey(LocalDate.parse("2026-03-08")));
+        WorkingCalendar kyiv = policy.calendars().get("kyiv-desk");
+        // Trinity 2026 is Sunday 31 May, so Monday 1 June is off; 25 December is the last Friday.
+        assertEquals("Trinity (moved from 2026-05-31)", kyiv.holidaysIn(2026, 2026).get(LocalDate.parse("2026-06-01")));
+        assertEquals("Year-end party", kyiv.holidaysIn(2026, 2026).get(LocalDate.parse("2026-12-25")));
+        assertEquals(List.of(new io.slaflow.core.calendar.Shift(LocalTime.of(9, 0), LocalTime.of(18, 0))),
+                kyiv.shiftsOn(LocalDate.parse("2026-05-09")));
+        assertEquals(List.of(new io.slaflow.core.calendar.Shift(LocalTime.of(9, 0), LocalTime.of(17, 0))),
+                kyiv.shiftsOn(LocalDate.parse("2026-12-24")));
+    }
 }
