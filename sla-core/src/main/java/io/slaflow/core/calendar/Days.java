@@ -32,6 +32,14 @@ final class Days {
     private final Map<LocalDate, String> holidays = new HashMap<>();
     /** Days off that holidays falling on a day off moved to. */
     private final Map<LocalDate, String> moved = new HashMap<>();
+    private final LocalDate first;
+    private final LocalDate last;
+    private final long firstDay;
+    /**
+     * The shifts of each date of {@code [first, last]} by its days after {@code first}, null where
+     * they are its weekday's; null when no date of the stretch differs.
+     */
+    private List<Shift>[] special;
 
     Days(Schedule schedule, LocalDate first, LocalDate last) {
         this.schedule = schedule;
@@ -62,6 +70,41 @@ final class Days {
         for (LocalDate date : toMove) {
             move(date);
         }
+        this.first = first;
+        this.last = last;
+        this.firstDay = first.toEpochDay();
+        collectSpecialDates();
+    }
+
+    /**
+     * Works out, once, the shifts of each date of the stretch that may differ from its weekday's:
+     * the dates with their own hours or another's, the days off, and the days before holidays.
+     * Every other date then costs an array lookup.
+     */
+    private void collectSpecialDates() {
+        LocalDate end = last.plusDays(1);
+        List<LocalDate> candidates = new ArrayList<>(schedule.workingDays().subMap(first, end).keySet());
+        candidates.addAll(schedule.workingAs().subMap(first, end).keySet());
+        candidates.addAll(schedule.daysOff().subSet(first, end));
+        if (schedule.set() != null) {
+            candidates.addAll(schedule.set().workingDays().subMap(first, end).keySet());
+            candidates.addAll(schedule.set().daysOff().subSet(first, end));
+        }
+        candidates.addAll(moved.keySet());
+        for (LocalDate holiday : holidays.keySet()) {
+            candidates.add(holiday);
+            candidates.add(holiday.minusDays(1));
+        }
+        for (LocalDate date : candidates) {
+            if (!date.isBefore(first) && !date.isAfter(last)) {
+                if (special == null) {
+                    @SuppressWarnings("unchecked")
+                    List<Shift>[] table = new List[(int) (last.toEpochDay() - firstDay + 1)];
+                    special = table;
+                }
+                special[(int) (date.toEpochDay() - firstDay)] = resolve(date);
+            }
+        }
     }
 
     /** Gives the holiday on {@code date} (a day off) the next working day instead. */
@@ -84,6 +127,15 @@ final class Days {
 
     /** The shifts that start on {@code date}, sorted by start. */
     List<Shift> shiftsOn(LocalDate date) {
+        if (date.isBefore(first) || date.isAfter(last)) {
+            return resolve(date);
+        }
+        List<Shift> shifts = special == null ? null : special[(int) (date.toEpochDay() - firstDay)];
+        return shifts != null ? shifts : weeklyOf(date.getDayOfWeek());
+    }
+
+    /** Works out the shifts of {@code date} from the rules of the class comment. */
+    private List<Shift> resolve(LocalDate date) {
         List<Shift> own = schedule.workingDays().get(date);
         if (own != null) {
             return own;
