@@ -3,6 +3,7 @@ package io.slaflow.core.calendar;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,8 +47,8 @@ final class Days {
         this.shortening = schedule.shortening();
         // Holidays up to a move's reach before the stretch may move into it; the day after it may
         // shorten its last day.
-        int fromYear = first.minusDays(MAX_MOVE_DAYS).getYear();
-        int toYear = last.plusDays(1).getYear();
+        int fromYear = Math.max(Year.MIN_VALUE, first.getYear() - (first.getDayOfYear() <= MAX_MOVE_DAYS ? 1 : 0));
+        int toYear = Math.min(Year.MAX_VALUE, last.getYear() + (last.getMonthValue() == 12 && last.getDayOfMonth() == 31 ? 1 : 0));
         List<LocalDate> toMove = new ArrayList<>();
         for (HolidayRule rule : schedule.allRules()) {
             for (int year = fromYear; year <= toYear; year++) {
@@ -63,7 +64,10 @@ final class Days {
                 }
             }
         }
-        for (LocalDate date : schedule.holidays().subSet(LocalDate.of(fromYear, 1, 1), LocalDate.of(toYear + 1, 1, 1))) {
+        for (LocalDate date : schedule.holidays().tailSet(LocalDate.of(fromYear, 1, 1))) {
+            if (date.getYear() > toYear) {
+                break;
+            }
             holidays.putIfAbsent(date, "holiday");
         }
         toMove.sort(null);
@@ -82,21 +86,25 @@ final class Days {
      * Every other date then costs an array lookup.
      */
     private void collectSpecialDates() {
-        LocalDate end = last.plusDays(1);
-        List<LocalDate> candidates = new ArrayList<>(schedule.workingDays().subMap(first, end).keySet());
-        candidates.addAll(schedule.workingAs().subMap(first, end).keySet());
-        candidates.addAll(schedule.daysOff().subSet(first, end));
+        List<LocalDate> candidates = new ArrayList<>(schedule.workingDays().tailMap(first).keySet());
+        candidates.addAll(schedule.workingAs().tailMap(first).keySet());
+        candidates.addAll(schedule.daysOff().tailSet(first));
         if (schedule.set() != null) {
-            candidates.addAll(schedule.set().workingDays().subMap(first, end).keySet());
-            candidates.addAll(schedule.set().daysOff().subSet(first, end));
+            candidates.addAll(schedule.set().workingDays().tailMap(first).keySet());
+            candidates.addAll(schedule.set().daysOff().tailSet(first));
         }
         candidates.addAll(moved.keySet());
         for (LocalDate holiday : holidays.keySet()) {
             candidates.add(holiday);
-            candidates.add(holiday.minusDays(1));
+            if (!holiday.equals(LocalDate.MIN)) {
+                candidates.add(holiday.minusDays(1));
+            }
         }
         for (LocalDate date : candidates) {
-            if (!date.isBefore(first) && !date.isAfter(last)) {
+            if (date.isAfter(last)) {
+                continue;
+            }
+            if (!date.isBefore(first)) {
                 if (special == null) {
                     @SuppressWarnings("unchecked")
                     List<Shift>[] table = new List[(int) (last.toEpochDay() - firstDay + 1)];
@@ -109,8 +117,9 @@ final class Days {
 
     /** Gives the holiday on {@code date} (a day off) the next working day instead. */
     private void move(LocalDate date) {
-        LocalDate next = date.plusDays(1);
-        for (int i = 0; i < MAX_MOVE_DAYS; i++, next = next.plusDays(1)) {
+        LocalDate next = date;
+        for (int i = 0; i < MAX_MOVE_DAYS && next.isBefore(LocalDate.MAX); i++) {
+            next = next.plusDays(1);
             if (isWeeklyWorkday(next) && !holidays.containsKey(next) && !moved.containsKey(next)
                     && !schedule.isDecreedDayOff(next) && schedule.workingAs(next) == null) {
                 if (!schedule.isDayOffInMinus(next)) {
@@ -161,7 +170,7 @@ final class Days {
 
     /** Whether the working day {@code date} ends early because the next day is a holiday. */
     boolean isShortened(LocalDate date) {
-        return !shortening.isZero() && holidays.containsKey(date.plusDays(1));
+        return !shortening.isZero() && !date.equals(LocalDate.MAX) && holidays.containsKey(date.plusDays(1));
     }
 
     private List<Shift> shortenedIfBeforeHoliday(LocalDate date, List<Shift> shifts) {

@@ -300,7 +300,7 @@ public final class HolidayRule {
         return switch (kind) {
             case FIXED -> fixedDates(year);
             case NTH_WEEKDAY -> nthWeekdayDate(year);
-            case EASTER -> List.of(easter.in(year).plusDays(offset));
+            case EASTER -> easterDate(year);
             case DATES -> runIn(firstDate, lastDate, year);
         };
     }
@@ -317,6 +317,19 @@ public final class HolidayRule {
             out.add(d);
         }
         return out;
+    }
+
+    /**
+     * Easter plus the offset; none in the few years at the ends of {@link LocalDate}'s range where
+     * the computus leaves it (the Julian calendar drifts a day every 128 years or so).
+     */
+    private List<LocalDate> easterDate(int year) {
+        try {
+            LocalDate sunday = easter.in(year);
+            return sunday.getYear() == year ? List.of(sunday.plusDays(offset)) : List.of();
+        } catch (java.time.DateTimeException e) {
+            return List.of();
+        }
     }
 
     private List<LocalDate> nthWeekdayDate(int year) {

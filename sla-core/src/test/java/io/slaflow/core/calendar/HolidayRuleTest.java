@@ -250,4 +250,20 @@ class HolidayRuleTest {
                 "shortBeforeHolidays(PT-1H): must be zero to under PT24H, in whole seconds",
                 "2026-01-05: is both a dayOff and a workingDay; keep one"), e.violations());
     }
+    @Test
+    void rulesWorkAtTheEndsOfTheSupportedYears() {
+        WorkingCalendar c = weekdays().holidays(HolidaySet.of("RU"))
+                .holidayRule(HolidayRule.easter(Easter.ORTHODOX, 1).onDayOff(HolidayRule.OnDayOff.NEXT_WORKING_DAY))
+                .holidayRule(HolidayRule.fixed(MonthDay.of(12, 31)).onDayOff(HolidayRule.OnDayOff.NEXT_WORKING_DAY))
+                .holidayRule(HolidayRule.fixed(MonthDay.of(1, 1)).onDayOff(HolidayRule.OnDayOff.NEXT_WORKING_DAY))
+                .build();
+        for (LocalDate d : List.of(LocalDate.of(999_999_998, 12, 30), LocalDate.of(-999_999_998, 1, 2))) {
+            java.time.Instant t = d.atTime(12, 0).atZone(KYIV).toInstant();
+            c.isWorkingTime(t);
+            assertEquals(Duration.ZERO, c.workingTimeBetween(t, t));
+            assertEquals(t, c.addWorkingTime(t, Duration.ZERO));
+        }
+        assertEquals(List.of(), c.shiftsOn(LocalDate.MAX));
+        assertEquals(List.of(), c.shiftsOn(LocalDate.MIN));
+    }
 }
