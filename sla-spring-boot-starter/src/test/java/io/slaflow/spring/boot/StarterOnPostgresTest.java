@@ -12,6 +12,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,15 +30,17 @@ class StarterOnPostgresTest {
 
     @AfterAll
     static void stopPostgres() throws IOException {
-        postgres.close();
+        if (postgres != null) {
+            postgres.close();
+        }
     }
 
     @Test
-    void theEngineKeepsItsRequestsAndTimersInTheApplicationsPostgres() {
+    void theEngineKeepsItsRequestsAndTimersInTheApplicationsPostgresAndHealthIsDownWithoutIt() throws IOException {
         try (ConfigurableApplicationContext context = StarterLifecycleTest.start(
                 "spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "slaflow.policy-file=classpath:desk.yaml", "slaflow.members.consultants=olga",
-                "slaflow.members.leads=lena")) {
+                "slaflow.members.leads=lena", "spring.datasource.hikari.connection-timeout=1000")) {
             SlaEngine desk = context.getBean(SlaEngine.class);
             TestClock clock = context.getBean(TestClock.class);
             RecordingListener listener = context.getBean(RecordingListener.class);
@@ -50,8 +53,14 @@ class StarterOnPostgresTest {
             assertThat(listener.about(id)).extracting(SlaEvent::type).contains(SlaEvent.Type.WARNING,
                     SlaEvent.Type.BREACHED);
             assertThat(desk.status(id).stage()).isNotEqualTo(RequestStage.RESOLVED);
-            assertThat(context.getBean("slaflowHealthIndicator", HealthIndicator.class).health().getStatus())
-                    .isEqualTo(Status.UP);
+            HealthIndicator health = context.getBean("slaflowHealthIndicator", HealthIndicator.class);
+            assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+
+            postgres.close();                                    // the database goes away under the application
+            postgres = null;
+            Health down = health.health();
+            assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(down.getDetails()).containsKey("error");
         }
     }
 }
