@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.EventType;
@@ -15,7 +16,11 @@ import org.junit.platform.testkit.engine.EventType;
 /** A host's mistakes with the extension fail the test with a message that says what to fix. */
 class SlaEngineExtensionMisuseTest {
 
+    /** Set while this test runs the fixtures below, so a surefire pattern that reaches them runs none alone. */
+    private static final String FIXTURES = "slaflow.test.misuse-fixtures";
+
     @SlaEngineTest(policyFile = "broken-desk.yaml")
+    @EnabledIfSystemProperty(named = FIXTURES, matches = "run")
     static class BrokenPolicy {
         @Test
         void runs(SlaEngine desk) {
@@ -23,6 +28,7 @@ class SlaEngineExtensionMisuseTest {
     }
 
     @SlaEngineTest(policyFile = "no-such-desk.yaml")
+    @EnabledIfSystemProperty(named = FIXTURES, matches = "run")
     static class MissingPolicy {
         @Test
         void runs(SlaEngine desk) {
@@ -30,6 +36,7 @@ class SlaEngineExtensionMisuseTest {
     }
 
     @SlaEngineTest(policyFile = "desk.yaml")
+    @EnabledIfSystemProperty(named = FIXTURES, matches = "run")
     static class EngineInBeforeAll {
         @BeforeAll
         static void tooEarly(SlaEngine desk) {
@@ -61,6 +68,16 @@ class SlaEngineExtensionMisuseTest {
 
     private static String failureOf(Class<?> testClass) {
         List<String> messages = new ArrayList<>();
+        System.setProperty(FIXTURES, "run");
+        try {
+            run(testClass, messages);
+        } finally {
+            System.clearProperty(FIXTURES);
+        }
+        return String.join("\n", messages);
+    }
+
+    private static void run(Class<?> testClass, List<String> messages) {
         EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().allEvents()
                 .filter(e -> e.getType() == EventType.FINISHED).map(Event::getPayload)
                 .forEach(p -> p.flatMap(o -> o instanceof org.junit.platform.engine.TestExecutionResult r
@@ -69,6 +86,5 @@ class SlaEngineExtensionMisuseTest {
                                 messages.add(c.getMessage());
                             }
                         }));
-        return String.join("\n", messages);
     }
 }

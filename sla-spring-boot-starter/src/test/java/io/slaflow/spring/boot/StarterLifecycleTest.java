@@ -8,6 +8,9 @@ import io.slaflow.bpmn.SlaEngine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -51,6 +54,25 @@ class StarterLifecycleTest {
         assertThat(health.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
         context.close();
         assertThatThrownBy(() -> desk.status(id)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void theReadmesApplicationYmlStartsTheEngineWithItsSettings() throws IOException {
+        String yml;
+        try (InputStream in = getClass().getResourceAsStream("/application-readme.yml")) {
+            yml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String readme = Files.readString(Path.of("").toAbsolutePath().resolveSibling("README.md"));
+        assertThat(readme.substring(readme.indexOf("## Spring Boot"))).as("README's application.yml, verbatim")
+                .contains("```yaml\n" + yml + "```\n");
+        try (ConfigurableApplicationContext context = start("spring.profiles.active=readme")) {
+            SlaflowProperties properties = context.getBean(SlaflowProperties.class);
+            assertThat(properties.getMembers()).containsEntry("consultants", List.of("olga", "petro"));
+            assertThat(properties.getJobs().getPollInterval()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(properties.getJobs().getLockTime()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(context.getBean("slaflowHealthIndicator", HealthIndicator.class).health().getDetails())
+                    .as("6 polls of 5 seconds").containsEntry("maxLag", "PT30S");
+        }
     }
 
     @Test
