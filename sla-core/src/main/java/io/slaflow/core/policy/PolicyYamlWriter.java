@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 /**
  * Prints a {@link RuleBasedPolicy}, its contracts and the kinds of work that need a specification (when
- * not the default) in the policy file format, in the layout of DESIGN.md (flow
+ * not the default) in the policy file format, in the layout of the README's example (flow
  * mappings for shifts and conditions), so that reading the text back gives an equal policy.
  */
 final class PolicyYamlWriter {
