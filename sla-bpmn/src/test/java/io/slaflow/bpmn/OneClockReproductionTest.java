@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slaflow.core.calendar.WorkingCalendar;
+import io.slaflow.core.countdown.CountdownState;
 import io.slaflow.core.countdown.SlaMetric;
 import io.slaflow.core.policy.RuleBasedPolicy;
 import io.slaflow.core.policy.SlaPolicy;
@@ -156,6 +157,7 @@ class OneClockReproductionTest {
         assertEquals(1, heard(SlaEvent.Type.ESCALATED, SlaMetric.RESPONSE).size());
 
         desk.respond(id, "olga", "Restart the exchange service");
+        assertEquals(CountdownState.MET, desk.status(id).response().state());
         assertTrue(desk.status(id).response().breached());
         assertEquals(Instant.parse("2026-03-09T09:00:00Z"), desk.status(id).response().breachedAt().orElseThrow());
     }
