@@ -557,7 +557,7 @@ public final class SlaEngine implements AutoCloseable {
         }
         closed = true;
         if (ownsEngine) {
-            EngineFactory.stopAsyncExecutor(engine);     // lets running jobs finish with the runtime attached
+            EngineFactory.stopJobs(engine);                          // running jobs finish with the runtime attached
         }
         SlaRuntimes.detach(engine.getProcessEngineConfiguration(), runtime);
         if (ownsEngine) {
@@ -636,7 +636,9 @@ public final class SlaEngine implements AutoCloseable {
         }
 
         /**
-         * Keeps the data in {@code dataSource}'s database (H2 or PostgreSQL). Default: H2 in memory.
+         * Keeps the data in {@code dataSource}'s database (H2 or PostgreSQL). Default: H2 in memory,
+         * which needs H2 ({@code com.h2database:h2}) on the class path; with a data source or a JDBC
+         * URL, H2 may be left out.
          *
          * @param dataSource the data source
          * @return this builder
@@ -651,7 +653,7 @@ public final class SlaEngine implements AutoCloseable {
          * class path), through a HikariCP connection pool the engine opens and closes: connections are
          * checked before use, so after a database restart or fail-over operations get fresh ones, and
          * there are at most {@link #maxConnections} of them. Flowable creates the schema in an empty
-         * database and upgrades an older one. Default: H2 in memory.
+         * database and upgrades an older one. Default: H2 in memory (see {@link #dataSource}).
          *
          * @param url the JDBC URL
          * @param user the database user
@@ -907,7 +909,8 @@ public final class SlaEngine implements AutoCloseable {
          * @return the running engine
          * @throws IllegalStateException if no policy was given, or settings conflict (a data source and
          *     a JDBC URL; a process engine and a database or async-executor setting; a pool size without
-         *     a JDBC URL; a contract naming another policy)
+         *     a JDBC URL; a contract naming another policy), or no database was given and H2 is not on
+         *     the class path
          * @throws DatabaseException if the database cannot be reached, refuses the user, does not
          *     exist, or holds the schema of a newer Flowable
          * @throws SlaException if the process engine cannot start otherwise
@@ -932,13 +935,19 @@ public final class SlaEngine implements AutoCloseable {
                 HistoryLevel level = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
                         .getHistoryLevel();
                 if (level == null || !level.isAtLeast(HistoryLevel.AUDIT)) {
-                    problems.add("processEngine(..) keeps history at level " + level + ", but slaflow reads ended"
+                    problems.add("processEngine(..) keeps history at level " + (level == null ? "unknown" : level.getKey())
+                            + ", but slaflow reads ended"
                             + " requests from history: configure the host engine with history level audit or full");
                 }
             }
             if (processEngine != null && (asyncExecutor != null || jobLockTime != null || jobPollInterval != null)) {
                 problems.add("processEngine(..) brings its own async executor: drop asyncExecutor(..), jobLockTime(..)"
                         + " and jobPollInterval(..)");
+            }
+            if (processEngine == null && dataSource == null && jdbcUrl == null
+                    && !EngineFactory.privateDatabaseAvailable()) {
+                problems.add("no database given, and H2 (com.h2database:h2), which keeps the data in memory when"
+                        + " none is given, is not on the class path: give dataSource(..) or jdbcUrl(..), or add H2");
             }
             if (maxConnections != null && jdbcUrl == null) {
                 problems.add("maxConnections(..) sizes the pool jdbcUrl(..) opens: give jdbcUrl(..) or size your own"

@@ -30,7 +30,7 @@ final class Desk {
             .shifts(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(13, 0))
             .build();
 
-    /** The policy of DESIGN.md's example, on one calendar. */
+    /** The example policy of the README ("A policy in YAML and in code"), on one calendar. */
     static final class Policy implements SlaPolicy {
         private final WorkingCalendar calendar;
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slaflow.core.calendar.WorkingCalendar;
+import io.slaflow.core.countdown.CountdownState;
 import io.slaflow.core.countdown.SlaMetric;
 import io.slaflow.core.policy.RuleBasedPolicy;
 import io.slaflow.core.policy.SlaPolicy;
@@ -22,8 +23,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.flowable.common.engine.impl.history.HistoryLevel;
 import org.flowable.engine.ManagementService;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.flowable.job.api.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -152,6 +157,7 @@ class OneClockReproductionTest {
         assertEquals(1, heard(SlaEvent.Type.ESCALATED, SlaMetric.RESPONSE).size());
 
         desk.respond(id, "olga", "Restart the exchange service");
+        assertEquals(CountdownState.MET, desk.status(id).response().state());
         assertTrue(desk.status(id).response().breached());
         assertEquals(Instant.parse("2026-03-09T09:00:00Z"), desk.status(id).response().breachedAt().orElseThrow());
     }
@@ -210,5 +216,42 @@ class OneClockReproductionTest {
                 .policy(POLICY).processEngine(desk.processEngine()).clock(TestClock.at(FILED)).build());
         assertTrue(clocks.getMessage().contains("processEngine(..) brings its own clock: drop clock(..)"),
                 clocks.getMessage());
+
+        ProcessEngine noHistory = hostEngine(HistoryLevel.NONE);
+        try {
+            IllegalStateException history = assertThrows(IllegalStateException.class,
+                    () -> SlaEngine.builder().policy(POLICY).processEngine(noHistory).build());
+            assertTrue(history.getMessage().contains("keeps history at level none"), history.getMessage());
+        } finally {
+            noHistory.close();
+        }
+    }
+
+    @Test
+    void aHostEngineWithoutARunningAsyncExecutorIsWarnedAboutOnce() {
+        ProcessEngine host = hostEngine(HistoryLevel.AUDIT);
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try (SlaEngine onHost = SlaEngine.builder().policy(POLICY).processEngine(host).build()) {
+            onHost.submit(critical());
+        } finally {
+            System.setErr(err);
+            host.close();
+        }
+        String log = captured.toString(StandardCharsets.UTF_8);
+        assertEquals(1, log.split("runs no async executor: no SLA timer fires", -1).length - 1, log);
+    }
+
+    private static ProcessEngine hostEngine(HistoryLevel history) {
+        StandaloneInMemProcessEngineConfiguration cfg = new StandaloneInMemProcessEngineConfiguration();
+        cfg.setEngineName("host-" + UUID.randomUUID());
+        cfg.setJdbcUrl("jdbc:h2:mem:host-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        cfg.setDatabaseSchemaUpdate("true");
+        cfg.setDisableIdmEngine(true);
+        cfg.setDisableEventRegistry(true);
+        cfg.setEnableSafeBpmnXml(true);
+        cfg.setHistoryLevel(history);
+        return cfg.buildProcessEngine();
     }
 }

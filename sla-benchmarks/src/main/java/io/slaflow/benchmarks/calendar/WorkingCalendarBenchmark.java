@@ -1,11 +1,15 @@
 package io.slaflow.benchmarks.calendar;
 
+import io.slaflow.core.calendar.Easter;
+import io.slaflow.core.calendar.HolidayRule;
+import io.slaflow.core.calendar.HolidaySet;
 import io.slaflow.core.calendar.WorkingCalendar;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.MonthDay;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -19,6 +23,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -33,6 +38,12 @@ import org.openjdk.jmh.annotations.State;
  * binary searches do not see the same input twice in a row; all benchmarks pay the same indexing.
  * The years concerned are cached in setup, except in {@link #addWorkingTime8hYearNotCached}, which
  * walks 32 years round a 16-year cache so that every call builds a year.
+ *
+ * <p>{@code holidays} says how the calendar holds its holidays: {@code dates}, the 25 dates of 2026
+ * typed by hand; {@code rules}, the same 25 days of 2026 given as 15 holiday rules (fixed days and
+ * runs, Orthodox Easter and Trinity Mondays, two moved to the next working day), which the setup
+ * checks give the same shifts on every date of 2026; {@code RU}, the bundled Russian production
+ * calendar (its rules, transfers and short days) on the same weekly hours.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -45,6 +56,10 @@ public class WorkingCalendarBenchmark {
     /** One working week of this calendar: five days of nine hours and a Saturday of four. */
     private static final Duration WORKING_WEEK = Duration.ofHours(49);
     private static final Duration TWO_THOUSAND_HOURS = Duration.ofHours(2_000);
+
+    /** How the calendar holds its holidays: dates, rules or a production calendar. */
+    @Param({"dates", "rules", "RU"})
+    public String holidays;
 
     private WorkingCalendar office;
     private final Instant[] starts = new Instant[N];
@@ -70,9 +85,54 @@ public class WorkingCalendarBenchmark {
         return b.build();
     }
 
+    /** The same 25 days off of 2026 as {@link #officeCalendar()}, given as rules. */
+    static WorkingCalendar officeCalendarByRules() {
+        HolidayRule.OnDayOff next = HolidayRule.OnDayOff.NEXT_WORKING_DAY;
+        return weeklyHours()
+                .holidayRule(HolidayRule.fixedRange(MonthDay.of(1, 1), MonthDay.of(1, 2)))
+                .holidayRule(HolidayRule.fixedRange(MonthDay.of(1, 5), MonthDay.of(1, 8)))
+                .holidayRule(HolidayRule.fixed(MonthDay.of(3, 8)).onDayOff(next))
+                .holidayRule(HolidayRule.easter(Easter.ORTHODOX, 1))
+                .holidayRule(HolidayRule.fixed(MonthDay.of(5, 1)))
+                .holidayRule(HolidayRule.fixedRange(MonthDay.of(5, 4), MonthDay.of(5, 5)))
+                .holidayRule(HolidayRule.fixed(MonthDay.of(5, 8)))
+                .holidayRule(HolidayRule.easter(Easter.ORTHODOX, 50))
+                .holidayRule(HolidayRule.fixed(MonthDay.of(6, 28)).onDayOff(next))
+                .holidayRule(HolidayRule.fixed(MonthDay.of(7, 15)))
+                .holidayRule(HolidayRule.fixedRange(MonthDay.of(8, 24), MonthDay.of(8, 25)))
+                .holidayRule(HolidayRule.fixed(MonthDay.of(10, 1)))
+                .holidayRule(HolidayRule.fixed(MonthDay.of(10, 14)))
+                .holidayRule(HolidayRule.fixedRange(MonthDay.of(12, 24), MonthDay.of(12, 25)))
+                .holidayRule(HolidayRule.fixedRange(MonthDay.of(12, 28), MonthDay.of(12, 31)))
+                .build();
+    }
+
+    private static WorkingCalendar.Builder weeklyHours() {
+        return WorkingCalendar.builder(KYIV)
+                .shifts(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(18, 0))
+                .shift(DayOfWeek.SATURDAY, LocalTime.of(10, 0), LocalTime.of(14, 0));
+    }
+
+    private WorkingCalendar calendar() {
+        return switch (holidays) {
+            case "dates" -> officeCalendar();
+            case "rules" -> {
+                WorkingCalendar byRules = officeCalendarByRules();
+                WorkingCalendar byDates = officeCalendar();
+                for (LocalDate d = LocalDate.of(2026, 1, 1); d.getYear() == 2026; d = d.plusDays(1)) {
+                    if (!byRules.shiftsOn(d).equals(byDates.shiftsOn(d))) {
+                        throw new IllegalStateException("the rules differ from the dates on " + d);
+                    }
+                }
+                yield byRules;
+            }
+            default -> weeklyHours().holidays(HolidaySet.of(holidays)).build();
+        };
+    }
+
     @Setup
     public void setUp() {
-        office = officeCalendar();
+        office = calendar();
         Random random = new Random(42);
         long from = LocalDate.of(2026, 1, 1).atStartOfDay(KYIV).toEpochSecond();
         long to = LocalDate.of(2027, 1, 1).atStartOfDay(KYIV).toEpochSecond();

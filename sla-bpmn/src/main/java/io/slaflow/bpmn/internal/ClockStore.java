@@ -12,12 +12,15 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.flowable.common.engine.api.FlowableException;
@@ -32,6 +35,7 @@ import org.flowable.engine.impl.util.CommandContextUtil;
 import org.flowable.identitylink.api.IdentityLink;
 import org.flowable.job.api.Job;
 import org.flowable.job.api.TimerJobQuery;
+import org.flowable.job.service.impl.persistence.entity.JobEntity;
 import org.flowable.job.service.impl.persistence.entity.SuspendedJobEntity;
 import org.flowable.task.api.Task;
 import org.slf4j.Logger;
@@ -130,7 +134,7 @@ public final class ClockStore {
         return read(slot, variables::get);
     }
 
-    private static RequestClock read(Slot slot, java.util.function.Function<String, Object> variables) {
+    private static RequestClock read(Slot slot, Function<String, Object> variables) {
         List<Countdown> countdowns = new ArrayList<>();
         Map<SlaMetric, List<Double>> announced = new EnumMap<>(SlaMetric.class);
         for (SlaMetric metric : slot.metrics()) {
@@ -163,11 +167,8 @@ public final class ClockStore {
      */
     public List<SlaEvent> store(Slot slot, String processId, Owner owner, RequestClock.Change change) {
         ExecutionEntity process = CommandContextUtil.getExecutionEntityManager().findById(processId);
-        Map<String, Object> variables = new java.util.HashMap<>();
-        put(slot, change.clock(), variables);
-        String date = timerDate(change.clock(), change.next());
-        variables.put(slot.nextVariable, date);
-        process.setVariables(variables);
+        process.setVariables(stored(slot, change));
+        String date = timerDate(change);
         if (!date.isEmpty()) {
             place(slot, processId, Instant.parse(date));
         }
@@ -185,10 +186,7 @@ public final class ClockStore {
      */
     public void fired(Slot slot, DelegateExecution execution, Owner owner, WorkingCalendar calendar) {
         RequestClock.Change change = read(slot, execution).catchUp(runtime.now(), calendar);
-        Map<String, Object> variables = new java.util.HashMap<>();
-        put(slot, change.clock(), variables);
-        variables.put(slot.nextVariable, timerDate(change.clock(), change.next()));
-        execution.setVariables(variables);
+        execution.setVariables(stored(slot, change));
         List<String> breached = change.breached().stream().map(Enum::name).toList();
         execution.setTransientVariable(slot.breachedNow, !breached.isEmpty());
         execution.setTransientVariable(slot.breachedMetrics, breached);
@@ -240,6 +238,14 @@ public final class ClockStore {
         return CommandContextUtil.getProcessEngineConfiguration().getManagementService().createTimerJobQuery()
                 .processDefinitionKey(processKey).elementId(slot.timer).orderByJobId().asc().listPage(first, size)
                 .stream().map(Job::getProcessInstanceId).toList();
+    }
+
+    /** The stored form of the clock after {@code change}: its countdown variables and next timer date. */
+    private static Map<String, Object> stored(Slot slot, RequestClock.Change change) {
+        Map<String, Object> variables = new HashMap<>();
+        put(slot, change.clock(), variables);
+        variables.put(slot.nextVariable, timerDate(change));
+        return variables;
     }
 
     private static void put(Slot slot, RequestClock clock, Map<String, Object> variables) {
@@ -343,7 +349,7 @@ public final class ClockStore {
      * @param now the engine's clock
      * @return how many jobs ran successfully
      */
-    public static int fireDue(ManagementService management, java.util.function.Supplier<Instant> now) {
+    public static int fireDue(ManagementService management, Supplier<Instant> now) {
         int fired = 0;
         Set<String> skipped = new HashSet<>();
         for (int round = 0; round < MAX_ROUNDS; round++) {
@@ -377,7 +383,7 @@ public final class ClockStore {
 
     /** Tells whether an executable job is left for anyone to run: not locked, or its lock has expired. */
     private static boolean stranded(Job job, Instant now) {
-        if (!(job instanceof org.flowable.job.service.impl.persistence.entity.JobEntity entity)) {
+        if (!(job instanceof JobEntity entity)) {
             return false;
         }
         return entity.getLockOwner() == null || entity.getLockExpirationTime() == null

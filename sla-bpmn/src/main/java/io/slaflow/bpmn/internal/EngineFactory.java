@@ -92,8 +92,27 @@ public final class EngineFactory {
     private static final int JOBS_QUEUED = 128;
 
     private static final String PRIVATE_USER = "sa";
+    /**
+     * The driver of the private in-memory database. H2 is named only as text, and only on the path
+     * without a data source, so a host that gives a database may leave H2 off its class path.
+     */
+    private static final String PRIVATE_DRIVER = "org.h2.Driver";
 
     private EngineFactory() {
+    }
+
+    /**
+     * Returns whether the private in-memory database can be had: whether H2's driver is on the class
+     * path (of this library, or of the thread's context class loader). Loads no H2 class.
+     */
+    public static boolean privateDatabaseAvailable() {
+        for (ClassLoader loader : new ClassLoader[] {Thread.currentThread().getContextClassLoader(),
+                EngineFactory.class.getClassLoader()}) {
+            if (loader != null && loader.getResource(PRIVATE_DRIVER.replace('.', '/') + ".class") != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String privateDatabaseUrl(String engineName) {
@@ -101,11 +120,12 @@ public final class EngineFactory {
     }
 
     /**
-     * Stops {@code engine}'s async executor if it runs, letting the jobs it runs finish. A failure (the
-     * database is gone, so the executor cannot release its jobs' locks) is logged, as {@link #close} logs
-     * one, and the jobs wait for their locks to expire.
+     * Stops the async executor of an engine this library built, letting the jobs it runs finish; a
+     * failure (the database is gone) is logged, and the jobs it held wait for their locks to expire.
+     *
+     * @param engine the engine
      */
-    public static void stopAsyncExecutor(ProcessEngine engine) {
+    public static void stopJobs(ProcessEngine engine) {
         AsyncExecutor executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getAsyncExecutor();
         if (executor == null || !executor.isActive()) {
             return;
@@ -113,14 +133,17 @@ public final class EngineFactory {
         try {
             executor.shutdown();
         } catch (RuntimeException e) {
-            LOG.warn("the async executor of process engine {} did not stop cleanly (its jobs stay locked until"
-                    + " their locks expire)", engine.getName(), e);
+            LOG.warn("the async executor of process engine {} did not stop cleanly (its jobs wait for their locks"
+                    + " to expire)", engine.getName(), e);
         }
     }
 
     /**
      * Closes {@code engine}, and if it kept its data in a private in-memory database, drops that too
      * (Flowable's own create-drop fails on H2, so the database is shut down instead).
+     *
+     * @param engine the engine
+     * @param privateDatabase whether its database is a private in-memory one
      */
     public static void close(ProcessEngine engine, boolean privateDatabase) {
         String name = engine.getName();
@@ -157,7 +180,7 @@ public final class EngineFactory {
             cfg.setDataSource(database.dataSource());
         } else {
             cfg.setJdbcUrl(privateDatabaseUrl(cfg.getEngineName()));
-            cfg.setJdbcDriver("org.h2.Driver");
+            cfg.setJdbcDriver(PRIVATE_DRIVER);
             cfg.setJdbcUsername(PRIVATE_USER);
             cfg.setJdbcPassword("");
         }

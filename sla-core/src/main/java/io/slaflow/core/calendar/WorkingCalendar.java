@@ -3,16 +3,20 @@ package io.slaflow.core.calendar;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.format.TextStyle;
+import java.util.Locale;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -27,7 +31,13 @@ import java.util.TreeSet;
  * shift belongs to the local date it starts on; it is dropped when that date is a {@linkplain
  * Builder#holiday holiday} and replaced when {@linkplain Builder#workingDay workingDay} names the
  * date. A shift whose end is at or before its start ends the next day, and {@code 00:00-00:00} is a
- * whole day. Shifts of different days may overlap (a night shift running into the next morning's);
+ * whole day. Holidays may also be given as {@linkplain HolidayRule rules} (a month and day, the
+ * nth weekday of a month, days from Easter, with years of validity, moved to the next working day
+ * when they fall on a day off) or as a country's {@linkplain HolidaySet production calendar}; a date
+ * may be made a {@linkplain Builder#dayOff day off}, or {@linkplain Builder#workingDayAs working}
+ * with the hours of the date it stands in for; and the {@linkplain Builder#shortBeforeHolidays
+ * working day before a holiday} may end early. Rules are evaluated per year when that year's
+ * working intervals are built. Shifts of different days may overlap (a night shift running into the next morning's);
  * time they share counts once. When clocks go back, a repeated wall-clock hour inside a shift is
  * worked twice; when they go forward, the missing hour is not worked. Ranges are half-open,
  * {@code [from, to)}.
@@ -130,8 +140,133 @@ public final class WorkingCalendar {
     }
 
     /**
-     * Returns the shifts that start on {@code date}: its working-day hours if it has any, none on a
-     * holiday, otherwise its weekday's.
+     * Returns the holiday rules given to the builder (not those of the {@linkplain #holidaySet() set}).
+     *
+     * @return an unmodifiable list, in the order given
+     */
+    public List<HolidayRule> holidayRules() {
+        return schedule.rules();
+    }
+
+    /**
+     * Returns the production calendar the holidays start from, if any.
+     *
+     * @return the set, or empty
+     */
+    public Optional<HolidaySet> holidaySet() {
+        return Optional.ofNullable(schedule.set());
+    }
+
+    /**
+     * Returns the dates made days off by {@link Builder#dayOff} (not those of the set).
+     *
+     * @return an unmodifiable set, in date order
+     */
+    public SortedSet<LocalDate> daysOff() {
+        return schedule.daysOff();
+    }
+
+    /**
+     * Returns the dates made working by {@link Builder#workingDayAs}, each with the date whose hours it works.
+     *
+     * @return an unmodifiable map, in date order
+     */
+    public SortedMap<LocalDate, LocalDate> workingDaysAs() {
+        return schedule.workingAs();
+    }
+
+    /**
+     * Returns the dates taken out of the holidays by {@link Builder#notHoliday}.
+     *
+     * @return an unmodifiable set, in date order
+     */
+    public SortedSet<LocalDate> notHolidays() {
+        return schedule.notHolidays();
+    }
+
+    /**
+     * Returns how much earlier the working day before a holiday ends, as given to {@link
+     * Builder#shortBeforeHolidays}; empty when the calendar takes its set's (or has none).
+     *
+     * @return the shortening given, or empty
+     */
+    public Optional<Duration> shortBeforeHolidays() {
+        return Optional.ofNullable(schedule.ownShortening());
+    }
+
+    /**
+     * Returns the effective days off of the years {@code fromYear} to {@code toYear} (inclusive)
+     * that are not simply weekly rest days, with what each is: every holiday by date, rule or set
+     * (also one falling on a rest day), each holiday moved to the next working day (named {@code
+     * "<name> (moved from <date>)"}), each decreed day off ({@code "day off (transfer)"}). A date made
+     * working is left out. This is what a desk reviews, and what {@code IcsHolidays} exports.
+     *
+     * @param fromYear the first year
+     * @param toYear the last year, from {@code fromYear} to {@code fromYear + 1000}
+     * @return the dates with their names, in date order
+     * @throws IllegalArgumentException if the range is empty or longer than 1001 years
+     */
+    public SortedMap<LocalDate, String> holidaysIn(int fromYear, int toYear) {
+        checkYears(fromYear, toYear);
+        LocalDate first = LocalDate.of(fromYear, 1, 1);
+        LocalDate last = LocalDate.of(toYear, 12, 31);
+        return Collections.unmodifiableSortedMap(schedule.days(first, last).daysOffBetween(first, last));
+    }
+
+    /**
+     * Prints the calendar's effective year for review, one line per date that differs from its
+     * weekday: days off (as {@link #holidaysIn}), dates made working with their hours, and working
+     * days that end early before a holiday. For example:
+     * <pre>
+     * 2024-02-22 Thu  short    09:00-17:00
+     * 2024-02-23 Fri  off      Defender of the Fatherland Day
+     * 2024-04-27 Sat  working  09:00-18:00 (as 2024-04-29)
+     * </pre>
+     *
+     * @param fromYear the first year
+     * @param toYear the last year, from {@code fromYear} to {@code fromYear + 1000}
+     * @return the lines, each ending in a newline
+     * @throws IllegalArgumentException if the range is empty or longer than 1001 years
+     */
+    public String holidayReport(int fromYear, int toYear) {
+        checkYears(fromYear, toYear);
+        LocalDate first = LocalDate.of(fromYear, 1, 1);
+        LocalDate last = LocalDate.of(toYear, 12, 31);
+        Days days = schedule.days(first, last);
+        SortedMap<LocalDate, String> off = days.daysOffBetween(first, last);
+        StringBuilder out = new StringBuilder();
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            String day = d + " " + d.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + "  ";
+            LocalDate as = schedule.workingAs(d);
+            if (off.containsKey(d)) {
+                out.append(day).append("off      ").append(off.get(d)).append('\n');
+            } else if (schedule.workingDays().containsKey(d)) {
+                out.append(day).append("working  ").append(hours(schedule.workingDays().get(d))).append('\n');
+            } else if (as != null) {
+                out.append(day).append("working  ").append(hours(days.shiftsOn(d))).append(" (as ").append(as)
+                        .append(")\n");
+            } else if (days.isShortened(d) && !days.shiftsOn(d).isEmpty()) {
+                out.append(day).append("short    ").append(hours(days.shiftsOn(d))).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String hours(List<Shift> shifts) {
+        return shifts.isEmpty() ? "no shift" : String.join(", ", shifts.stream().map(Shift::toString).toList());
+    }
+
+    private static void checkYears(int fromYear, int toYear) {
+        if (toYear < fromYear || (long) toYear - fromYear > 1000) {
+            throw new IllegalArgumentException("years must run from fromYear to at most 1000 years on (was "
+                    + fromYear + " to " + toYear + ")");
+        }
+    }
+
+    /**
+     * Returns the shifts that start on {@code date}: its working-day hours if it has any, the hours
+     * of the date it works in place of, none on a holiday or day off, otherwise its weekday's (the
+     * last ending early on the working day before a holiday, when the calendar says so).
      *
      * @param date a local date in this calendar's zone
      * @return the shifts, sorted by start
@@ -268,7 +403,8 @@ public final class WorkingCalendar {
     }
 
     /**
-     * Two calendars are equal when they have the same zone, weekly shifts, holidays and working days.
+     * Two calendars are equal when they have the same zone, weekly shifts, holidays (dates, rules and
+     * set), days off, working days and shortening before holidays.
      *
      * @param o the other object
      * @return whether {@code o} is an equal calendar
@@ -303,6 +439,12 @@ public final class WorkingCalendar {
         private final Map<DayOfWeek, List<Shift>> weekly = new EnumMap<>(DayOfWeek.class);
         private final Set<LocalDate> holidays = new TreeSet<>();
         private final Map<LocalDate, List<Shift>> workingDays = new TreeMap<>();
+        private final List<HolidayRule> rules = new ArrayList<>();
+        private final Set<LocalDate> daysOff = new TreeSet<>();
+        private final Map<LocalDate, LocalDate> workingAs = new TreeMap<>();
+        private final Set<LocalDate> notHolidays = new TreeSet<>();
+        private Duration shortening;
+        private HolidaySet set;
         private final List<String> problems = new ArrayList<>();
 
         private Builder(ZoneId zone) {
@@ -380,6 +522,112 @@ public final class WorkingCalendar {
         }
 
         /**
+         * Adds a holiday rule: evaluated for each year as the calendar builds that year. A date that
+         * {@link #workingDay} or {@link #workingDayAs} names stays working.
+         *
+         * @param rule the rule
+         * @return this builder; a null rule is reported by {@link #build()}
+         */
+        public Builder holidayRule(HolidayRule rule) {
+            if (rule == null) {
+                problems.add("holidayRule(null): rule must not be null");
+            } else {
+                rules.add(rule);
+            }
+            return this;
+        }
+
+        /**
+         * Starts the holidays from a country's production calendar: its rules, decreed days off and
+         * working days, and its shortening before holidays. The builder's own holidays, rules, days
+         * off and working days are added to it ({@link #notHoliday} takes dates out). At most one set.
+         *
+         * @param set the set, e.g. {@code HolidaySet.of("KZ")}
+         * @return this builder; a null or second set is reported by {@link #build()}
+         */
+        public Builder holidays(HolidaySet set) {
+            if (set == null) {
+                problems.add("holidays(null): set must not be null");
+            } else if (this.set != null && !this.set.equals(set)) {
+                problems.add("holidays(" + set + "): the calendar already takes its holidays from " + this.set
+                        + "; give one set");
+            } else {
+                this.set = set;
+            }
+            return this;
+        }
+
+        /**
+         * Makes a date a day off that is not a holiday: the working day a transfer moves away. Unlike
+         * a {@linkplain #holiday holiday}, the day before it does not end early.
+         *
+         * @param date the local date
+         * @return this builder; a null date is reported by {@link #build()}
+         */
+        public Builder dayOff(LocalDate date) {
+            if (date == null) {
+                problems.add("dayOff(null): date must not be null");
+            } else {
+                daysOff.add(date);
+            }
+            return this;
+        }
+
+        /**
+         * Makes {@code date} (a Saturday, say) working with the weekly hours of the date {@code as} it
+         * stands in for, shortened when {@code as} is the day before a holiday: the other half of a
+         * transfer, whose first half makes {@code as} a {@linkplain #dayOff day off}. {@code
+         * workingDayAs(d, d)} keeps {@code d} working as its own weekday.
+         *
+         * @param date the local date made working
+         * @param as the date whose hours it works
+         * @return this builder; a problem is reported by {@link #build()}
+         */
+        public Builder workingDayAs(LocalDate date, LocalDate as) {
+            if (date == null || as == null) {
+                problems.add("workingDayAs(" + date + ", " + as + "): dates must not be null");
+            } else {
+                workingAs.put(date, as);
+            }
+            return this;
+        }
+
+        /**
+         * Takes a date out of the holidays: a rule, the set or a moved holiday may not make it a day
+         * off (its weekday's shifts apply). The policy file's {@code minus}.
+         *
+         * @param date the local date
+         * @return this builder; a null date is reported by {@link #build()}
+         */
+        public Builder notHoliday(LocalDate date) {
+            if (date == null) {
+                problems.add("notHoliday(null): date must not be null");
+            } else {
+                notHolidays.add(date);
+            }
+            return this;
+        }
+
+        /**
+         * Makes the working day before a holiday end earlier: its last shift ends {@code shortening}
+         * sooner (and is dropped when no longer than that). Only holidays count (by date, rule or
+         * set; not days off nor moved holidays), and only the day right before one. Default: the
+         * set's, or none; {@link Duration#ZERO} turns a set's off.
+         *
+         * @param shortening zero to under 24 hours, in whole seconds; one hour in Ukraine and Russia
+         * @return this builder; a bad value is reported by {@link #build()}
+         */
+        public Builder shortBeforeHolidays(Duration shortening) {
+            if (shortening == null || shortening.isNegative() || shortening.compareTo(Duration.ofDays(1)) >= 0
+                    || shortening.getNano() != 0) {
+                problems.add("shortBeforeHolidays(" + shortening + "): must be zero to under PT24H, in whole seconds");
+            } else {
+                this.shortening = shortening;
+            }
+            return this;
+        }
+
+        /**
          * Gives a date its own hours, replacing its weekday's shifts: a working Saturday, a short day.
          * Call it again for the same date to add a second span (a lunch break). A date cannot be
          * both a holiday and a working day.
@@ -423,8 +671,8 @@ public final class WorkingCalendar {
          *
          * @return the calendar
          * @throws InvalidCalendarException listing every problem: null arguments, overlapping shifts
-         *     on one day, a working day with start equal to end or that is also a holiday, no weekly
-         *     shift at all
+         *     on one day, a working day with start equal to end or that is also a holiday or day off,
+         *     a second holiday set, a bad shortening, no weekly shift at all
          */
         public WorkingCalendar build() {
             List<String> all = new ArrayList<>(problems);
@@ -434,6 +682,17 @@ public final class WorkingCalendar {
                 if (holidays.contains(date)) {
                     all.add(date + ": is both a holiday and a workingDay; keep one");
                 }
+                if (daysOff.contains(date)) {
+                    all.add(date + ": is both a dayOff and a workingDay; keep one");
+                }
+                if (workingAs.containsKey(date)) {
+                    all.add(date + ": is both a workingDayAs and a workingDay; keep one");
+                }
+            });
+            workingAs.keySet().forEach(date -> {
+                if (holidays.contains(date) || daysOff.contains(date)) {
+                    all.add(date + ": is both a day off and a workingDayAs; keep one");
+                }
             });
             if (weekly.isEmpty()) {
                 all.add("shifts: the calendar has no weekly shift, so it has no working time in most weeks;"
@@ -442,7 +701,8 @@ public final class WorkingCalendar {
             if (!all.isEmpty()) {
                 throw new InvalidCalendarException(all);
             }
-            return new WorkingCalendar(zone, new Schedule(weekly, holidays, workingDays));
+            return new WorkingCalendar(zone, new Schedule(weekly, holidays, workingDays, rules, daysOff, workingAs,
+                    notHolidays, shortening, set));
         }
 
         /** Reports every pair of shifts of one day that overlap. */

@@ -8,7 +8,9 @@ import java.time.zone.ZoneRules;
 import java.util.Arrays;
 
 /**
- * Turns the wall-clock shifts of one local year into a {@link YearBlock}.
+ * Turns the wall-clock shifts of one local year into a {@link YearBlock}. The schedule's holiday
+ * rules, moved days and short days are resolved here, once per year ({@link Days}), so they cost
+ * the queries nothing.
  *
  * <p>The year's instants are cut into stretches of constant UTC offset at the zone's transitions.
  * Inside a stretch with offset {@code o}, the instants showing a wall-clock time in a shift's
@@ -61,9 +63,10 @@ final class YearBuilder {
         cutIntoStretches();
         LocalDate date = LocalDate.of(year, 1, 1).minusDays(DAYS_BEFORE);
         LocalDate next = LocalDate.of(year + 1, 1, 1);
+        Days days = schedule.days(date, next.minusDays(1));
         for (; date.isBefore(next); date = date.plusDays(1)) {
             long midnight = date.toEpochDay() * SECONDS_PER_DAY;
-            for (Shift shift : schedule.shiftsOn(date)) {
+            for (Shift shift : days.shiftsOn(date)) {
                 addShift(midnight + shift.startSecondOfDay(), midnight + shift.endSecondOfDay());
             }
         }

@@ -113,9 +113,14 @@ public final class RequestClock {
         return announced.get(metric);
     }
 
-    /** Returns the status of {@code metric} at {@code now} on {@code calendar}. */
+    /**
+     * Returns the status of {@code metric} at {@code now} on {@code calendar}, or at its countdown's last
+     * event if that is later (a change recorded just after {@code now}: a node whose clock lags, or a
+     * meet recorded after an announced breach), so the status always includes every change made.
+     */
     public CountdownStatus status(SlaMetric metric, Instant now, WorkingCalendar calendar) {
-        return countdown(metric).statusAt(now, calendar);
+        Countdown c = countdown(metric);
+        return c.statusAt(notBefore(c, now), calendar);
     }
 
     /** Tells whether every countdown is met: the clock has nothing left to time. */

@@ -15,7 +15,7 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads the policy file format of DESIGN.md into a {@link RuleBasedPolicy.Builder}, its contracts and
+ * Reads the policy file format (the README, "A policy in YAML and in code") into a {@link RuleBasedPolicy.Builder}, its contracts and
  * the kinds of work that need a specification:
  * the format (types, keys, spellings) is checked here, with line and column; the policy's rules
  * (positive targets, known calendars, coverage) by the builder, whose violations get the line and

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 /**
  * Prints a {@link RuleBasedPolicy}, its contracts and the kinds of work that need a specification (when
- * not the default) in the policy file format, in the layout of DESIGN.md (flow
+ * not the default) in the policy file format, in the layout of the README's example (flow
  * mappings for shifts and conditions), so that reading the text back gives an equal policy.
  */
 final class PolicyYamlWriter {
@@ -82,15 +82,56 @@ final class PolicyYamlWriter {
             String days = e.getValue().stream().map(CalendarYamlReader::abbreviation).collect(Collectors.joining(", "));
             line(3, "- { days: [" + days + "], " + hours(e.getKey()) + " }");
         }
-        if (!calendar.holidays().isEmpty()) {
-            line(2, "holidays: [" + calendar.holidays().stream().map(LocalDate::toString)
-                    .collect(Collectors.joining(", ")) + "]");
+        holidays(calendar);
+        if (!calendar.daysOff().isEmpty()) {
+            line(2, "daysOff: " + dates(calendar.daysOff()));
         }
-        if (!calendar.workingDays().isEmpty()) {
+        if (!calendar.workingDays().isEmpty() || !calendar.workingDaysAs().isEmpty()) {
             line(2, "workingDays:");
             calendar.workingDays().forEach((date, shifts) -> shifts.forEach(
                     s -> line(3, "- { date: " + date + ", " + hours(s) + " }")));
+            calendar.workingDaysAs().forEach((date, as) -> line(3, "- { date: " + date + ", as: " + as + " }"));
         }
+        calendar.shortBeforeHolidays().ifPresent(d -> line(2, "shortBeforeHolidays: " + d));
+    }
+
+    /**
+     * Writes {@code holidays}: plain dates as a flow list (as before rules existed), dates and rules
+     * as a block list, or {@code { set, plus, minus }} for a production calendar.
+     */
+    private void holidays(WorkingCalendar calendar) {
+        List<String> items = new ArrayList<>();
+        calendar.holidays().forEach(d -> items.add(d.toString()));
+        calendar.holidayRules().forEach(r -> items.add(r.toString()));
+        if (calendar.holidaySet().isPresent()) {
+            line(2, "holidays:");
+            line(3, "set: " + calendar.holidaySet().get().code());
+            if (!items.isEmpty()) {
+                line(3, "plus:");
+                items.forEach(item -> line(4, "- " + item));
+            }
+            if (!calendar.notHolidays().isEmpty()) {
+                line(3, "minus: " + dates(calendar.notHolidays()));
+            }
+            return;
+        }
+        if (!calendar.notHolidays().isEmpty()) {
+            line(2, "holidays:");
+            if (!items.isEmpty()) {
+                line(3, "plus:");
+                items.forEach(item -> line(4, "- " + item));
+            }
+            line(3, "minus: " + dates(calendar.notHolidays()));
+        } else if (calendar.holidayRules().isEmpty() && !items.isEmpty()) {
+            line(2, "holidays: [" + String.join(", ", items) + "]");
+        } else if (!items.isEmpty()) {
+            line(2, "holidays:");
+            items.forEach(item -> line(3, "- " + item));
+        }
+    }
+
+    private static String dates(Set<LocalDate> dates) {
+        return "[" + dates.stream().map(LocalDate::toString).collect(Collectors.joining(", ")) + "]";
     }
 
     /** Groups the weekly shifts by their hours, so each line of the file names all its days. */

@@ -30,9 +30,12 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>A calendar has a {@code zone}, {@code shifts} ({@code days} as MON ... SUN, one or a list;
- * {@code from} and {@code to} as {@code "HH:MM"}), optional {@code holidays} and optional
- * {@code workingDays} ({@code { date: 2026-03-07, from: "09:00", to: "14:00" }}: that date's hours
- * replace its weekday's). A rule's {@code when} may name {@code severity}, {@code kind} and
+ * {@code from} and {@code to} as {@code "HH:MM"}), optional {@code holidays} (dates and {@linkplain
+ * io.slaflow.core.calendar.HolidayRule rules} such as {@code { easter: ORTHODOX, offset: 49 }}, or a
+ * production calendar {@code { set: KZ, plus: [...], minus: [...] }}), optional {@code daysOff},
+ * optional {@code workingDays} ({@code { date: 2026-03-07, from: "09:00", to: "14:00" }}: that date's
+ * hours replace its weekday's; {@code { date: 2026-05-09, as: 2026-05-04 }}: it works that date's
+ * hours) and optional {@code shortBeforeHolidays} (e.g. {@code PT1H}). A rule's {@code when} may name {@code severity}, {@code kind} and
  * {@code tier}, each one value or a list; an empty or absent {@code when} matches every request.
  * Targets are ISO-8601 durations of working time; a rule may add {@code rework}, the working time
  * of one rework round of the acceptance workflow (the resolution target when absent).

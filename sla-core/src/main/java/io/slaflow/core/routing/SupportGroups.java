@@ -3,7 +3,7 @@ package io.slaflow.core.routing;
 import java.util.List;
 
 /**
- * The names of the default support groups (DESIGN.md): where requests are routed and who works them.
+ * The names of the default support groups (docs/domain.md, D1 and D7): where requests are routed and who works them.
  * A host may use other names in its own {@link RoutingRules}.
  */
 public final class SupportGroups {

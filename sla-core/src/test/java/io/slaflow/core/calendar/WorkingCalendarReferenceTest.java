@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.Month;
+import java.time.MonthDay;
 import java.time.ZoneId;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
@@ -52,6 +54,8 @@ class WorkingCalendarReferenceTest {
             specs.add(night(zone));
             specs.add(dstHours(zone));
             specs.add(new CalendarSpec("round-the-clock", zone).shifts(EVERY_DAY, "00:00", "00:00"));
+            specs.add(rules(zone));
+            specs.add(new CalendarSpec("set-RU", zone).shifts(WEEKDAYS, "09:00", "18:00").set(HolidaySet.of("RU")));
         }
         Random random = new Random(SEED);
         for (int i = 0; i < 30; i++) {
@@ -68,6 +72,29 @@ class WorkingCalendarReferenceTest {
                 .holiday(LocalDate.parse("2026-12-31"))
                 .workingDay(LocalDate.parse("2026-03-08"), "10:00", "15:00")
                 .workingDay(LocalDate.parse("2026-10-30"), "09:00", "13:00");
+    }
+
+    /**
+     * Holidays by rule near the events the windows look at (DST Sundays, New Year): moved to the next
+     * working day, shortening the day before (an overnight Friday shift too), a transfer, a move taken out.
+     */
+    private static CalendarSpec rules(ZoneId zone) {
+        HolidayRule.OnDayOff next = HolidayRule.OnDayOff.NEXT_WORKING_DAY;
+        return new CalendarSpec("rules", zone)
+                .shifts(WEEKDAYS, "09:00", "18:00")
+                .shift(FRIDAY, "20:00", "01:00")
+                .rule(HolidayRule.fixedRange(MonthDay.of(1, 1), MonthDay.of(1, 2)).onDayOff(next))
+                .rule(HolidayRule.fixed(MonthDay.of(12, 31)).onDayOff(next))
+                .rule(HolidayRule.nthWeekday(-1, SUNDAY, Month.MARCH).onDayOff(next))
+                .rule(HolidayRule.nthWeekday(-1, SUNDAY, Month.OCTOBER).onDayOff(next))
+                .rule(HolidayRule.fixed(MonthDay.of(3, 28)).onDayOff(next))
+                .rule(HolidayRule.easter(Easter.WESTERN, -2))
+                .rule(HolidayRule.easter(Easter.ORTHODOX, 1).fromYear(2027))
+                .rule(HolidayRule.dates(LocalDate.parse("2026-10-21"), LocalDate.parse("2026-10-22")))
+                .dayOff(LocalDate.parse("2026-10-23"))
+                .workingAs(LocalDate.parse("2026-10-24"), LocalDate.parse("2026-10-23"))
+                .minus(LocalDate.parse("2026-03-31"))
+                .shortening(Duration.ofHours(1));
     }
 
     private static CalendarSpec night(ZoneId zone) {

@@ -98,4 +98,33 @@ class YearBlocksTest {
         assertEquals(1, always.intervalsOfYear(2026));
         assertEquals(32 + 3 * (16 + 8), always.retainedBytesOfYear(2026));
     }
+    @Test
+    void holidayRulesTakeNoMoreMemoryThanTheSameDatesTypedByHand() {
+        WorkingCalendar dates = benchmarkCalendar();
+        HolidayRule.OnDayOff next = HolidayRule.OnDayOff.NEXT_WORKING_DAY;
+        WorkingCalendar.Builder b = WorkingCalendar.builder(KYIV);
+        dates.shifts().forEach((day, shifts) -> shifts.forEach(s -> b.shift(day, s.start(), s.end())));
+        WorkingCalendar rules = b
+                .holidayRule(HolidayRule.fixedRange(java.time.MonthDay.of(1, 1), java.time.MonthDay.of(1, 2)))
+                .holidayRule(HolidayRule.fixedRange(java.time.MonthDay.of(1, 5), java.time.MonthDay.of(1, 8)))
+                .holidayRule(HolidayRule.fixed(java.time.MonthDay.of(3, 8)).onDayOff(next))
+                .holidayRule(HolidayRule.easter(Easter.ORTHODOX, 1))
+                .holidayRule(HolidayRule.fixed(java.time.MonthDay.of(5, 1)))
+                .holidayRule(HolidayRule.fixedRange(java.time.MonthDay.of(5, 4), java.time.MonthDay.of(5, 5)))
+                .holidayRule(HolidayRule.fixed(java.time.MonthDay.of(5, 8)))
+                .holidayRule(HolidayRule.easter(Easter.ORTHODOX, 50))
+                .holidayRule(HolidayRule.fixed(java.time.MonthDay.of(6, 28)).onDayOff(next))
+                .holidayRule(HolidayRule.fixed(java.time.MonthDay.of(7, 15)))
+                .holidayRule(HolidayRule.fixedRange(java.time.MonthDay.of(8, 24), java.time.MonthDay.of(8, 25)))
+                .holidayRule(HolidayRule.fixed(java.time.MonthDay.of(10, 1)))
+                .holidayRule(HolidayRule.fixed(java.time.MonthDay.of(10, 14)))
+                .holidayRule(HolidayRule.fixedRange(java.time.MonthDay.of(12, 24), java.time.MonthDay.of(12, 25)))
+                .holidayRule(HolidayRule.fixedRange(java.time.MonthDay.of(12, 28), java.time.MonthDay.of(12, 31)))
+                .build();
+        assertEquals(dates.intervalsOfYear(2026), rules.intervalsOfYear(2026));
+        assertEquals(dates.retainedBytesOfYear(2026), rules.retainedBytesOfYear(2026));
+        Instant from = LocalDate.of(2026, 1, 1).atStartOfDay(KYIV).toInstant();
+        Instant to = LocalDate.of(2027, 1, 1).atStartOfDay(KYIV).toInstant();
+        assertEquals(dates.workingTimeBetween(from, to), rules.workingTimeBetween(from, to));
+    }
 }

@@ -12,7 +12,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
 
-/** The DESIGN.md example policy built in code, and requests to route with it. */
+/** The README's example policy built in code, and requests to route with it. */
 final class PolicyFixtures {
 
     static final ZoneId KYIV = ZoneId.of("Europe/Kyiv");
@@ -32,7 +32,7 @@ final class PolicyFixtures {
     private PolicyFixtures() {
     }
 
-    /** The example of DESIGN.md, in code. */
+    /** The example of the README, in code. */
     static RuleBasedPolicy.Builder twoTierSupport() {
         return SlaPolicy.builder("two-tier-support")
                 .calendar("office", OFFICE)

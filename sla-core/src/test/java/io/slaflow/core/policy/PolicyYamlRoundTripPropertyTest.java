@@ -2,6 +2,9 @@ package io.slaflow.core.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.slaflow.core.calendar.Easter;
+import io.slaflow.core.calendar.HolidayRule;
+import io.slaflow.core.calendar.HolidaySet;
 import io.slaflow.core.calendar.WorkingCalendar;
 import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.RequesterTier;
@@ -107,12 +110,35 @@ class PolicyYamlRoundTripPropertyTest {
                 .filter(plans -> plans.stream().anyMatch(p -> p > 0));
         Arbitrary<Set<LocalDate>> holidays = date().set().ofMaxSize(3);
         Arbitrary<Set<LocalDate>> workingDays = date().set().ofMaxSize(2);
-        return Combinators.combine(Arbitraries.of(ZONES), week, holidays, workingDays)
+        Arbitrary<Set<Integer>> extras = Arbitraries.integers().between(1, 4).set().ofMaxSize(4);
+        return Combinators.combine(Arbitraries.of(ZONES), week, holidays, workingDays, extras)
                 .as(PolicyYamlRoundTripPropertyTest::calendar);
     }
 
-    private static WorkingCalendar calendar(ZoneId zone, List<Integer> week, Set<LocalDate> holidays, Set<LocalDate> days) {
+    private static WorkingCalendar calendar(ZoneId zone, List<Integer> week, Set<LocalDate> holidays, Set<LocalDate> days,
+            Set<Integer> extras) {
         WorkingCalendar.Builder b = WorkingCalendar.builder(zone);
+        plain(b, week, holidays, days);
+        // Holiday rules, a production calendar, transfers: on dates after the plain ones' range.
+        if (extras.contains(1)) {
+            b.holidayRule(HolidayRule.easter(Easter.ORTHODOX, 49).named("Трійця \"x\": #1")
+                    .onDayOff(HolidayRule.OnDayOff.NEXT_WORKING_DAY));
+        }
+        if (extras.contains(2)) {
+            b.holidays(HolidaySet.of("KZ")).notHoliday(LocalDate.of(2028, 3, 8));
+        }
+        if (extras.contains(3)) {
+            b.dayOff(LocalDate.of(2028, 5, 2)).workingDayAs(LocalDate.of(2028, 5, 6), LocalDate.of(2028, 5, 2))
+                    .shortBeforeHolidays(Duration.ofMinutes(30));
+        }
+        if (extras.contains(4)) {
+            b.holidayRule(HolidayRule.nthWeekday(-1, DayOfWeek.FRIDAY, java.time.Month.MAY).fromYear(2026).untilYear(2030))
+                    .holidayRule(HolidayRule.dates(LocalDate.of(2028, 1, 3), LocalDate.of(2028, 1, 5)));
+        }
+        return b.build();
+    }
+
+    private static void plain(WorkingCalendar.Builder b, List<Integer> week, Set<LocalDate> holidays, Set<LocalDate> days) {
         for (DayOfWeek day : DayOfWeek.values()) {
             for (LocalTime[] shift : DAY_PLANS.get(week.get(day.ordinal()))) {
                 b.shift(day, shift[0], shift[1]);
@@ -120,7 +146,6 @@ class PolicyYamlRoundTripPropertyTest {
         }
         holidays.forEach(b::holiday);
         days.stream().filter(d -> !holidays.contains(d)).forEach(d -> b.workingDay(d, LocalTime.of(10, 0), LocalTime.of(15, 0)));
-        return b.build();
     }
 
     private static Arbitrary<LocalDate> date() {

