@@ -1,5 +1,6 @@
 package io.slaflow.core.calendar;
 
+import io.slaflow.core.internal.YamlText;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
@@ -390,7 +391,7 @@ public final class HolidayRule {
                 }
             }
         }
-        sb.append(", name: ").append(quoted(name));
+        sb.append(", name: ").append(YamlText.quoted(name));
         if (fromYear != null) {
             sb.append(", fromYear: ").append(fromYear);
         }
@@ -403,26 +404,6 @@ public final class HolidayRule {
         return sb.append(" }").toString();
     }
 
-    /** Double-quoted YAML text with the escapes YAML reads back. */
-    static String quoted(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        s.codePoints().forEach(c -> {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || c == 0xfeff) {
-                        sb.append(String.format("\\u%04x", c));
-                    } else {
-                        sb.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return sb.append('"').toString();
-    }
     /** Reads {@link #fromFields}; one instance per rule. */
     private static final class FieldReader {
 

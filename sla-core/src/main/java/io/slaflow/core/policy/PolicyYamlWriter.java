@@ -3,6 +3,7 @@ package io.slaflow.core.policy;
 import io.slaflow.core.calendar.Shift;
 import io.slaflow.core.calendar.WorkingCalendar;
 import io.slaflow.core.contract.ServiceContract;
+import io.slaflow.core.internal.YamlText;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -183,23 +184,7 @@ final class PolicyYamlWriter {
         if (PLAIN.matcher(s).matches() && !RESERVED.contains(s.toLowerCase(Locale.ROOT))) {
             return s;
         }
-        StringBuilder sb = new StringBuilder("\"");
-        s.codePoints().forEach(c -> {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || c == 0xfeff) {
-                        sb.append(String.format("\\u%04x", c));
-                    } else {
-                        sb.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return sb.append('"').toString();
+        return YamlText.quoted(s);
     }
 
     private void line(int indent, String text) {
