@@ -304,16 +304,14 @@ public final class ClockStore {
      * line and {@code leads}, for an emergency all of duty; a round's work to {@code leads}); each breach
      * is announced as ESCALATED.
      */
-    private List<SlaEvent> escalate(Slot slot, VariableContainer process, Owner owner, List<SlaMetric> breached) {
+    private List<SlaEvent> escalate(Slot slot, DelegateExecution process, Owner owner, List<SlaMetric> breached) {
         if (breached.isEmpty()) {
             return new ArrayList<>();
         }
         if (!Boolean.TRUE.equals(process.getVariable(slot.escalatedVariable))) {
             process.setVariable(slot.escalatedVariable, true);
-            String processId = process instanceof DelegateExecution e ? e.getProcessInstanceId()
-                    : ((ExecutionEntity) process).getProcessInstanceId();
             TaskService tasks = CommandContextUtil.getProcessEngineConfiguration().getTaskService();
-            Task task = tasks.createTaskQuery().processInstanceId(processId).singleResult();
+            Task task = tasks.createTaskQuery().processInstanceId(process.getProcessInstanceId()).singleResult();
             if (task != null) {
                 Set<String> offered = tasks.getIdentityLinksForTask(task.getId()).stream()
                         .map(IdentityLink::getGroupId).filter(Objects::nonNull).collect(Collectors.toSet());
