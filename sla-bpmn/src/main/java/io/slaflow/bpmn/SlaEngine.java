@@ -4,15 +4,16 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.slaflow.bpmn.internal.AcceptanceOperations;
 import io.slaflow.bpmn.internal.AcceptanceQueries;
 import io.slaflow.bpmn.internal.Arguments;
-import io.slaflow.bpmn.internal.ClockStore;
+import io.slaflow.bpmn.internal.ClockSweeper;
 import io.slaflow.bpmn.internal.Contracts;
 import io.slaflow.bpmn.internal.Databases;
+import io.slaflow.bpmn.internal.DueJobs;
 import io.slaflow.bpmn.internal.EngineFactory;
 import io.slaflow.bpmn.internal.FlowableClockView;
 import io.slaflow.bpmn.internal.JavaTimeClock;
+import io.slaflow.bpmn.internal.LegacyClocks;
 import io.slaflow.bpmn.internal.Members;
 import io.slaflow.bpmn.internal.Operations;
-import io.slaflow.bpmn.internal.PrepaidLedger;
 import io.slaflow.bpmn.internal.Queries;
 import io.slaflow.bpmn.internal.SlaRuntime;
 import io.slaflow.bpmn.internal.SlaRuntimes;
@@ -81,6 +82,7 @@ public final class SlaEngine implements AutoCloseable {
     private final Queries queries;
     private final AcceptanceOperations acceptanceOperations;
     private final AcceptanceWorkflow acceptance;
+    private final ClockSweeper sweeper;
     private volatile boolean closed;
 
     private SlaEngine(Builder b) {
@@ -114,13 +116,19 @@ public final class SlaEngine implements AutoCloseable {
             this.ownsEngine = true;
             this.privateDatabase = b.dataSource == null && b.jdbcUrl == null;
         }
+        this.sweeper = new ClockSweeper(engine.getManagementService(), runtime);
         try {
             SlaRuntimes.attach(engine.getProcessEngineConfiguration(), runtime);
             EngineFactory.deploy(engine);
-            new PrepaidLedger(engine.getManagementService()).createTables();
+            EngineFactory.createTables(engine);
+            new LegacyClocks(engine, runtime).migrate();
             boolean async = b.asyncExecutor == null || b.asyncExecutor;
             if (ownsEngine && async) {
                 configuration(engine).getAsyncExecutor().start();
+            }
+            if (ownsEngine ? async : EngineFactory.runsJobs(engine)) {
+                sweeper.start(b.clockPollInterval != null ? b.clockPollInterval : ClockSweeper.DEFAULT_POLL,
+                        engine.getName());
             }
         } catch (RuntimeException e) {
             close();
@@ -507,19 +515,26 @@ public final class SlaEngine implements AutoCloseable {
     }
 
     /**
-     * Runs every timer job whose due time has come on the engine's clock, synchronously, each in its
-     * own transaction, until none is due: SLA warnings, breaches and escalations, and the timers of
-     * any host model on the same engine; and every job left in Flowable's executable-job table that no
-     * executor holds (a node that died between taking a timer and running it leaves one). For tests,
-     * simulations and examples that move the clock by hand ({@link Builder#asyncExecutor
-     * asyncExecutor(false)}); in production Flowable's async executor does this.
+     * Fires everything due on the engine's clock, synchronously, until nothing is due: the SLA clocks
+     * whose next threshold has come (warnings, breaches and escalations), in batches of one transaction
+     * each; the timer jobs of the acceptance model and of any host model on the same engine, each in its
+     * own transaction; and every job left in Flowable's executable-job table that no executor holds (a
+     * node that died between taking a timer and running it leaves one). For tests, simulations and
+     * examples that move the clock by hand ({@link Builder#asyncExecutor asyncExecutor(false)}); in
+     * production the engine's clock sweeper and Flowable's async executor do this.
      *
-     * @return how many timer jobs ran
+     * @return how many SLA clocks and timer jobs fired
      */
     public int fireDueTimers() {
         ensureOpen();
         try {
-            return ClockStore.fireDue(engine.getManagementService(), runtime::now);
+            int fired = 0;
+            int round;
+            do {
+                round = sweeper.drain() + DueJobs.fireDue(engine.getManagementService(), runtime::now);
+                fired += round;
+            } while (round > 0);
+            return fired;
         } catch (FlowableException | PersistenceException e) {
             throw new SlaException("Could not fire the due timers: " + e.getMessage(), e);
         }
@@ -556,6 +571,9 @@ public final class SlaEngine implements AutoCloseable {
             return;
         }
         closed = true;
+        if (sweeper != null) {
+            sweeper.close();                                         // a sweep under way finishes with the runtime attached
+        }
         if (ownsEngine) {
             EngineFactory.stopJobs(engine);                          // running jobs finish with the runtime attached
         }
@@ -597,6 +615,7 @@ public final class SlaEngine implements AutoCloseable {
         private Integer maxConnections;
         private Duration jobLockTime;
         private Duration jobPollInterval;
+        private Duration clockPollInterval;
         private RoutingRules routing = RoutingRules.defaults();
         private CallBackPolicy callBacks = CallBackPolicy.defaults();
         private WorkOrder workOrder = WorkOrder.standard();
@@ -694,6 +713,19 @@ public final class SlaEngine implements AutoCloseable {
          */
         public Builder jobLockTime(Duration lockTime) {
             this.jobLockTime = positiveMillis(lockTime, "jobLockTime");
+            return this;
+        }
+
+        /**
+         * Sets how long the node's clock sweeper waits between two looks for SLA clocks whose next
+         * warning or deadline has come: a breach is announced (and escalated) at most about this long
+         * after its due instant. A look when nothing is due is one indexed query. Allowed with a host's
+         * {@link #processEngine}, whose async executor decides whether the sweeper runs. Default: 250 ms.
+         *
+         * @throws IllegalArgumentException unless positive and at most 24 days
+         */
+        public Builder clockPollInterval(Duration interval) {
+            this.clockPollInterval = positiveMillis(interval, "clockPollInterval");
             return this;
         }
 

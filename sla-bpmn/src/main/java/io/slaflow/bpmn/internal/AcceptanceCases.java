@@ -90,11 +90,12 @@ public final class AcceptanceCases {
         ProcessInstance running = running(id);
         if (running != null) {
             String pid = running.getId();
-            return new OpenCase(pid, running.getTenantId(), runtime.getVariables(pid),
+            return new OpenCase(pid, running.getTenantId(), ClockStore.attach(pid, runtime.getVariables(pid)),
                     tasks.createTaskQuery().processInstanceId(pid).singleResult(), runtime.getActiveActivityIds(pid), false);
         }
         HistoricProcessInstance ended = ended(id);
-        return ended == null ? null : new OpenCase(ended.getId(), ended.getTenantId(), ended.getProcessVariables(),
+        return ended == null ? null : new OpenCase(ended.getId(), ended.getTenantId(),
+                ClockStore.attach(ended.getId(), ended.getProcessVariables()),
                 null, List.of(), true);
     }
 

@@ -34,7 +34,7 @@ public final class AcceptanceModel {
     public static final String PAYMENT_AFTER_ACCEPTANCE = "paymentAfterAcceptance";
     /** Receive task: accepted and paid work under warranty, with the timer that closes it. */
     public static final String UNDER_WARRANTY = "underWarranty";
-    /** Timer catch event of the rework round's clock. */
+    /** Timer catch event of the rework round's clock in models deployed before the clock table. */
     public static final String ROUND_TIMER = "roundTimer";
     /** The message of the boundary event on {@link #WRITE_SPECIFICATION}: the customer refuses scenarios. */
     public static final String SCENARIOS_REFUSED_MESSAGE = "slaflowScenariosRefused";
@@ -58,22 +58,20 @@ public final class AcceptanceModel {
      * written for their running instances by {@code LegacyOutcome}.
      */
     public static final String VAR_OUTCOME = "accOutcome";
-    /** The countdown of the current or last rework round and its announced thresholds, JSON. */
+    /** Before the clock table: the countdown of the current or last rework round and its announced thresholds, JSON. */
     public static final String VAR_ROUND = "accRound";
     /** Which targets the round runs under: {@code KIND/SEVERITY} of the request they were taken for. */
     public static final String VAR_ROUND_SLA = "accRoundSla";
     /** How many rework rounds have started, warranty rework included; the current round's number. */
     public static final String VAR_ROUND_NUMBER = "accRoundNumber";
-    /** ISO instant of the round clock's next threshold, or empty when none is ahead. */
+    /** Before the clock table: ISO instant of the round clock's next threshold, or empty when none is ahead. */
     public static final String VAR_ROUND_NEXT = "accRoundNext";
     /** ISO instant at which the warranty ends, read by the warranty timer. */
     public static final String VAR_WARRANTY_END = "accWarrantyEnd";
     /** Whether a round's breach offered the work to leads. */
     public static final String VAR_ESCALATED = "accEscalated";
-    /** Transient: whether the round threshold just recorded was the breach. */
+    /** Transient, read by the round's "Breached?" gateway of models deployed before the clock table. */
     public static final String TRANSIENT_BREACHED = "accBreachedNow";
-    /** Transient: the metrics whose breach the round's timer just announced (a list of names). */
-    public static final String TRANSIENT_BREACHED_METRICS = "accBreachedMetrics";
     /** Set on the intake request once it is in the acceptance workflow. */
     public static final String VAR_IN_ACCEPTANCE = "slaInAcceptance";
 

@@ -274,8 +274,8 @@ public final class AcceptanceOperations {
         int first = 0;
         do {
             int from = first;
-            page = transactions.run("list the rework round timers", () -> Outcome.ok(
-                    ClockStore.timed(ClockStore.Slot.ROUND, AcceptanceModel.PROCESS_KEY, from, PAGE)));
+            page = transactions.run("list the rework round clocks", () -> Outcome.ok(
+                    ClockStore.running(ClockStore.Slot.ROUND, from, PAGE)));
             for (String pid : page) {
                 moved += transactions.run("reschedule a rework round", () -> Outcome.ok(rescheduleRound(pid))) ? 1 : 0;
             }
@@ -290,7 +290,7 @@ public final class AcceptanceOperations {
             return false;
         }
         cases.lockProcess(instance);
-        return RoundClock.reschedule(runtime, pid, processes.getVariables(pid));
+        return RoundClock.reschedule(runtime, pid, ClockStore.attach(pid, processes.getVariables(pid)));
     }
 
     // ---- claiming a step ---------------------------------------------------------------------------
@@ -418,7 +418,7 @@ public final class AcceptanceOperations {
         vars.put(AcceptanceModel.VAR_STAGE, after.stage().name());
         vars.put(AcceptanceModel.VAR_AWAITS, after.awaiting().name());
         after.warranty().ifPresent(w -> vars.put(AcceptanceModel.VAR_WARRANTY_END, ClockStore.ceilMillis(w.end()).toString()));
-        RoundClock.startIfEntered(runtime, c.id(), before, after, vars, c.variables(), at, events);
+        RoundClock.startIfEntered(runtime, c.id(), c.processInstanceId(), before, after, vars, c.variables(), at, events);
         RoundClock.meetIfCompleted(runtime, c.id(), c.processInstanceId(), before, after, c.variables(), at, events);
         if (c.parent() != null) {
             intake.follow(c.parent(), after.request(), after, at, events);

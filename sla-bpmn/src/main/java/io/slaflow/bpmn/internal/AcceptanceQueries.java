@@ -69,7 +69,8 @@ public final class AcceptanceQueries {
         }
         Task task = child.getEndTime() != null ? null
                 : tasks.createTaskQuery().processInstanceId(child.getId()).singleResult();
-        return Optional.of(status(new OpenCase(child.getId(), child.getTenantId(), child.getProcessVariables(), task,
+        return Optional.of(status(new OpenCase(child.getId(), child.getTenantId(),
+                ClockStore.attach(child.getId(), child.getProcessVariables()), task,
                 List.of(), child.getEndTime() != null), now));
     }
 

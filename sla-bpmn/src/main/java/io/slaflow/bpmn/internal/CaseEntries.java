@@ -80,14 +80,17 @@ final class CaseEntries {
 
         /** Returns the entries of the cases whose open tasks are {@code caseTasks} (loaded with their variables). */
         CaseEntries of(List<Task> caseTasks, Instant now) {
+            Map<String, Map<String, Object>> vars = new HashMap<>();
+            caseTasks.forEach(t -> vars.put(t.getProcessInstanceId(), t.getProcessVariables()));
+            Map<String, Map<String, Object>> attached = ClockStore.attachAll(vars);
             List<OpenCase> cases = caseTasks.stream().map(t -> new OpenCase(t.getProcessInstanceId(), t.getTenantId(),
-                    t.getProcessVariables(), t, List.of(), false)).toList();
+                    attached.get(t.getProcessInstanceId()), t, List.of(), false)).toList();
             return entries(cases, now);
         }
 
         /**
          * Returns the entries of the cases whose running rework round reaches its deadline by {@code limit}:
-         * the candidates are {@code ids}, the processes whose round timer is due by then.
+         * the candidates are {@code ids}, the processes whose round has a deadline by then.
          */
         CaseEntries atRisk(Set<String> ids, Instant now, Instant limit) {
             if (ids.isEmpty()) {
@@ -96,9 +99,13 @@ final class CaseEntries {
             Map<String, Task> open = new HashMap<>();
             tasks.createTaskQuery().processInstanceIdIn(ids).list().forEach(t -> open.put(t.getProcessInstanceId(), t));
             List<OpenCase> atRisk = new ArrayList<>();
-            for (HistoricProcessInstance i : history.createHistoricProcessInstanceQuery().processInstanceIds(ids)
-                    .unfinished().includeProcessVariables().list()) {
-                OpenCase c = new OpenCase(i.getId(), i.getTenantId(), i.getProcessVariables(), open.get(i.getId()),
+            List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery().processInstanceIds(ids)
+                    .unfinished().includeProcessVariables().list();
+            Map<String, Map<String, Object>> vars = new HashMap<>();
+            instances.forEach(i -> vars.put(i.getId(), i.getProcessVariables()));
+            Map<String, Map<String, Object>> attached = ClockStore.attachAll(vars);
+            for (HistoricProcessInstance i : instances) {
+                OpenCase c = new OpenCase(i.getId(), i.getTenantId(), attached.get(i.getId()), open.get(i.getId()),
                         List.of(), false);
                 RoundClock.status(runtime, c.record().request(), c.variables(), now)
                         .filter(r -> r.state() == CountdownState.RUNNING && !r.due().isAfter(limit))

@@ -2,96 +2,82 @@ package io.slaflow.bpmn.internal;
 
 import io.slaflow.bpmn.SlaEvent;
 import io.slaflow.core.calendar.WorkingCalendar;
-import io.slaflow.core.countdown.Countdown;
+import io.slaflow.core.countdown.CountdownState;
+import io.slaflow.core.countdown.CountdownStatus;
 import io.slaflow.core.countdown.RequestClock;
 import io.slaflow.core.countdown.SlaMetric;
 import io.slaflow.core.routing.SupportGroups;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
-import java.util.LinkedHashSet;
-import java.util.EnumMap;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.apache.ibatis.exceptions.PersistenceException;
-import org.flowable.common.engine.api.FlowableException;
-import org.flowable.common.engine.api.FlowableObjectNotFoundException;
-import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.common.engine.api.variable.VariableContainer;
-import org.flowable.engine.ManagementService;
 import org.flowable.engine.TaskService;
-import org.flowable.engine.delegate.DelegateExecution;
 import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
 import org.flowable.engine.impl.util.CommandContextUtil;
-import org.flowable.identitylink.api.IdentityLink;
-import org.flowable.job.api.Job;
-import org.flowable.job.api.TimerJobQuery;
-import org.flowable.job.service.impl.persistence.entity.JobEntity;
-import org.flowable.job.service.impl.persistence.entity.SuspendedJobEntity;
+import org.flowable.identitylink.api.IdentityLinkInfo;
 import org.flowable.task.api.Task;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The one writer of the SLA clocks: the only class that reads and writes a clock's stored form (its
- * countdowns with the thresholds announced, in the variables of the clock's process, and the next due
- * instant its model's timer reads) and moves the clock's timer job. What a change does to the clock is
- * decided by {@link RequestClock} (sla-core); this class stores the result, places the timer, escalates
- * a breach and turns the transitions into {@link SlaEvent}s. Its methods run inside a command, in the
- * transaction of the operation or timer that calls them, with the clock's process locked.
+ * The one writer of the SLA clocks: the only class that reads and writes a clock's stored form, a row
+ * of slaflow's own table {@value #TABLE} (one per process and {@link Slot}: the countdowns with the
+ * thresholds announced, the next due instant, the nearest deadline), and the only one that fires a
+ * clock. What a change does to the clock is decided by {@link RequestClock} (sla-core); this class
+ * stores the result, escalates a breach and turns the transitions into {@link SlaEvent}s. Its methods
+ * run inside a Flowable command, on the command's connection, so a clock's row changes in the
+ * transaction of the operation that changed the clock.
  *
- * <p>The timer job of a clock sits at its next threshold; while every countdown is paused it sits at
- * {@link #PARKED}, where nothing fires it. Flowable fires a timer in two transactions (the job moves to
- * the executable table, then runs): a change that finds the job already taken leaves it, since the run
- * reads the clock as that change left it, and sets the timer from there. The loop of the model ends
- * only when every countdown is met, so a clock never ends while something is still counting.
+ * <p>Due clocks are taken by {@link #sweep} with the lock-and-fetch pattern: the due rows, oldest
+ * first, locked with {@code FOR UPDATE SKIP LOCKED}, then their processes' rows the same way (the lock
+ * every operation on a request takes first, see {@link Requests#lock}); a clock whose request an
+ * operation holds is left to the next sweep, and the operation itself announces what is due first.
+ * Nodes on one database take disjoint batches; a node that dies mid-sweep rolls back and its rows are
+ * free at once. The due column ({@code DUE_}) and the deadline column ({@code DEADLINE_}) are indexed,
+ * so neither the sweep nor the views read a clock that is not due or at risk.
  */
 public final class ClockStore {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ClockStore.class);
-
-    /** Where the timer of a clock whose countdowns are all paused sits: never due. */
-    static final Instant PARKED = Instant.parse("9999-01-01T00:00:00Z");
-    private static final int MAX_ROUNDS = 1000;
-    private static final int PAGE = 100;
+    /** slaflow's clock table (with the engine's table prefix). */
+    static final String TABLE = "SLA_CLOCK";
+    /** The variable-map key under which {@link #attach} puts a clock read from the table. */
+    private static final String ATTACHED = "slaflow.clock.";
+    /** Most ids in one {@code IN} list. */
+    private static final int IN_LIST = 500;
 
     /** The clocks of the two models: a request's own countdowns, and a rework round's. */
     public enum Slot {
         /** The intake request's response and resolution countdowns. */
-        INTAKE(Model.TIMER_SLA, Model.VAR_NEXT, Model.VAR_ESCALATED, Model.TRANSIENT_BREACHED,
-                Model.TRANSIENT_BREACHED_METRICS),
+        INTAKE(Model.VAR_ESCALATED),
         /** The countdown of the running rework round of an acceptance case. */
-        ROUND(AcceptanceModel.ROUND_TIMER, AcceptanceModel.VAR_ROUND_NEXT, AcceptanceModel.VAR_ESCALATED,
-                AcceptanceModel.TRANSIENT_BREACHED, AcceptanceModel.TRANSIENT_BREACHED_METRICS);
+        ROUND(AcceptanceModel.VAR_ESCALATED);
 
-        private final String timer;
-        private final String nextVariable;
         private final String escalatedVariable;
-        private final String breachedNow;
-        private final String breachedMetrics;
 
-        Slot(String timer, String nextVariable, String escalatedVariable, String breachedNow, String breachedMetrics) {
-            this.timer = timer;
-            this.nextVariable = nextVariable;
+        Slot(String escalatedVariable) {
             this.escalatedVariable = escalatedVariable;
-            this.breachedNow = breachedNow;
-            this.breachedMetrics = breachedMetrics;
         }
 
-        private String variable(SlaMetric metric) {
+        /** The variable a countdown of this slot was kept in by versions before the clock table. */
+        String legacyVariable(SlaMetric metric) {
             return this == INTAKE ? Model.countdownVar(metric) : AcceptanceModel.VAR_ROUND;
         }
 
-        private List<SlaMetric> metrics() {
+        List<SlaMetric> metrics() {
             return this == INTAKE ? List.of(SlaMetric.RESPONSE, SlaMetric.RESOLUTION) : List.of(SlaMetric.RESOLUTION);
         }
     }
@@ -102,15 +88,18 @@ public final class ClockStore {
      * @param requestId the request (or acceptance case) the events name
      * @param customer its customer
      * @param round 0 for a request's own clock, else the rework round's number
-     * @param line the line whose members a breach offers the work to (intake only; null for a round)
      */
-    public record Owner(String requestId, String customer, int round, String line) {
+    public record Owner(String requestId, String customer, int round) {
 
         /** Creates an owner. */
         public Owner {
             Objects.requireNonNull(requestId, "requestId");
             Objects.requireNonNull(customer, "customer");
         }
+    }
+
+    /** A clock's row as the sweep reads it. */
+    private record Row(String processId, Slot slot, Owner owner, String request, String sla, RequestClock clock) {
     }
 
     private final SlaRuntime runtime;
@@ -124,164 +113,455 @@ public final class ClockStore {
         this.runtime = runtime;
     }
 
-    /** Reads the clock of {@code slot} from the variables of its process. */
-    public static RequestClock read(Slot slot, VariableContainer process) {
-        return read(slot, name -> process.getVariable(name));
+    // ---- schema -------------------------------------------------------------------------------
+
+    /**
+     * Creates the clock table and its indexes unless they exist. Call inside a command.
+     *
+     * @throws SQLException if the database refuses
+     */
+    static void createTable() throws SQLException {
+        String table = OwnTables.table(TABLE);
+        if (OwnTables.exists(table)) {
+            return;
+        }
+        try (Statement ddl = OwnTables.connection().createStatement()) {
+            ddl.execute("create table if not exists " + table + " (PROC_INST_ID_ varchar(64) not null,"
+                    + " SLOT_ varchar(16) not null, REQUEST_ID_ varchar(64) not null, CUSTOMER_ varchar(255) not null,"
+                    + " ROUND_ integer not null, REQUEST_ varchar not null, SLA_ varchar(64), STATE_ varchar not null,"
+                    + " DUE_ bigint, DEADLINE_ bigint, ENDED_ boolean not null, primary key (PROC_INST_ID_, SLOT_))");
+            ddl.execute("create index if not exists SLA_IDX_CLOCK_DUE on " + table + " (DUE_)");
+            ddl.execute("create index if not exists SLA_IDX_CLOCK_DEADLINE on " + table + " (DEADLINE_)");
+            ddl.execute("create index if not exists SLA_IDX_CLOCK_CUSTOMER on " + table + " (CUSTOMER_, DEADLINE_)");
+        }
     }
 
-    /** Reads the clock of {@code slot} from a map of its process's variables. */
+    // ---- reading ------------------------------------------------------------------------------
+
+    /**
+     * Returns {@code variables} of process {@code processId} with its clocks attached from the table, so
+     * that {@link #read(Slot, Map)} finds them there. Call inside a command.
+     */
+    public static Map<String, Object> attach(String processId, Map<String, Object> variables) {
+        return attachAll(Map.of(processId, variables)).get(processId);
+    }
+
+    /**
+     * Returns the variables of each process, by process id, with its clocks attached from the table (one
+     * query per {@value #IN_LIST} processes). A process without a row (one that ended before the clock
+     * table existed) keeps the countdowns its variables hold. Call inside a command.
+     */
+    public static Map<String, Map<String, Object>> attachAll(Map<String, Map<String, Object>> variablesByProcess) {
+        Map<String, Map<String, Object>> attached = new HashMap<>();
+        variablesByProcess.forEach((id, vars) -> attached.put(id, new HashMap<>(vars)));
+        List<String> ids = new ArrayList<>(variablesByProcess.keySet());
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
+            String sql = "select PROC_INST_ID_, SLOT_, STATE_ from " + OwnTables.table(TABLE) + " where PROC_INST_ID_ in ("
+                    + marks(chunk.size()) + ")";
+            try (PreparedStatement select = OwnTables.connection().prepareStatement(sql)) {
+                bind(select, 1, chunk);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        attached.get(rs.getString(1)).put(ATTACHED + rs.getString(2), Json.readClock(rs.getString(3)));
+                    }
+                }
+            } catch (SQLException e) {
+                throw OwnTables.failure("read the SLA clocks", e);
+            }
+        }
+        return attached;
+    }
+
+    /** Reads the clock of {@code slot} of process {@code processId} from the table; call inside a command. */
+    public static Optional<RequestClock> read(Slot slot, String processId) {
+        try (PreparedStatement select = OwnTables.connection().prepareStatement("select STATE_ from "
+                + OwnTables.table(TABLE) + " where PROC_INST_ID_ = ? and SLOT_ = ?")) {
+            select.setString(1, processId);
+            select.setString(2, slot.name());
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(Json.readClock(rs.getString(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw OwnTables.failure("read the SLA clock of " + processId, e);
+        }
+    }
+
+    /** Returns the next due instant stored for the clock of {@code slot} of a process: empty while paused or ended, or without one. */
+    public static Optional<Instant> due(Slot slot, String processId) {
+        try (PreparedStatement select = OwnTables.connection().prepareStatement("select DUE_ from "
+                + OwnTables.table(TABLE) + " where PROC_INST_ID_ = ? and SLOT_ = ?")) {
+            select.setString(1, processId);
+            select.setString(2, slot.name());
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                long due = rs.getLong(1);
+                return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(due));
+            }
+        } catch (SQLException e) {
+            throw OwnTables.failure("read the SLA clock of " + processId, e);
+        }
+    }
+
+    /** Reads the clock of {@code slot} from variables with clocks {@linkplain #attach attached}. */
     public static RequestClock read(Slot slot, Map<String, Object> variables) {
-        return read(slot, variables::get);
+        if (variables.get(ATTACHED + slot.name()) instanceof RequestClock clock) {
+            return clock;
+        }
+        return readLegacy(slot, variables::get);
     }
 
-    private static RequestClock read(Slot slot, Function<String, Object> variables) {
-        List<Countdown> countdowns = new ArrayList<>();
-        Map<SlaMetric, List<Double>> announced = new EnumMap<>(SlaMetric.class);
+    /** Reads the clock of {@code slot} from the variables a version before the clock table kept it in. */
+    static RequestClock readLegacy(Slot slot, Function<String, Object> variables) {
+        List<io.slaflow.core.countdown.Countdown> countdowns = new ArrayList<>();
+        Map<SlaMetric, List<Double>> announced = new HashMap<>();
         for (SlaMetric metric : slot.metrics()) {
-            Json.StoredCountdown stored = Json.readCountdown((String) variables.apply(slot.variable(metric)));
+            Json.StoredCountdown stored = Json.readCountdown((String) variables.apply(slot.legacyVariable(metric)));
             countdowns.add(stored.countdown());
             announced.put(metric, stored.announced());
         }
         return RequestClock.of(countdowns, announced);
     }
 
-    /**
-     * Puts the stored form of a clock just started into {@code variables}, for the process that runs it
-     * (its model sets the timer from them).
-     */
-    public static void start(Slot slot, RequestClock clock, Instant now, WorkingCalendar calendar,
-            Map<String, Object> variables) {
-        put(slot, clock, variables);
-        variables.put(slot.nextVariable, timerDate(clock, clock.next(now, calendar)));
+    /** Reads a clock kept in the variables of a process by a version before the clock table. */
+    static RequestClock readLegacy(Slot slot, VariableContainer process) {
+        return readLegacy(slot, process::getVariable);
+    }
+
+    /** Tells whether variables with clocks {@linkplain #attach attached} hold a clock of {@code slot}. */
+    public static boolean holds(Slot slot, Map<String, Object> variables) {
+        return variables.get(ATTACHED + slot.name()) instanceof RequestClock
+                || variables.get(slot.legacyVariable(SlaMetric.RESOLUTION)) instanceof String;
     }
 
     /**
-     * Stores {@code change} of the clock of process {@code processId} and moves its timer, escalates
-     * the breaches it announced, and returns its events. Call inside a command, with the process locked.
+     * Returns the processes whose clock of {@code slot} has a running countdown with its deadline by
+     * {@code limit}, only {@code customer}'s when it is not null, nearest first: an indexed range of the
+     * deadline column (a deadline that passed stays there until the sweep announces the breach).
+     * Call inside a command.
+     */
+    public static Set<String> deadlineBy(Slot slot, String customer, Instant limit) {
+        String sql = "select PROC_INST_ID_ from " + OwnTables.table(TABLE) + " where DEADLINE_ <= ? and SLOT_ = ?"
+                + (customer == null ? "" : " and CUSTOMER_ = ?") + " order by DEADLINE_";
+        try (PreparedStatement select = OwnTables.connection().prepareStatement(sql)) {
+            select.setLong(1, limit.toEpochMilli());
+            select.setString(2, slot.name());
+            if (customer != null) {
+                select.setString(3, customer);
+            }
+            Set<String> ids = new LinkedHashSet<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw OwnTables.failure("list the SLA clocks at risk", e);
+        }
+    }
+
+    /** Returns a page of the processes whose clock of {@code slot} has not ended, by process id. Call inside a command. */
+    public static List<String> running(Slot slot, int first, int size) {
+        String sql = "select PROC_INST_ID_ from " + OwnTables.table(TABLE) + " where SLOT_ = ? and ENDED_ = false"
+                + " order by PROC_INST_ID_ limit " + size + " offset " + first;
+        try (PreparedStatement select = OwnTables.connection().prepareStatement(sql)) {
+            select.setString(1, slot.name());
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw OwnTables.failure("list the running SLA clocks", e);
+        }
+    }
+
+    // ---- writing ------------------------------------------------------------------------------
+
+    /**
+     * Stores the clock just started for process {@code processId} (replacing the slot's earlier clock:
+     * a case's previous round). Call inside a command.
+     *
+     * @param request the request the clock times, as filed: its calendar comes from it
+     * @param sla for a round, the {@code KIND/SEVERITY} its targets were taken for; null for a request's own
+     */
+    public void start(Slot slot, String processId, Owner owner, StoredRequest request, String sla, RequestClock clock,
+            WorkingCalendar calendar) {
+        Instant now = runtime.now();
+        Long due = due(clock, clock.next(now, calendar));
+        Long deadline = deadline(clock, now, calendar);
+        String table = OwnTables.table(TABLE);
+        try (PreparedStatement update = OwnTables.changes().prepareStatement("update " + table + " set REQUEST_ID_ = ?,"
+                + " CUSTOMER_ = ?, ROUND_ = ?, REQUEST_ = ?, SLA_ = ?, STATE_ = ?, DUE_ = ?, DEADLINE_ = ?, ENDED_ = ?"
+                + " where PROC_INST_ID_ = ? and SLOT_ = ?")) {
+            bindRow(update, owner, request, sla, clock, due, deadline);
+            update.setString(10, processId);
+            update.setString(11, slot.name());
+            if (update.executeUpdate() > 0) {
+                return;
+            }
+        } catch (SQLException e) {
+            throw OwnTables.failure("store the SLA clock of " + processId, e);
+        }
+        try (PreparedStatement insert = OwnTables.changes().prepareStatement("insert into " + table + " (REQUEST_ID_,"
+                + " CUSTOMER_, ROUND_, REQUEST_, SLA_, STATE_, DUE_, DEADLINE_, ENDED_, PROC_INST_ID_, SLOT_)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            bindRow(insert, owner, request, sla, clock, due, deadline);
+            insert.setString(10, processId);
+            insert.setString(11, slot.name());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw OwnTables.failure("store the SLA clock of " + processId, e);
+        }
+    }
+
+    private static void bindRow(PreparedStatement s, Owner owner, StoredRequest request, String sla, RequestClock clock,
+            Long due, Long deadline) throws SQLException {
+        s.setString(1, owner.requestId());
+        s.setString(2, owner.customer());
+        s.setInt(3, owner.round());
+        s.setString(4, Json.writeRequest(request));
+        s.setString(5, sla);
+        s.setString(6, Json.writeClock(clock));
+        setLong(s, 7, due);
+        setLong(s, 8, deadline);
+        s.setBoolean(9, clock.ended());
+    }
+
+    /**
+     * Stores {@code change} of the clock of process {@code processId}, escalates the breaches it
+     * announced, and returns its events. Call inside a command, with the process locked.
      *
      * @param slot which clock
      * @param processId the process that runs the clock
      * @param owner whose clock it is
      * @param change what happened to it
+     * @param calendar the calendar the clock runs on
      * @return the events to announce after commit
      */
-    public List<SlaEvent> store(Slot slot, String processId, Owner owner, RequestClock.Change change) {
-        ExecutionEntity process = CommandContextUtil.getExecutionEntityManager().findById(processId);
-        process.setVariables(stored(slot, change));
-        String date = timerDate(change);
-        if (!date.isEmpty()) {
-            place(slot, processId, Instant.parse(date));
+    public List<SlaEvent> store(Slot slot, String processId, Owner owner, RequestClock.Change change,
+            WorkingCalendar calendar) {
+        try (PreparedStatement update = OwnTables.changes().prepareStatement(UPDATE.formatted(OwnTables.table(TABLE)))) {
+            bindChange(update, slot, processId, change, calendar);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw OwnTables.failure("store the SLA clock of " + processId, e);
         }
         List<SlaEvent> events = events(owner, change);
-        events.addAll(escalate(slot, process, owner, change.breached()));
+        if (!change.breached().isEmpty()) {
+            events.addAll(escalate(Map.of(processId, slot), firstBreach(change) ? Set.of(processId) : Set.of(), owner,
+                    change.breached()));
+        }
         return events;
     }
 
-    /**
-     * What the clock's timer does when it fires (the model's "Record thresholds" task): announces the
-     * thresholds crossed by now, once each, and sets the next timer date, or the empty date that ends
-     * the model's loop once every countdown is met; the transient variables the model's "Breached?"
-     * gateway reads tell its "Escalate" task ({@link #escalateFired}) what to escalate. Call with the
-     * process locked.
-     */
-    public void fired(Slot slot, DelegateExecution execution, Owner owner, WorkingCalendar calendar) {
-        RequestClock.Change change = read(slot, execution).catchUp(runtime.now(), calendar);
-        execution.setVariables(stored(slot, change));
-        List<String> breached = change.breached().stream().map(Enum::name).toList();
-        execution.setTransientVariable(slot.breachedNow, !breached.isEmpty());
-        execution.setTransientVariable(slot.breachedMetrics, breached);
-        runtime.publishAfterCommit(events(owner, change));
-    }
+    private static final String UPDATE = "update %s set STATE_ = ?, DUE_ = ?, DEADLINE_ = ?, ENDED_ = ?"
+            + " where PROC_INST_ID_ = ? and SLOT_ = ?";
 
-    /** The model's "Escalate" task after {@link #fired}: escalates the breaches the timer just announced. */
-    public void escalateFired(Slot slot, DelegateExecution execution, Owner owner) {
-        List<SlaMetric> breached = ((List<?>) execution.getTransientVariable(slot.breachedMetrics)).stream()
-                .map(m -> SlaMetric.valueOf((String) m)).toList();
-        runtime.publishAfterCommit(escalate(slot, execution, owner, breached));
-    }
-
-    /** Tells whether the variables of a process hold a clock of {@code slot} (a case before its first round holds none). */
-    public static boolean holds(Slot slot, Map<String, Object> variables) {
-        return variables.get(slot.variable(SlaMetric.RESOLUTION)) instanceof String;
-    }
-
-    /** Returns the timer date stored for the clock of {@code slot}: an instant, or empty once it ended. */
-    public static String timerDate(Slot slot, Map<String, Object> variables) {
-        Object date = variables.get(slot.nextVariable);
-        return date instanceof String s ? s : "";
-    }
-
-    /** Returns the timer date {@code change} leaves the clock with: an instant, or empty once it ended. */
-    public static String timerDate(RequestClock.Change change) {
-        return timerDate(change.clock(), change.next());
+    private void bindChange(PreparedStatement update, Slot slot, String processId, RequestClock.Change change,
+            WorkingCalendar calendar) throws SQLException {
+        update.setString(1, Json.writeClock(change.clock()));
+        setLong(update, 2, due(change.clock(), change.next()));
+        setLong(update, 3, deadline(change.clock(), runtime.now(), calendar));
+        update.setBoolean(4, change.clock().ended());
+        update.setString(5, processId);
+        update.setString(6, slot.name());
     }
 
     /**
-     * Returns the processes of model {@code processKey} whose clock of {@code slot} has its timer due by
-     * {@code limit}, only {@code customer}'s when it is not null: an indexed query on the timer table,
-     * since a clock's timer sits at or before its next deadline. Call inside a command.
+     * Fires the due clocks, at most {@code max} of them: takes their rows and their processes' locks
+     * (skipping what another node or an operation holds), announces what each crossed by now, stores
+     * it, and escalates the breaches; a clock whose process is gone is ended. Call inside a command.
+     *
+     * @return how many due clocks it took (fewer than {@code max} when no more are due now)
      */
-    public static Set<String> dueBy(Slot slot, String processKey, String customer, Instant limit) {
-        TimerJobQuery query = CommandContextUtil.getProcessEngineConfiguration().getManagementService()
-                .createTimerJobQuery().processDefinitionKey(processKey).elementId(slot.timer)
-                .duedateLowerThan(Date.from(limit.plusMillis(1)));
-        if (customer != null) {
-            query.jobTenantId(customer);
+    public int sweep(int max) {
+        Instant now = runtime.now();
+        List<Row> due = takeDue(now, max);
+        if (due.isEmpty()) {
+            return 0;
         }
-        Set<String> ids = new LinkedHashSet<>();
-        query.list().forEach(job -> ids.add(job.getProcessInstanceId()));
-        return ids;
-    }
-
-    /** Returns a page of the processes whose clock of {@code slot} has a timer, by job id. Call inside a command. */
-    public static List<String> timed(Slot slot, String processKey, int first, int size) {
-        return CommandContextUtil.getProcessEngineConfiguration().getManagementService().createTimerJobQuery()
-                .processDefinitionKey(processKey).elementId(slot.timer).orderByJobId().asc().listPage(first, size)
-                .stream().map(Job::getProcessInstanceId).toList();
-    }
-
-    /** The stored form of the clock after {@code change}: its countdown variables and next timer date. */
-    private static Map<String, Object> stored(Slot slot, RequestClock.Change change) {
-        Map<String, Object> variables = new HashMap<>();
-        put(slot, change.clock(), variables);
-        variables.put(slot.nextVariable, timerDate(change));
-        return variables;
-    }
-
-    private static void put(Slot slot, RequestClock clock, Map<String, Object> variables) {
-        for (SlaMetric metric : slot.metrics()) {
-            variables.put(slot.variable(metric), Json.writeCountdown(clock.countdown(metric), clock.announced(metric)));
-        }
-    }
-
-    /** The date the model's timer is set to: the next threshold, {@link #PARKED}, or empty once the clock ended. */
-    private static String timerDate(RequestClock clock, Optional<Instant> next) {
-        if (clock.ended()) {
-            return "";
-        }
-        return ceilMillis(next.orElse(PARKED)).toString();
-    }
-
-    /**
-     * Moves the clock's timer job to {@code at}: a job waiting in the timer table is rescheduled; one
-     * parked by an older version in the suspended table comes back; one already taken (in the
-     * executable table) is left, since its run reads the clock as stored now and sets the timer itself.
-     */
-    private static void place(Slot slot, String processId, Instant at) {
-        ManagementService management = CommandContextUtil.getProcessEngineConfiguration().getManagementService();
-        Job job = management.createTimerJobQuery().processInstanceId(processId).elementId(slot.timer).singleResult();
-        if (job == null) {
-            Job parked = management.createSuspendedJobQuery().processInstanceId(processId).elementId(slot.timer)
-                    .singleResult();
-            if (parked == null) {
-                return;
+        Set<String> held = lockProcesses(due.stream().map(Row::processId).collect(Collectors.toSet()));
+        List<SlaEvent> events = new ArrayList<>();
+        Map<String, Slot> breached = new HashMap<>();
+        Set<String> first = new HashSet<>();
+        Map<String, List<SlaMetric>> metrics = new HashMap<>();
+        Map<String, Owner> owners = new HashMap<>();
+        List<Row> gone = new ArrayList<>();
+        try (PreparedStatement update = OwnTables.changes().prepareStatement(UPDATE.formatted(OwnTables.table(TABLE)))) {
+            int batched = 0;
+            for (Row row : due) {
+                if (!held.contains(row.processId())) {
+                    gone.add(row);
+                    continue;
+                }
+                WorkingCalendar calendar = calendar(row);
+                RequestClock.Change change = row.clock().catchUp(now, calendar);
+                bindChange(update, row.slot(), row.processId(), change, calendar);
+                update.addBatch();
+                batched++;
+                events.addAll(events(row.owner(), change));
+                if (!change.breached().isEmpty()) {
+                    breached.put(row.processId(), row.slot());
+                    metrics.put(row.processId(), change.breached());
+                    owners.put(row.processId(), row.owner());
+                    if (firstBreach(change)) {
+                        first.add(row.processId());
+                    }
+                }
             }
-            job = CommandContextUtil.getJobService().activateSuspendedJob((SuspendedJobEntity) parked);
+            if (batched > 0) {
+                update.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw OwnTables.failure("fire the due SLA clocks", e);
         }
-        if (!job.getDuedate().toInstant().equals(at)) {
-            management.rescheduleTimeDateJob(job.getId(), at.toString());
+        endGone(gone);
+        offer(breached, first);
+        for (String id : breached.keySet()) {
+            events.addAll(escalated(owners.get(id), metrics.get(id)));
+        }
+        runtime.publishAfterCommit(events);
+        return due.size();
+    }
+
+    /** Takes up to {@code max} rows due by {@code now}, oldest first, that no other transaction holds. */
+    private List<Row> takeDue(Instant now, int max) {
+        String sql = "select PROC_INST_ID_, SLOT_, REQUEST_ID_, CUSTOMER_, ROUND_, REQUEST_, SLA_, STATE_ from "
+                + OwnTables.table(TABLE) + " where DUE_ <= ? order by DUE_ limit " + max + " for update skip locked";
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement select = OwnTables.connection().prepareStatement(sql)) {
+            select.setLong(1, now.toEpochMilli());
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getString(1), Slot.valueOf(rs.getString(2)),
+                            new Owner(rs.getString(3), rs.getString(4), rs.getInt(5)), rs.getString(6), rs.getString(7),
+                            Json.readClock(rs.getString(8))));
+                }
+            }
+        } catch (SQLException e) {
+            throw OwnTables.failure("take the due SLA clocks", e);
+        }
+        return rows;
+    }
+
+    /**
+     * Locks the rows of those of {@code processIds} no other transaction holds, as {@link Requests#lock}
+     * does for an operation, and returns them; a process another transaction holds is skipped, not waited for.
+     */
+    private static Set<String> lockProcesses(Set<String> processIds) {
+        String sql = "select ID_ from " + OwnTables.table("ACT_RU_EXECUTION") + " where ID_ in ("
+                + marks(processIds.size()) + ") for update skip locked";
+        Set<String> held = new HashSet<>();
+        try (PreparedStatement select = OwnTables.connection().prepareStatement(sql)) {
+            bind(select, 1, processIds);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    held.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw OwnTables.failure("lock the requests of the due SLA clocks", e);
+        }
+        return held;
+    }
+
+    /** Ends the clocks of {@code rows} whose process no longer exists (deleted by the host); leaves the others. */
+    private static void endGone(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Set<String> ids = rows.stream().map(Row::processId).collect(Collectors.toSet());
+        String table = OwnTables.table(TABLE);
+        try (PreparedStatement end = OwnTables.changes().prepareStatement("update " + table + " set DUE_ = null,"
+                + " DEADLINE_ = null, ENDED_ = true where PROC_INST_ID_ in (" + marks(ids.size()) + ") and not exists"
+                + " (select 1 from " + OwnTables.table("ACT_RU_EXECUTION") + " e where e.ID_ = " + table
+                + ".PROC_INST_ID_)")) {
+            bind(end, 1, ids);
+            end.executeUpdate();
+        } catch (SQLException e) {
+            throw OwnTables.failure("end the SLA clocks of deleted processes", e);
         }
     }
+
+    /** Returns the calendar a clock's row runs on, under the policy in force. */
+    private WorkingCalendar calendar(Row row) {
+        StoredRequest stored = Json.readRequest(row.request());
+        return row.sla() == null ? runtime.calendarFor(stored.request())
+                : RoundClock.calendar(runtime, stored.request(), row.sla());
+    }
+
+    // ---- escalation ---------------------------------------------------------------------------
+
+    /**
+     * Tells whether {@code change} announced the first breach its clock ever had: then the clock's
+     * process is escalated (later breaches are only announced).
+     */
+    private static boolean firstBreach(RequestClock.Change change) {
+        if (change.breached().isEmpty()) {
+            return false;
+        }
+        for (SlaMetric metric : change.clock().metrics()) {
+            if (!change.breached().contains(metric) && change.clock().announced(metric).contains(RequestClock.BREACH)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private List<SlaEvent> escalate(Map<String, Slot> breached, Set<String> first, Owner owner, List<SlaMetric> metrics) {
+        offer(breached, first);
+        return escalated(owner, metrics);
+    }
+
+    /**
+     * Escalates the processes of {@code first} (of {@code slots}, by process): marks each escalated and
+     * offers its open task to more people (a request's whole line and {@code leads}, for an emergency
+     * all of duty; a round's work to {@code leads}), in one task query for them all.
+     */
+    private static void offer(Map<String, Slot> slots, Set<String> first) {
+        if (first.isEmpty()) {
+            return;
+        }
+        Map<String, Set<String>> groups = new HashMap<>();
+        for (String processId : first) {
+            ExecutionEntity process = CommandContextUtil.getExecutionEntityManager().findById(processId);
+            Slot slot = slots.get(processId);
+            process.setVariable(slot.escalatedVariable, true, false);
+            groups.put(processId, slot == Slot.INTAKE ? Offers.groups((String) process.getVariable(Model.VAR_LINE, false),
+                    true) : Set.of(SupportGroups.LEADS));
+        }
+        TaskService tasks = CommandContextUtil.getProcessEngineConfiguration().getTaskService();
+        List<String> ids = new ArrayList<>(first);
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            for (Task task : tasks.createTaskQuery().processInstanceIdIn(ids.subList(from,
+                    Math.min(ids.size(), from + IN_LIST))).includeIdentityLinks().list()) {
+                Set<String> offered = task.getIdentityLinks().stream().map(IdentityLinkInfo::getGroupId)
+                        .filter(Objects::nonNull).collect(Collectors.toSet());
+                for (String group : groups.get(task.getProcessInstanceId())) {
+                    if (!offered.contains(group)) {
+                        tasks.addCandidateGroup(task.getId(), group);
+                    }
+                }
+            }
+        }
+    }
+
+    private List<SlaEvent> escalated(Owner owner, List<SlaMetric> metrics) {
+        List<SlaEvent> events = new ArrayList<>();
+        for (SlaMetric metric : metrics) {
+            events.add(new SlaEvent(SlaEvent.Type.ESCALATED, owner.requestId(), owner.customer(), metric,
+                    runtime.now(), RequestClock.BREACH, owner.round()));
+        }
+        return events;
+    }
+
+    // ---- plumbing -----------------------------------------------------------------------------
 
     private static List<SlaEvent> events(Owner owner, RequestClock.Change change) {
         List<SlaEvent> events = new ArrayList<>();
@@ -299,36 +579,22 @@ public final class ClockStore {
         return events;
     }
 
-    /**
-     * Escalates after breaches: the first offers the current task to more people (a request's whole
-     * line and {@code leads}, for an emergency all of duty; a round's work to {@code leads}); each breach
-     * is announced as ESCALATED.
-     */
-    private List<SlaEvent> escalate(Slot slot, DelegateExecution process, Owner owner, List<SlaMetric> breached) {
-        if (breached.isEmpty()) {
-            return new ArrayList<>();
-        }
-        if (!Boolean.TRUE.equals(process.getVariable(slot.escalatedVariable))) {
-            process.setVariable(slot.escalatedVariable, true);
-            TaskService tasks = CommandContextUtil.getProcessEngineConfiguration().getTaskService();
-            Task task = tasks.createTaskQuery().processInstanceId(process.getProcessInstanceId()).singleResult();
-            if (task != null) {
-                Set<String> offered = tasks.getIdentityLinksForTask(task.getId()).stream()
-                        .map(IdentityLink::getGroupId).filter(Objects::nonNull).collect(Collectors.toSet());
-                Set<String> groups = slot == Slot.INTAKE ? Offers.groups(owner.line(), true) : Set.of(SupportGroups.LEADS);
-                for (String group : groups) {
-                    if (!offered.contains(group)) {
-                        tasks.addCandidateGroup(task.getId(), group);
-                    }
-                }
+    /** The due column of a clock: its next threshold in epoch milliseconds, rounded up; null while paused or ended. */
+    private static Long due(RequestClock clock, Optional<Instant> next) {
+        return clock.ended() ? null : next.map(t -> ceilMillis(t).toEpochMilli()).orElse(null);
+    }
+
+    /** The deadline column of a clock: the nearest deadline of its running countdowns, or null when none runs. */
+    private static Long deadline(RequestClock clock, Instant now, WorkingCalendar calendar) {
+        Long nearest = null;
+        for (SlaMetric metric : clock.metrics()) {
+            CountdownStatus s = clock.status(metric, now, calendar);
+            if (s.state() == CountdownState.RUNNING) {
+                long due = s.due().toEpochMilli();
+                nearest = nearest == null ? due : Math.min(nearest, due);
             }
         }
-        List<SlaEvent> events = new ArrayList<>();
-        for (SlaMetric metric : breached) {
-            events.add(new SlaEvent(SlaEvent.Type.ESCALATED, owner.requestId(), owner.customer(), metric,
-                    runtime.now(), RequestClock.BREACH, owner.round()));
-        }
-        return events;
+        return nearest;
     }
 
     static Instant ceilMillis(Instant t) {
@@ -336,75 +602,22 @@ public final class ClockStore {
         return down.equals(t) ? t : down.plusMillis(1);
     }
 
-    /**
-     * Runs every job due on the engine clock, synchronously, each in its own transaction, until none is
-     * due: timer jobs whose date has come, and executable jobs nobody runs (left between Flowable's two
-     * transactions by a process that died, or taken by hand); jobs that fail, or that another node or
-     * executor took first, are not tried again in this call (a failed one is left to Flowable's retry
-     * handling). A job whose process ended meanwhile is gone, and is passed over quietly.
-     *
-     * @param management the engine's management service
-     * @param now the engine's clock
-     * @return how many jobs ran successfully
-     */
-    public static int fireDue(ManagementService management, Supplier<Instant> now) {
-        int fired = 0;
-        Set<String> skipped = new HashSet<>();
-        for (int round = 0; round < MAX_ROUNDS; round++) {
-            List<Job> stranded = new ArrayList<>(management.createJobQuery().orderByJobDuedate().asc()
-                    .listPage(0, PAGE + skipped.size()));
-            Instant at = now.get();
-            stranded.removeIf(job -> skipped.contains(job.getId()) || !stranded(job, at));
-            List<Job> due = new ArrayList<>(management.createTimerJobQuery().executable().orderByJobDuedate().asc()
-                    .listPage(0, PAGE + skipped.size()));
-            due.removeIf(job -> skipped.contains(job.getId()));
-            if (due.isEmpty() && stranded.isEmpty()) {
-                break;
-            }
-            for (Job job : stranded) {
-                if (run(management, job, false)) {
-                    fired++;
-                } else {
-                    skipped.add(job.getId());
-                }
-            }
-            for (Job job : due) {
-                if (run(management, job, true)) {
-                    fired++;
-                } else {
-                    skipped.add(job.getId());
-                }
-            }
+    private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.BIGINT);
+        } else {
+            s.setLong(index, value);
         }
-        return fired;
     }
 
-    /** Tells whether an executable job is left for anyone to run: not locked, or its lock has expired. */
-    private static boolean stranded(Job job, Instant now) {
-        if (!(job instanceof JobEntity entity)) {
-            return false;
-        }
-        return entity.getLockOwner() == null || entity.getLockExpirationTime() == null
-                || entity.getLockExpirationTime().toInstant().isBefore(now);
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
-    private static boolean run(ManagementService management, Job job, boolean timer) {
-        try {
-            String id = timer ? management.moveTimerToExecutableJob(job.getId()).getId() : job.getId();
-            management.executeJob(id);
-            return true;
-        } catch (FlowableObjectNotFoundException | FlowableOptimisticLockingException e) {
-            LOG.debug("job {} was taken by another executor, or its process ended", job.getId());
-            return false;
-        } catch (FlowableException | PersistenceException e) {
-            if (management.createTimerJobQuery().jobId(job.getId()).count() == 0
-                    && management.createJobQuery().jobId(job.getId()).count() == 0) {
-                LOG.debug("job {} was taken by another node, or its process ended", job.getId(), e);
-            } else {
-                LOG.warn("job {} of process instance {} failed; Flowable will retry it", job.getId(),
-                        job.getProcessInstanceId(), e);
-            }
-            return false;
+    private static void bind(PreparedStatement s, int first, Collection<String> values) throws SQLException {
+        int i = first;
+        for (String v : values) {
+            s.setString(i++, v);
         }
     }
 }

@@ -210,9 +210,10 @@ public final class EngineFactory {
             LOG.warn("process engine '{}' parses BPMN with enableSafeBpmnXml off: external entities in a model"
                     + " are resolved; turn it on", engine.getName());
         }
-        if (!cfg.isAsyncExecutorActivate() && (cfg.getAsyncExecutor() == null || !cfg.getAsyncExecutor().isActive())) {
-            LOG.warn("process engine '{}' runs no async executor: no SLA timer fires (no warning, breach or"
-                    + " escalation) unless the host calls SlaEngine.fireDueTimers(); turn the executor on",
+        if (!runsJobs(engine)) {
+            LOG.warn("process engine '{}' runs no async executor, so slaflow runs no clock sweeper either: no SLA"
+                    + " warning, breach or escalation fires unless the host calls SlaEngine.fireDueTimers(); turn"
+                    + " the executor on",
                     engine.getName());
         }
         if (calendars.isEmpty()) {
@@ -236,6 +237,30 @@ public final class EngineFactory {
                 .addClasspathResource(AcceptanceModel.RESOURCE)
                 .enableDuplicateFiltering()
                 .deploy();
+    }
+
+    /**
+     * Creates slaflow's own tables (the SLA clocks, the prepaid ledger) in the engine's database unless
+     * they exist; a database user without the right to create tables works once they exist.
+     *
+     * @throws SlaException if they cannot be created, with the driver's exception among its causes
+     */
+    public static void createTables(ProcessEngine engine) {
+        new Transactions(engine.getManagementService()).run("create the SLA clock table", () -> {
+            try {
+                ClockStore.createTable();
+            } catch (SQLException e) {
+                throw OwnTables.failure("create the SLA clock table", e);
+            }
+            return Outcome.ok(null);
+        });
+        new PrepaidLedger(engine.getManagementService()).createTables();
+    }
+
+    /** Tells whether a host's engine runs its jobs in the background (its async executor is on). */
+    public static boolean runsJobs(ProcessEngine engine) {
+        ProcessEngineConfigurationImpl cfg = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        return cfg.isAsyncExecutorActivate() || cfg.getAsyncExecutor() != null && cfg.getAsyncExecutor().isActive();
     }
 
     /** Returns Flowable's three built-in calendars plus a working-time calendar per entry of {@code calendars}. */

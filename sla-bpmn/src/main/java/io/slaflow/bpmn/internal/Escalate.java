@@ -4,15 +4,13 @@ import org.flowable.engine.delegate.DelegateExecution;
 import org.flowable.engine.delegate.JavaDelegate;
 
 /**
- * The service task "Escalate" of the intake model, after a timer announced a breach: see
- * {@link ClockStore#escalateFired}.
+ * The service task "Escalate" of intake models deployed before the clock table; never reached now
+ * ({@link RecordThreshold} reports no breach), since {@link ClockStore} escalates.
  */
 public final class Escalate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        StoredRequest stored = Json.readRequest((String) execution.getVariable(Model.VAR_REQUEST));
-        new ClockStore(SlaRuntimes.current()).escalateFired(ClockStore.Slot.INTAKE, execution,
-                RecordThreshold.owner(execution, stored));
+        // the clock table's sweep escalates; nothing is left to do here
     }
 }

@@ -20,8 +20,8 @@ import org.flowable.engine.RuntimeService;
  * (D3: time the request waits on the customer is not counted against support): it pauses while the
  * case waits on the customer (a decision, an approval, a payment, the results of a demonstration),
  * runs while support works, pauses for good when the case stops, and is met when the work is accepted,
- * which resolves the request. The request's SLA clock (one timer job for both countdowns; the response
- * is met by then) is parked and brought back as the intake's own pauses do. Runs inside the command of
+ * which resolves the request. The request's SLA clock (its row in the clock table; the response is met
+ * by then) stops being due while paused, as on the intake's own pauses. Runs inside the command of
  * the acceptance operation.
  */
 final class IntakeResolution {
@@ -41,11 +41,11 @@ final class IntakeResolution {
      * to {@code events}.
      */
     void follow(String requestId, ServiceRequest request, AcceptanceCase after, Instant now, List<SlaEvent> events) {
-        Map<String, Object> vars = processes.getVariables(requestId);
+        Map<String, Object> vars = ClockStore.attach(requestId, processes.getVariables(requestId));
         WorkingCalendar calendar = runtime.calendarFor(request);
         change(ClockStore.read(ClockStore.Slot.INTAKE, vars), after, now, calendar).ifPresent(change ->
                 events.addAll(clocks.store(ClockStore.Slot.INTAKE, requestId, new ClockStore.Owner(requestId,
-                        request.customer(), 0, (String) vars.get(Model.VAR_LINE)), change)));
+                        request.customer(), 0), change, calendar)));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.slaflow.bpmn.internal;
 
 import io.slaflow.core.countdown.Countdown;
 import io.slaflow.core.countdown.CountdownEvent;
+import io.slaflow.core.countdown.RequestClock;
 import io.slaflow.core.countdown.SlaMetric;
 import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.RequesterTier;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +118,10 @@ public final class Json {
 
     /** Reads a countdown written by {@link #writeCountdown}. */
     public static StoredCountdown readCountdown(String json) {
-        JsonNode node = MAPPER.readTree(json);
+        return readCountdown(MAPPER.readTree(json));
+    }
+
+    private static StoredCountdown readCountdown(JsonNode node) {
         List<Double> warnAt = doubles(node.get("warnAt"));
         List<CountdownEvent> events = new ArrayList<>();
         for (JsonNode e : node.get("events")) {
@@ -126,6 +131,27 @@ public final class Json {
         Countdown countdown = Countdown.of(SlaMetric.valueOf(text(node, "metric")),
                 Duration.parse(text(node, "target")), warnAt, events);
         return new StoredCountdown(countdown, doubles(node.get("announced")));
+    }
+
+    /** Writes a whole clock: its countdowns, each with the thresholds of it announced, as a JSON array. */
+    public static String writeClock(RequestClock clock) {
+        ArrayNode array = MAPPER.createArrayNode();
+        for (SlaMetric metric : clock.metrics()) {
+            array.add(MAPPER.readTree(writeCountdown(clock.countdown(metric), clock.announced(metric))));
+        }
+        return MAPPER.writeValueAsString(array);
+    }
+
+    /** Reads a clock written by {@link #writeClock}. */
+    public static RequestClock readClock(String json) {
+        List<Countdown> countdowns = new ArrayList<>();
+        Map<SlaMetric, List<Double>> announced = new EnumMap<>(SlaMetric.class);
+        for (JsonNode node : MAPPER.readTree(json)) {
+            StoredCountdown stored = readCountdown(node);
+            countdowns.add(stored.countdown());
+            announced.put(stored.countdown().metric(), stored.announced());
+        }
+        return RequestClock.of(countdowns, announced);
     }
 
     private static List<Double> doubles(JsonNode array) {

@@ -24,18 +24,22 @@ public final class Model {
     public static final String WAIT_BEFORE_RESPONSE = "waitBeforeResponse";
     /** Receive task: waiting on the customer during the work. */
     public static final String WAIT_IN_WORK = "waitInWork";
-    /** Timer catch event of the SLA clock: the next threshold of either countdown. */
+    /**
+     * Timer catch event of the SLA clock in models deployed before the clock table (the clock's loop of
+     * their parallel branch); {@link LegacyClocks} ends it when it moves their clocks to the table.
+     */
     public static final String TIMER_SLA = "slaTimer";
-    /** Service task that records the thresholds crossed. */
-    public static final String TASK_RECORD = "recordThresholds";
 
     /** The request as filed, JSON ({@link Json#writeRequest}). */
     public static final String VAR_REQUEST = "slaRequest";
-    /** The response countdown and the thresholds announced, JSON ({@link Json#writeCountdown}). */
+    /** Before the clock table: the response countdown and the thresholds announced, JSON ({@link Json#writeCountdown}). */
     public static final String VAR_RESPONSE = "slaResponse";
-    /** The resolution countdown and the thresholds announced, JSON. */
+    /** Before the clock table: the resolution countdown and the thresholds announced, JSON. */
     public static final String VAR_RESOLUTION = "slaResolution";
-    /** ISO instant of the SLA clock's next threshold (of either countdown), or empty when none is ahead. */
+    /**
+     * Before the clock table: ISO instant of the SLA clock's next threshold, or empty when none is ahead,
+     * read by the loop of the clock's branch; {@link LegacyClocks} empties it to end that loop.
+     */
     public static final String VAR_NEXT = "slaNext";
     /** The group the request is with. */
     public static final String VAR_LINE = "slaLine";
@@ -67,10 +71,10 @@ public final class Model {
     public static final String VAR_RESOLUTION_NOTE = "slaResolutionNote";
     /** Transient on completing a task: the user who completed it, who gets the next task of the line. */
     public static final String TRANSIENT_COMPLETED_BY = "slaCompletedBy";
-    /** Transient: whether the thresholds just recorded include a breach. */
+    /** Transient, read by the "Breached?" gateway of models deployed before the clock table. */
     public static final String TRANSIENT_BREACHED = "slaBreachedNow";
-    /** Transient: the metrics (names) whose breach was just recorded. */
-    public static final String TRANSIENT_BREACHED_METRICS = "slaBreachedMetrics";
+    /** Transient at the start: the clock just started, for the first task's due date (its row is written after). */
+    public static final String TRANSIENT_CLOCK = "slaClock";
 
     /** Outcome of a task: the first response was given. */
     public static final String OUTCOME_RESPOND = "respond";
@@ -86,7 +90,7 @@ public final class Model {
     private Model() {
     }
 
-    /** Returns the variable holding the countdown of {@code metric}. */
+    /** Returns the variable that held the countdown of {@code metric} before the clock table. */
     public static String countdownVar(SlaMetric metric) {
         return metric == SlaMetric.RESPONSE ? VAR_RESPONSE : VAR_RESOLUTION;
     }

@@ -19,7 +19,7 @@ public final class OfferCaseTask implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         SlaRuntime runtime = SlaRuntimes.current();
-        Map<String, Object> vars = task.getVariables();
+        Map<String, Object> vars = ClockStore.attach(task.getProcessInstanceId(), task.getVariables());
         ServiceRequest request = AcceptanceJson.read((String) vars.get(AcceptanceModel.VAR_CASE)).request();
         task.setName(task.getName() + ": " + request.subject());
         task.setPriority(runtime.taskPriority(RequestKind.valueOf((String) vars.get(AcceptanceModel.VAR_WORK_KIND))));

@@ -8,9 +8,9 @@ import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.ServiceRequest;
 import java.time.Instant;
 import java.util.Date;
+import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
 import org.flowable.engine.impl.util.CommandContextUtil;
 import org.flowable.task.service.delegate.DelegateTask;
-import org.flowable.variable.api.delegate.VariableScope;
 import org.flowable.task.service.delegate.TaskListener;
 
 /**
@@ -26,7 +26,7 @@ public final class OfferTask implements TaskListener {
     public void notify(DelegateTask task) {
         SlaRuntime runtime = SlaRuntimes.current();
         // the request's variables live on its process: read them there, not through the new task's scope
-        VariableScope process = CommandContextUtil.getExecutionEntityManager().findById(task.getExecutionId());
+        ExecutionEntity process = CommandContextUtil.getExecutionEntityManager().findById(task.getExecutionId());
         ServiceRequest request = Json.readRequest((String) process.getVariable(Model.VAR_REQUEST)).request();
         Object workKind = process.getVariable(Model.VAR_WORK_KIND);
         RequestKind kind = workKind instanceof String k ? RequestKind.valueOf(k) : request.kind();
@@ -47,10 +47,12 @@ public final class OfferTask implements TaskListener {
         }
     }
 
-    private static Instant deadline(SlaRuntime runtime, VariableScope process, ServiceRequest request) {
+    private static Instant deadline(SlaRuntime runtime, ExecutionEntity process, ServiceRequest request) {
         Instant now = runtime.now();
         WorkingCalendar calendar = runtime.calendarFor(request);
-        RequestClock clock = ClockStore.read(ClockStore.Slot.INTAKE, process);
+        RequestClock clock = process.getTransientVariable(Model.TRANSIENT_CLOCK) instanceof RequestClock started ? started
+                : ClockStore.read(ClockStore.Slot.INTAKE, process.getProcessInstanceId())
+                        .orElseGet(() -> ClockStore.readLegacy(ClockStore.Slot.INTAKE, process));
         CountdownStatus response = clock.status(SlaMetric.RESPONSE, now, calendar);
         return response.met() ? clock.status(SlaMetric.RESOLUTION, now, calendar).due() : response.due();
     }

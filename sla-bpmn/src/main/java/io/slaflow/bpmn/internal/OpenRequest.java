@@ -41,7 +41,7 @@ public record OpenRequest(String id, RequestStage stage, Map<String, Object> var
 
     /** Returns the owner of the request's clock, for its events. */
     public ClockStore.Owner owner() {
-        return new ClockStore.Owner(id, stored.request().customer(), 0, line());
+        return new ClockStore.Owner(id, stored.request().customer(), 0);
     }
 
     /** Returns the line the request is with. */

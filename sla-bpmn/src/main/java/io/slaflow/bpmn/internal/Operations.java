@@ -73,14 +73,14 @@ public final class Operations {
         Instant now = runtime.now();
         String line = runtime.routing().intake(request);
         Map<String, Object> vars = new HashMap<>();
-        vars.put(Model.VAR_REQUEST, Json.writeRequest(new StoredRequest(request, now)));
+        StoredRequest stored = new StoredRequest(request, now);
+        vars.put(Model.VAR_REQUEST, Json.writeRequest(stored));
         vars.put(Model.VAR_LINE, line);
         vars.put(Model.VAR_WORK_KIND, request.kind().name());
         RequestClock clock = RequestClock.of(List.of(
                 missedCall ? runtime.callBacks().countdown(now)
                         : Countdown.start(SlaMetric.RESPONSE, targets.response(), targets.warnAt(), now),
                 Countdown.start(SlaMetric.RESOLUTION, targets.resolution(), targets.warnAt(), now)));
-        ClockStore.start(ClockStore.Slot.INTAKE, clock, now, targets.calendar(), vars);
         String firstOffer = Offers.firstOffer(runtime.members(), line, request.kind());
         if (firstOffer != null) {
             vars.put(Model.VAR_OFFERED_TO, firstOffer);
@@ -91,7 +91,10 @@ public final class Operations {
                     .overrideProcessDefinitionTenantId(request.customer())
                     .variables(vars)
                     .transientVariable(Model.VAR_MISSED_CALL, missedCall)
+                    .transientVariable(Model.TRANSIENT_CLOCK, clock)
                     .start();
+            clocks.start(ClockStore.Slot.INTAKE, instance.getId(), new ClockStore.Owner(instance.getId(),
+                    request.customer(), 0), stored, null, clock, targets.calendar());
             List<SlaEvent> events = new ArrayList<>();
             for (SlaMetric metric : clock.metrics()) {
                 events.add(event(SlaEvent.Type.STARTED, instance.getId(), request, metric, now));
@@ -138,8 +141,7 @@ public final class Operations {
     /** Puts a question to the customer: the running countdowns pause and the SLA clock's timer is parked. */
     public void waitForCustomer(String id, String user, String question) {
         act(id, user, "waitForCustomer", new RequestStage[] {RequestStage.RESPONSE, RequestStage.WORK}, r -> {
-            List<SlaEvent> events = clocks.store(ClockStore.Slot.INTAKE, r.id(), r.owner(),
-                    r.clock().pause(runtime.now(), question, calendar(r)));
+            List<SlaEvent> events = store(r, r.clock().pause(runtime.now(), question, calendar(r)));
             Map<String, Object> vars = new HashMap<>();
             vars.put(Model.VAR_QUESTION, question);
             vars.put(Model.VAR_ASSIGNEE, user);
@@ -156,8 +158,7 @@ public final class Operations {
         change(id, r -> first(
                 () -> customer == null || requests.belongsTo(id, customer) ? null : new UnknownRequestException(id),
                 () -> requests.requireStage(r, "customerReplied", RequestStage.WAITING_ON_CUSTOMER)), r -> {
-            List<SlaEvent> events = clocks.store(ClockStore.Slot.INTAKE, r.id(), r.owner(),
-                    r.clock().resume(runtime.now(), calendar(r)));
+            List<SlaEvent> events = store(r, r.clock().resume(runtime.now(), calendar(r)));
             processes.setVariable(r.id(), Model.VAR_REPLY, reply);
             processes.trigger(r.waitingExecution());
             return events;
@@ -204,8 +205,7 @@ public final class Operations {
                                 + " workflow on this engine: its line proposes a solution (acceptance().proposeSolution),"
                                 + " and the accepted work resolves it") : null,
                 r -> {
-                    List<SlaEvent> events = clocks.store(ClockStore.Slot.INTAKE, r.id(), r.owner(),
-                            r.clock().meetAll(runtime.now(), calendar(r)));
+                    List<SlaEvent> events = store(r, r.clock().meetAll(runtime.now(), calendar(r)));
                     Map<String, Object> vars = new HashMap<>();
                     vars.put(Model.VAR_RESOLUTION_NOTE, resolution);
                     vars.put(Model.VAR_ASSIGNEE, user);
@@ -288,10 +288,10 @@ public final class Operations {
             if (r == null || r.ended()) {
                 return Outcome.ok(0);
             }
+            Optional<Instant> before = ClockStore.due(ClockStore.Slot.INTAKE, id);
             RequestClock.Change change = r.clock().catchUp(runtime.now(), calendar(r));
-            runtime.publishAfterCommit(clocks.store(ClockStore.Slot.INTAKE, r.id(), r.owner(), change));
-            return Outcome.ok(ClockStore.timerDate(ClockStore.Slot.INTAKE, r.variables())
-                    .equals(ClockStore.timerDate(change)) ? 0 : 1);
+            runtime.publishAfterCommit(store(r, change));
+            return Outcome.ok(before.equals(ClockStore.due(ClockStore.Slot.INTAKE, id)) ? 0 : 1);
         });
     }
 
@@ -338,9 +338,14 @@ public final class Operations {
         });
     }
 
-    /** Meets {@code metric} of the request's clock and moves its timer to what is left. */
+    /** Meets {@code metric} of the request's clock and moves its next due instant to what is left. */
     private List<SlaEvent> meet(OpenRequest r, SlaMetric metric) {
-        return clocks.store(ClockStore.Slot.INTAKE, r.id(), r.owner(), r.clock().meet(metric, runtime.now(), calendar(r)));
+        return store(r, r.clock().meet(metric, runtime.now(), calendar(r)));
+    }
+
+    /** Stores a change of the request's clock and returns its events. */
+    private List<SlaEvent> store(OpenRequest r, RequestClock.Change change) {
+        return clocks.store(ClockStore.Slot.INTAKE, r.id(), r.owner(), change, calendar(r));
     }
 
     private WorkingCalendar calendar(OpenRequest r) {

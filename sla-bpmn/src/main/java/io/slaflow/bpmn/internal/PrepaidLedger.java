@@ -9,8 +9,6 @@ import io.slaflow.core.acceptance.AcceptanceCase;
 import io.slaflow.core.acceptance.PrepaidDrawdown;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,18 +18,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import org.apache.ibatis.session.SqlSession;
-import org.flowable.common.engine.api.FlowableException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
-import org.flowable.common.engine.impl.cfg.TransactionState;
-import org.flowable.common.engine.impl.context.Context;
-import org.flowable.common.engine.impl.db.DbSqlSession;
-import org.flowable.common.engine.impl.interceptor.CommandContext;
 import org.flowable.engine.ManagementService;
-import org.flowable.engine.impl.util.CommandContextUtil;
 
 /**
  * The customers' prepaid hours (D5), kept in two tables of the engine's database next to Flowable's:
@@ -55,11 +44,6 @@ public final class PrepaidLedger {
     /** The statement table, one row per change. */
     static final String MOVEMENT = "SLA_PREPAID_MOVEMENT";
 
-    /** The command attribute that says the ledger's transaction listeners are registered. */
-    private static final String LISTENERS_REGISTERED = PrepaidLedger.class.getName() + ".listeners";
-
-    /** A row inserted twice at once (H2 and PostgreSQL), or PostgreSQL's duplicate table / type. */
-    private static final Set<String> CREATED_AT_THE_SAME_TIME = Set.of("23505", "42P07");
 
     private final Transactions transactions;
 
@@ -85,21 +69,21 @@ public final class PrepaidLedger {
     }
 
     private Outcome<Void> create() {
-        try (Statement ddl = connection().createStatement()) {
-            if (exists(table(ACCOUNT)) && exists(table(MOVEMENT))) {
+        try (Statement ddl = OwnTables.connection().createStatement()) {
+            if (OwnTables.exists(OwnTables.table(ACCOUNT)) && OwnTables.exists(OwnTables.table(MOVEMENT))) {
                 return Outcome.ok(null);
             }
-            ddl.execute("create table if not exists " + table(ACCOUNT) + " (CUSTOMER_ varchar(255) not null"
+            ddl.execute("create table if not exists " + OwnTables.table(ACCOUNT) + " (CUSTOMER_ varchar(255) not null"
                     + " primary key, BALANCE_ decimal(14,2) not null, RESERVED_ decimal(14,2) not null,"
                     + " REV_ integer not null)");
-            ddl.execute("create table if not exists " + table(MOVEMENT) + " (CUSTOMER_ varchar(255) not null,"
+            ddl.execute("create table if not exists " + OwnTables.table(MOVEMENT) + " (CUSTOMER_ varchar(255) not null,"
                     + " SEQ_ integer not null, KIND_ varchar(16) not null, CASE_ID_ varchar(64),"
                     + " HOURS_ decimal(14,2) not null, BALANCE_ decimal(14,2) not null,"
                     + " RESERVED_ decimal(14,2) not null, TIME_ timestamp with time zone not null,"
                     + " NOTE_ varchar(" + Arguments.MAX_NOTE_LENGTH + "), primary key (CUSTOMER_, SEQ_))");
             return Outcome.ok(null);
         } catch (SQLException e) {
-            throw failure("create the prepaid hours tables", e);
+            throw OwnTables.failure("create the prepaid hours tables", e);
         }
     }
 
@@ -134,7 +118,7 @@ public final class PrepaidLedger {
         Row row = account(customer, opening.orElse(null), at);
         if (row == null) {
             throw new DatabaseException("Case " + caseId + " holds prepaid hours of customer '" + customer + "', who has"
-                    + " no account in table " + table(ACCOUNT) + " and no prepaid hours in the contract to open one:"
+                    + " no account in table " + OwnTables.table(ACCOUNT) + " and no prepaid hours in the contract to open one:"
                     + " the table was changed outside slaflow; restore the customer's row. Nothing was changed", null);
         }
         if (drawn.isPresent()) {
@@ -183,7 +167,7 @@ public final class PrepaidLedger {
         try {
             statement = statement(customer);
         } catch (SQLException e) {
-            throw failure("read the prepaid hours of " + customer, e);
+            throw OwnTables.failure("read the prepaid hours of " + customer, e);
         }
         if (statement.isEmpty()) {
             return opening.map(h -> new PrepaidAccount(customer, hours(h), hours(BigDecimal.ZERO), List.of()));
@@ -205,7 +189,7 @@ public final class PrepaidLedger {
             return row;
         }
         Row opened = new Row(hours(opening), hours(BigDecimal.ZERO), 1);
-        try (PreparedStatement insert = changes().prepareStatement("insert into " + table(ACCOUNT)
+        try (PreparedStatement insert = OwnTables.changes().prepareStatement("insert into " + OwnTables.table(ACCOUNT)
                 + " (CUSTOMER_, BALANCE_, RESERVED_, REV_) values (?, ?, ?, ?)")) {
             insert.setString(1, customer);
             insert.setBigDecimal(2, opened.balance);
@@ -213,7 +197,7 @@ public final class PrepaidLedger {
             insert.setInt(4, opened.revision);
             insert.executeUpdate();
         } catch (SQLException e) {
-            throw failure("open the prepaid hours of " + customer, e);
+            throw OwnTables.failure("open the prepaid hours of " + customer, e);
         }
         line(customer, opened, Kind.OPENED, null, opened.balance, at, null);
         return opened;
@@ -221,8 +205,8 @@ public final class PrepaidLedger {
 
     /** Locks and returns the account row until the transaction ends; null when there is none. */
     private Row lock(String customer) {
-        try (PreparedStatement select = connection().prepareStatement("select BALANCE_, RESERVED_, REV_ from "
-                + table(ACCOUNT) + " where CUSTOMER_ = ? for update")) {
+        try (PreparedStatement select = OwnTables.connection().prepareStatement("select BALANCE_, RESERVED_, REV_ from "
+                + OwnTables.table(ACCOUNT) + " where CUSTOMER_ = ? for update")) {
             select.setString(1, customer);
             try (ResultSet rs = select.executeQuery()) {
                 if (rs.next()) {
@@ -230,7 +214,7 @@ public final class PrepaidLedger {
                 }
             }
         } catch (SQLException e) {
-            throw failure("lock the prepaid hours of " + customer, e);
+            throw OwnTables.failure("lock the prepaid hours of " + customer, e);
         }
         return null;
     }
@@ -242,11 +226,11 @@ public final class PrepaidLedger {
             throw new DatabaseException("The prepaid hours of customer '" + customer + "' would go to balance "
                     + next.balance + ", held " + next.reserved + " (" + kind + " of " + hours + (caseId == null ? ""
                     : " for case " + caseId) + "), and neither may be negative nor the hours held exceed the balance:"
-                    + " table " + table(ACCOUNT) + " disagrees with the cases that hold hours, so it was changed"
-                    + " outside slaflow; set it right from its statement " + table(MOVEMENT) + ". Nothing was changed",
+                    + " table " + OwnTables.table(ACCOUNT) + " disagrees with the cases that hold hours, so it was changed"
+                    + " outside slaflow; set it right from its statement " + OwnTables.table(MOVEMENT) + ". Nothing was changed",
                     null);
         }
-        try (PreparedStatement update = changes().prepareStatement("update " + table(ACCOUNT)
+        try (PreparedStatement update = OwnTables.changes().prepareStatement("update " + OwnTables.table(ACCOUNT)
                 + " set BALANCE_ = ?, RESERVED_ = ?, REV_ = ? where CUSTOMER_ = ? and REV_ = ?")) {
             update.setBigDecimal(1, next.balance);
             update.setBigDecimal(2, next.reserved);
@@ -258,13 +242,13 @@ public final class PrepaidLedger {
                         + " changed at the same time");
             }
         } catch (SQLException e) {
-            throw failure("change the prepaid hours of " + customer, e);
+            throw OwnTables.failure("change the prepaid hours of " + customer, e);
         }
         line(customer, next, kind, caseId, hours, at, note);
     }
 
     private void line(String customer, Row row, Kind kind, String caseId, BigDecimal hours, Instant at, String note) {
-        try (PreparedStatement insert = changes().prepareStatement("insert into " + table(MOVEMENT)
+        try (PreparedStatement insert = OwnTables.changes().prepareStatement("insert into " + OwnTables.table(MOVEMENT)
                 + " (CUSTOMER_, SEQ_, KIND_, CASE_ID_, HOURS_, BALANCE_, RESERVED_, TIME_, NOTE_)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, customer);
@@ -278,13 +262,13 @@ public final class PrepaidLedger {
             insert.setString(9, note);
             insert.executeUpdate();
         } catch (SQLException e) {
-            throw failure("write the prepaid statement of " + customer, e);
+            throw OwnTables.failure("write the prepaid statement of " + customer, e);
         }
     }
 
     private List<PrepaidMovement> statement(String customer) throws SQLException {
-        try (PreparedStatement select = connection().prepareStatement("select SEQ_, KIND_, CASE_ID_, HOURS_,"
-                + " BALANCE_, RESERVED_, TIME_, NOTE_ from " + table(MOVEMENT) + " where CUSTOMER_ = ? order by SEQ_")) {
+        try (PreparedStatement select = OwnTables.connection().prepareStatement("select SEQ_, KIND_, CASE_ID_, HOURS_,"
+                + " BALANCE_, RESERVED_, TIME_, NOTE_ from " + OwnTables.table(MOVEMENT) + " where CUSTOMER_ = ? order by SEQ_")) {
             select.setString(1, customer);
             List<PrepaidMovement> lines = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
@@ -307,85 +291,11 @@ public final class PrepaidLedger {
             }
         }
         throw new DatabaseException("Line " + sequence + " of the prepaid statement of customer '" + customer
-                + "' in table " + table(MOVEMENT) + " is of kind '" + name + "', and this slaflow knows "
+                + "' in table " + OwnTables.table(MOVEMENT) + " is of kind '" + name + "', and this slaflow knows "
                 + List.of(Kind.values()) + ": it was written by a newer slaflow or changed outside it", null);
-    }
-
-    // ---- plumbing -------------------------------------------------------------------------------
-
-    /** Tells whether {@code table} (possibly {@code schema.name}) exists, in the connection's schema by default. */
-    private static boolean exists(String table) throws SQLException {
-        Connection connection = connection();
-        DatabaseMetaData meta = connection.getMetaData();
-        int dot = table.lastIndexOf('.');
-        String schema = dot < 0 ? connection.getSchema() : table.substring(0, dot);
-        try (ResultSet tables = meta.getTables(connection.getCatalog(), schema == null ? null : stored(meta, schema),
-                stored(meta, table.substring(dot + 1)), new String[] {"TABLE"})) {
-            return tables.next();
-        }
-    }
-
-    /** Returns an unquoted identifier as the database stores it (PostgreSQL: lower case; H2: upper case). */
-    private static String stored(DatabaseMetaData meta, String identifier) throws SQLException {
-        if (meta.storesLowerCaseIdentifiers()) {
-            return identifier.toLowerCase(Locale.ROOT);
-        }
-        return meta.storesUpperCaseIdentifiers() ? identifier.toUpperCase(Locale.ROOT) : identifier;
     }
 
     private static BigDecimal hours(BigDecimal value) {
         return value.setScale(2, RoundingMode.UNNECESSARY);
-    }
-
-    private static Connection connection() {
-        return CommandContextUtil.getDbSqlSession().getSqlSession().getConnection();
-    }
-
-    /**
-     * Returns the command's connection for a statement that changes rows, making sure the command's
-     * commit keeps it and its rollback undoes it. The ledger writes beside MyBatis, so MyBatis does not
-     * know the connection holds changes: in a command where Flowable changed nothing itself (a top-up),
-     * or one that fails before Flowable flushed anything (its own changes wait in the session until the
-     * command ends), MyBatis skips the commit or the rollback, and the ledger's rows would only be
-     * committed as a side effect of MyBatis setting the connection back to auto-commit as it closes it.
-     * So the first change of a command registers listeners that force MyBatis's commit (once Flowable
-     * has flushed its own changes) and rollback: real ones where Flowable runs the transaction, nothing
-     * where an outside transaction manager does (and commits or rolls back itself).
-     */
-    private static Connection changes() {
-        CommandContext command = Context.getCommandContext();
-        if (command.getAttribute(LISTENERS_REGISTERED) == null) {
-            command.addAttribute(LISTENERS_REGISTERED, Boolean.TRUE);
-            SqlSession session = CommandContextUtil.getDbSqlSession().getSqlSession();
-            Context.getTransactionContext().addTransactionListener(TransactionState.COMMITTING,
-                    committing -> session.commit(true));
-            Context.getTransactionContext().addTransactionListener(TransactionState.ROLLINGBACK,
-                    rolledBack -> session.rollback(true));
-        }
-        return connection();
-    }
-
-    private static String table(String name) {
-        DbSqlSession session = CommandContextUtil.getDbSqlSession();
-        return session.getDbSqlSessionFactory().getDatabaseTablePrefix() + name;
-    }
-
-    /**
-     * Returns the failure for a statement that failed: a dead connection (run again: the transaction
-     * died with it, so nothing was kept, whichever statement it was), a lost race (run again), a row or
-     * table created at the same time by another node (run again: it is there now), or else an engine
-     * failure.
-     */
-    private static FlowableException failure(String what, SQLException e) {
-        String message = "could not " + what + ": " + e.getMessage();
-        if (Transactions.connectionLost(e)) {
-            return new Transactions.ConnectionLost(message, e);
-        }
-        if (CREATED_AT_THE_SAME_TIME.contains(e.getSQLState())) {
-            FlowableOptimisticLockingException race = new FlowableOptimisticLockingException(message);
-            race.initCause(e);
-            return race;
-        }
-        return new FlowableException(message, e);
     }
 }

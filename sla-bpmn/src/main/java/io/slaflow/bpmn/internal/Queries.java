@@ -63,8 +63,8 @@ public final class Queries {
         this.acceptance = new AcceptanceQueries(engine, runtime);
         this.hostCases = new AcceptanceCases(engine);
         this.cases = new CaseEntries.Loader(engine, runtime, acceptance, (request, acceptanceCase, now) -> status(
-                request.getId(), request.getProcessVariables(), Optional.empty(), request.getEndTime() != null, now,
-                Optional.of(acceptanceCase)));
+                request.getId(), ClockStore.attach(request.getId(), request.getProcessVariables()), Optional.empty(),
+                request.getEndTime() != null, now, Optional.of(acceptanceCase)));
     }
 
     /**
@@ -83,7 +83,8 @@ public final class Queries {
             }
             Task task = instance.getEndTime() == null
                     ? tasks.createTaskQuery().processInstanceId(id).singleResult() : null;
-            return Outcome.ok(status(instance, task, runtime.now()));
+            return Outcome.ok(status(instance, ClockStore.attach(id, instance.getProcessVariables()), task,
+                    runtime.now()));
         });
     }
 
@@ -107,9 +108,10 @@ public final class Queries {
                     .taskTenantId(customer).list().stream()
                     .collect(Collectors.toMap(Task::getProcessInstanceId, Function.identity()));
             Instant now = runtime.now();
+            Map<String, Map<String, Object>> vars = attached(instances);
             List<RequestStatus> list = new ArrayList<>();
             for (HistoricProcessInstance i : instances) {
-                list.add(status(i, open.get(i.getId()), now));
+                list.add(status(i, vars.get(i.getId()), open.get(i.getId()), now));
             }
             return Outcome.ok(list);
         });
@@ -148,12 +150,17 @@ public final class Queries {
             Instant now = runtime.now();
             List<Task> found = query.includeProcessVariables().list();
             CaseEntries entries = cases.of(found.stream().filter(CaseEntries::isCaseTask).toList(), now);
+            Map<String, Map<String, Object>> requests = new HashMap<>();
+            found.stream().filter(t -> !CaseEntries.isCaseTask(t))
+                    .forEach(t -> requests.put(t.getProcessInstanceId(), t.getProcessVariables()));
+            Map<String, Map<String, Object>> vars = ClockStore.attachAll(requests);
             List<RequestStatus> list = new ArrayList<>();
             for (Task task : found) {
                 if (CaseEntries.isCaseTask(task)) {
                     entries.entry(task.getProcessInstanceId()).ifPresent(list::add);
                 } else {
-                    list.add(status(task.getProcessInstanceId(), task.getProcessVariables(), Optional.of(task), false, now));
+                    list.add(status(task.getProcessInstanceId(), vars.get(task.getProcessInstanceId()), Optional.of(task),
+                            false, now));
                 }
             }
             list.sort(Comparator.comparing(Queries::workItem, runtime.workOrder()));
@@ -164,24 +171,25 @@ public final class Queries {
     /**
      * Returns the requests whose running countdown reaches its deadline within {@code horizon}, and the
      * acceptance cases whose running rework round does, nearest deadline first; only {@code customer}'s
-     * when it is not null. The candidates come from the timer-job table's indexed due dates (each
-     * clock's timer sits at or before its deadline); only those are loaded.
+     * when it is not null. The candidates come from the clock table's indexed deadlines; only those are
+     * loaded.
      */
     public List<RequestStatus> atRisk(String customer, Duration horizon) {
         return transactions.read("list the requests at risk", () -> {
             Instant now = runtime.now();
             Instant limit = now.plus(horizon);
-            CaseEntries rounds = cases.atRisk(ClockStore.dueBy(ClockStore.Slot.ROUND, AcceptanceModel.PROCESS_KEY,
-                    customer, limit), now, limit);
+            CaseEntries rounds = cases.atRisk(ClockStore.deadlineBy(ClockStore.Slot.ROUND, customer, limit), now, limit);
             List<RequestStatus> list = new ArrayList<>(rounds.all());
-            Set<String> ids = ClockStore.dueBy(ClockStore.Slot.INTAKE, Model.PROCESS_KEY, customer, limit);
+            Set<String> ids = ClockStore.deadlineBy(ClockStore.Slot.INTAKE, customer, limit);
             ids.removeAll(rounds.parents());
             if (!ids.isEmpty()) {
                 Map<String, Task> open = new HashMap<>();
                 tasks.createTaskQuery().processInstanceIdIn(ids).list().forEach(t -> open.put(t.getProcessInstanceId(), t));
-                for (HistoricProcessInstance i : history.createHistoricProcessInstanceQuery().processInstanceIds(ids)
-                        .includeProcessVariables().list()) {
-                    RequestStatus s = status(i, open.get(i.getId()), now);
+                List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
+                        .processInstanceIds(ids).includeProcessVariables().list();
+                Map<String, Map<String, Object>> vars = attached(instances);
+                for (HistoricProcessInstance i : instances) {
+                    RequestStatus s = status(i, vars.get(i.getId()), open.get(i.getId()), now);
                     if (runsOutBy(s.response(), limit) || runsOutBy(s.resolution(), limit)) {
                         list.add(s);
                     }
@@ -200,9 +208,15 @@ public final class Queries {
         return s.state() == CountdownState.RUNNING && !s.due().isAfter(limit);
     }
 
-    private RequestStatus status(HistoricProcessInstance instance, Task task, Instant now) {
-        return status(instance.getId(), instance.getProcessVariables(), Optional.ofNullable(task),
-                instance.getEndTime() != null, now);
+    private RequestStatus status(HistoricProcessInstance instance, Map<String, Object> vars, Task task, Instant now) {
+        return status(instance.getId(), vars, Optional.ofNullable(task), instance.getEndTime() != null, now);
+    }
+
+    /** Returns the variables of {@code instances}, by id, with their clocks attached. */
+    private static Map<String, Map<String, Object>> attached(List<HistoricProcessInstance> instances) {
+        Map<String, Map<String, Object>> vars = new HashMap<>();
+        instances.forEach(i -> vars.put(i.getId(), i.getProcessVariables()));
+        return ClockStore.attachAll(vars);
     }
 
     private RequestStatus status(String id, Map<String, Object> vars, Optional<Task> task, boolean ended, Instant now) {

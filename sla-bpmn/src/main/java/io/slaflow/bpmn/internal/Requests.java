@@ -78,7 +78,8 @@ public final class Requests {
         Task task = tasks.createTaskQuery().processInstanceId(id).processDefinitionKey(Model.PROCESS_KEY)
                 .includeProcessVariables().singleResult();
         if (task != null) {
-            return OpenRequest.open(id, stageOf(task.getTaskDefinitionKey()), task.getProcessVariables(), task, null);
+            return OpenRequest.open(id, stageOf(task.getTaskDefinitionKey()), ClockStore.attach(id, task.getProcessVariables()),
+                    task, null);
         }
         long running = runtime.createProcessInstanceQuery().processInstanceId(id)
                 .processDefinitionKey(Model.PROCESS_KEY).count();
@@ -87,7 +88,7 @@ public final class Requests {
                     .processDefinitionKey(Model.PROCESS_KEY).finished().count() > 0;
             return ended ? OpenRequest.ended(id, stopped(id) ? RequestStage.STOPPED : RequestStage.RESOLVED) : null;
         }
-        Map<String, Object> variables = runtime.getVariables(id);
+        Map<String, Object> variables = ClockStore.attach(id, runtime.getVariables(id));
         for (String wait : List.of(Model.WAIT_BEFORE_RESPONSE, Model.WAIT_IN_WORK)) {
             Execution execution = runtime.createExecutionQuery().processInstanceId(id).activityId(wait).singleResult();
             if (execution != null) {

@@ -16,14 +16,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.flowable.engine.delegate.DelegateExecution;
 
 /**
  * The SLA countdown of a rework round of the acceptance workflow. A round starts when a demonstration
  * fails (the policy's rework target for the request) or a warranty claim reopens the work (the
  * emergency SLA's resolution target for a critical claim, the critical SLA's for any other: a defect
  * in accepted work is the desk's own, so it goes ahead of ordinary work), and is met when the work is
- * demonstrated again. Its timer, like the intake's clocks, sits at the next warning or the deadline;
+ * demonstrated again. Its row in the clock table, like the intake's, is due at the next warning or the deadline;
  * events about it carry the round's number ({@link SlaEvent#round()}) and metric
  * {@link SlaMetric#RESOLUTION}.
  */
@@ -33,8 +32,9 @@ public final class RoundClock {
     }
 
     /** Starts a round if {@code after} enters one from {@code before}; puts its variables and STARTED into the lists. */
-    static void startIfEntered(SlaRuntime runtime, String id, AcceptanceCase before, AcceptanceCase after,
-            Map<String, Object> vars, Map<String, Object> current, Instant at, List<SlaEvent> events) {
+    static void startIfEntered(SlaRuntime runtime, String id, String processId, AcceptanceCase before,
+            AcceptanceCase after, Map<String, Object> vars, Map<String, Object> current, Instant at,
+            List<SlaEvent> events) {
         if (!isRound(after.stage()) || isRound(before.stage())) {
             return;
         }
@@ -47,8 +47,10 @@ public final class RoundClock {
         RequestClock clock = RequestClock.of(List.of(Countdown.start(SlaMetric.RESOLUTION,
                 rework ? targets.rework() : targets.resolution(), targets.warnAt(), at)));
         int number = roundNumber(current) + 1;
-        ClockStore.start(ClockStore.Slot.ROUND, clock, at, targets.calendar(), vars);
-        vars.put(AcceptanceModel.VAR_ROUND_SLA, kind + "/" + severity);
+        String sla = kind + "/" + severity;
+        new ClockStore(runtime).start(ClockStore.Slot.ROUND, processId, new ClockStore.Owner(id, request.customer(),
+                number), new StoredRequest(request, at), sla, clock, targets.calendar());
+        vars.put(AcceptanceModel.VAR_ROUND_SLA, sla);
         vars.put(AcceptanceModel.VAR_ROUND_NUMBER, number);
         vars.put(AcceptanceModel.VAR_ESCALATED, false);
         events.add(new SlaEvent(SlaEvent.Type.STARTED, id, request.customer(), SlaMetric.RESOLUTION, at, 0, number));
@@ -61,10 +63,11 @@ public final class RoundClock {
             return;
         }
         ServiceRequest request = after.request();
+        WorkingCalendar calendar = calendar(runtime, request, current);
         RequestClock.Change change = ClockStore.read(ClockStore.Slot.ROUND, current)
-                .meet(SlaMetric.RESOLUTION, at, calendar(runtime, request, current));
+                .meet(SlaMetric.RESOLUTION, at, calendar);
         events.addAll(new ClockStore(runtime).store(ClockStore.Slot.ROUND, processId, owner(id, request, current),
-                change));
+                change, calendar));
     }
 
     /** Returns the status of the current or last round at {@code now}, or empty before the first. */
@@ -89,37 +92,21 @@ public final class RoundClock {
 
     /** Returns the calendar the round of {@code vars} runs on: its targets' under the current policy. */
     static WorkingCalendar calendar(SlaRuntime runtime, ServiceRequest request, Map<String, Object> vars) {
-        String[] sla = ((String) vars.get(AcceptanceModel.VAR_ROUND_SLA)).split("/");
-        return runtime.targetsFor(request, Severity.valueOf(sla[1]), RequestKind.valueOf(sla[0])).calendar();
+        return calendar(runtime, request, (String) vars.get(AcceptanceModel.VAR_ROUND_SLA));
+    }
+
+    /** Returns the calendar of a round whose targets were taken for {@code sla}, {@code KIND/SEVERITY}. */
+    static WorkingCalendar calendar(SlaRuntime runtime, ServiceRequest request, String sla) {
+        String[] parts = sla.split("/");
+        return runtime.targetsFor(request, Severity.valueOf(parts[1]), RequestKind.valueOf(parts[0])).calendar();
     }
 
     private static ClockStore.Owner owner(String caseId, ServiceRequest request, Map<String, Object> vars) {
-        return new ClockStore.Owner(caseId, request.customer(), roundNumber(vars), null);
+        return new ClockStore.Owner(caseId, request.customer(), roundNumber(vars));
     }
 
     private static boolean isRound(AcceptanceStage stage) {
         return stage == AcceptanceStage.REWORK || stage == AcceptanceStage.WARRANTY_REWORK;
-    }
-
-    /**
-     * The service task "Record round threshold": the round's clock announces what it crossed by now and
-     * sets its next timer ({@link ClockStore#fired}). Locks the case first, as the operations do (the
-     * "Escalate" task after it runs in the same transaction).
-     */
-    static void record(SlaRuntime runtime, DelegateExecution execution) {
-        AcceptanceCases.lock(execution);
-        Map<String, Object> vars = execution.getVariables();
-        ServiceRequest request = AcceptanceJson.read((String) vars.get(AcceptanceModel.VAR_CASE)).request();
-        new ClockStore(runtime).fired(ClockStore.Slot.ROUND, execution,
-                owner((String) vars.get(AcceptanceModel.VAR_ID), request, vars), calendar(runtime, request, vars));
-    }
-
-    /** The service task "Escalate" after a round's breach: see {@link ClockStore#escalateFired}. */
-    static void escalate(SlaRuntime runtime, DelegateExecution execution) {
-        Map<String, Object> vars = execution.getVariables();
-        ServiceRequest request = AcceptanceJson.read((String) vars.get(AcceptanceModel.VAR_CASE)).request();
-        new ClockStore(runtime).escalateFired(ClockStore.Slot.ROUND, execution,
-                owner((String) vars.get(AcceptanceModel.VAR_ID), request, vars));
     }
 
     /**
@@ -131,10 +118,11 @@ public final class RoundClock {
             return false;
         }
         ServiceRequest request = AcceptanceJson.read((String) vars.get(AcceptanceModel.VAR_CASE)).request();
-        RequestClock.Change change = ClockStore.read(ClockStore.Slot.ROUND, vars)
-                .catchUp(runtime.now(), calendar(runtime, request, vars));
+        WorkingCalendar calendar = calendar(runtime, request, vars);
+        Optional<Instant> before = ClockStore.due(ClockStore.Slot.ROUND, processId);
+        RequestClock.Change change = ClockStore.read(ClockStore.Slot.ROUND, vars).catchUp(runtime.now(), calendar);
         runtime.publishAfterCommit(new ClockStore(runtime).store(ClockStore.Slot.ROUND, processId,
-                owner((String) vars.get(AcceptanceModel.VAR_ID), request, vars), change));
-        return !ClockStore.timerDate(ClockStore.Slot.ROUND, vars).equals(ClockStore.timerDate(change));
+                owner((String) vars.get(AcceptanceModel.VAR_ID), request, vars), change, calendar));
+        return !before.equals(ClockStore.due(ClockStore.Slot.ROUND, processId));
     }
 }

@@ -1,0 +1,105 @@
+package io.slaflow.bpmn.internal;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.flowable.common.engine.api.FlowableException;
+import org.flowable.engine.ManagementService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fires the due SLA clocks of one node: {@link ClockStore#sweep} in batches of {@value #BATCH}, one
+ * transaction each, until fewer than a batch are due; in the background every poll interval (when the
+ * node runs its jobs), or by hand ({@link #drain}). A failed sweep is rolled back and logged, and its
+ * clocks are taken again by the next. Thread-safe.
+ */
+public final class ClockSweeper implements AutoCloseable {
+
+    /** The default time between two looks for due clocks: a breach is heard within about this long. */
+    public static final Duration DEFAULT_POLL = Duration.ofMillis(250);
+    /** Due clocks fired in one transaction. */
+    static final int BATCH = 100;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClockSweeper.class);
+
+    private final ManagementService management;
+    private final ClockStore clocks;
+    private ScheduledExecutorService thread;
+
+    /**
+     * Creates a sweeper; it fires nothing until started or drained.
+     *
+     * @param management the engine's management service
+     * @param runtime policy, clock and listeners
+     */
+    public ClockSweeper(ManagementService management, SlaRuntime runtime) {
+        this.management = management;
+        this.clocks = new ClockStore(runtime);
+    }
+
+    /**
+     * Fires every clock due now, batch after batch, in the calling thread.
+     *
+     * @return how many clocks fired
+     * @throws FlowableException if a sweep fails (what earlier batches fired stays fired)
+     */
+    public int drain() {
+        int fired = 0;
+        int taken;
+        do {
+            taken = management.executeCommand(context -> clocks.sweep(BATCH));
+            fired += taken;
+        } while (taken == BATCH);
+        return fired;
+    }
+
+    /**
+     * Starts firing due clocks in the background, looking every {@code poll}.
+     *
+     * @param poll the time between two looks
+     * @param name the engine's name, for the thread's
+     */
+    public synchronized void start(Duration poll, String name) {
+        if (thread != null) {
+            return;
+        }
+        thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "slaflow-clock-" + name);
+            t.setDaemon(true);
+            return t;
+        });
+        thread.scheduleWithFixedDelay(this::drainQuietly, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void drainQuietly() {
+        try {
+            drain();
+        } catch (FlowableException | PersistenceException e) {
+            LOG.warn("firing the due SLA clocks failed; the next look takes them again", e);
+        } catch (RuntimeException e) {
+            LOG.error("firing the due SLA clocks failed unexpectedly; the next look takes them again", e);
+        }
+    }
+
+    /** Stops the background thread, letting a sweep under way finish. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (thread == null) {
+            return;
+        }
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("a sweep of the SLA clocks did not finish within 30 s of close; it is rolled back");
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            thread.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        thread = null;
+    }
+}

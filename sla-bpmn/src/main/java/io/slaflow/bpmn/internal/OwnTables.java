@@ -1,0 +1,106 @@
+package io.slaflow.bpmn.internal;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.ibatis.session.SqlSession;
+import org.flowable.common.engine.api.FlowableException;
+import org.flowable.common.engine.api.FlowableOptimisticLockingException;
+import org.flowable.common.engine.impl.cfg.TransactionState;
+import org.flowable.common.engine.impl.context.Context;
+import org.flowable.common.engine.impl.db.DbSqlSession;
+import org.flowable.common.engine.impl.interceptor.CommandContext;
+import org.flowable.engine.impl.util.CommandContextUtil;
+
+/**
+ * The plumbing of slaflow's own tables (the prepaid ledger, the SLA clocks): they live in the engine's
+ * database with the engine's table prefix, and are read and written with plain JDBC on the connection
+ * of the Flowable command that runs, so they commit and roll back with Flowable's own changes.
+ */
+final class OwnTables {
+
+    /** The command attribute that says the transaction listeners of {@link #changes()} are registered. */
+    private static final String LISTENERS_REGISTERED = OwnTables.class.getName() + ".listeners";
+
+    /** A row inserted twice at once (H2 and PostgreSQL), or PostgreSQL's duplicate table / type. */
+    private static final Set<String> CREATED_AT_THE_SAME_TIME = Set.of("23505", "42P07");
+
+    private OwnTables() {
+    }
+
+
+    /** Tells whether {@code table} (possibly {@code schema.name}) exists, in the connection's schema by default. */
+    static boolean exists(String table) throws SQLException {
+        Connection connection = connection();
+        DatabaseMetaData meta = connection.getMetaData();
+        int dot = table.lastIndexOf('.');
+        String schema = dot < 0 ? connection.getSchema() : table.substring(0, dot);
+        try (ResultSet tables = meta.getTables(connection.getCatalog(), schema == null ? null : stored(meta, schema),
+                stored(meta, table.substring(dot + 1)), new String[] {"TABLE"})) {
+            return tables.next();
+        }
+    }
+
+    /** Returns an unquoted identifier as the database stores it (PostgreSQL: lower case; H2: upper case). */
+    private static String stored(DatabaseMetaData meta, String identifier) throws SQLException {
+        if (meta.storesLowerCaseIdentifiers()) {
+            return identifier.toLowerCase(Locale.ROOT);
+        }
+        return meta.storesUpperCaseIdentifiers() ? identifier.toUpperCase(Locale.ROOT) : identifier;
+    }
+
+    static Connection connection() {
+        return CommandContextUtil.getDbSqlSession().getSqlSession().getConnection();
+    }
+
+    /**
+     * Returns the command's connection for a statement that changes rows, making sure the command's
+     * commit keeps it and its rollback undoes it. The ledger writes beside MyBatis, so MyBatis does not
+     * know the connection holds changes: in a command where Flowable changed nothing itself (a top-up),
+     * or one that fails before Flowable flushed anything (its own changes wait in the session until the
+     * command ends), MyBatis skips the commit or the rollback, and the ledger's rows would only be
+     * committed as a side effect of MyBatis setting the connection back to auto-commit as it closes it.
+     * So the first change of a command registers listeners that force MyBatis's commit (once Flowable
+     * has flushed its own changes) and rollback: real ones where Flowable runs the transaction, nothing
+     * where an outside transaction manager does (and commits or rolls back itself).
+     */
+    static Connection changes() {
+        CommandContext command = Context.getCommandContext();
+        if (command.getAttribute(LISTENERS_REGISTERED) == null) {
+            command.addAttribute(LISTENERS_REGISTERED, Boolean.TRUE);
+            SqlSession session = CommandContextUtil.getDbSqlSession().getSqlSession();
+            Context.getTransactionContext().addTransactionListener(TransactionState.COMMITTING,
+                    committing -> session.commit(true));
+            Context.getTransactionContext().addTransactionListener(TransactionState.ROLLINGBACK,
+                    rolledBack -> session.rollback(true));
+        }
+        return connection();
+    }
+
+    static String table(String name) {
+        DbSqlSession session = CommandContextUtil.getDbSqlSession();
+        return session.getDbSqlSessionFactory().getDatabaseTablePrefix() + name;
+    }
+
+    /**
+     * Returns the failure for a statement that failed: a dead connection (run again: the transaction
+     * died with it, so nothing was kept, whichever statement it was), a lost race (run again), a row or
+     * table created at the same time by another node (run again: it is there now), or else an engine
+     * failure.
+     */
+    static FlowableException failure(String what, SQLException e) {
+        String message = "could not " + what + ": " + e.getMessage();
+        if (Transactions.connectionLost(e)) {
+            return new Transactions.ConnectionLost(message, e);
+        }
+        if (CREATED_AT_THE_SAME_TIME.contains(e.getSQLState())) {
+            FlowableOptimisticLockingException race = new FlowableOptimisticLockingException(message);
+            race.initCause(e);
+            return race;
+        }
+        return new FlowableException(message, e);
+    }
+}
