@@ -220,10 +220,16 @@ final class AcceptanceDesk {
                 desk.acceptance().prepaidAccount(c.acceptanceCase().request().customer()));
     }
 
-    /** Returns the due dates of the timer jobs of the case named {@code id}. */
+    /**
+     * Returns when the case named {@code id} is next due: its Flowable timer jobs (the warranty's end)
+     * and its rework round's clock, if one is due.
+     */
     static List<Instant> caseTimers(SlaEngine desk, String id) {
-        return desk.processEngine().getManagementService().createTimerJobQuery().processInstanceId(caseProcess(desk, id))
-                .list().stream().map(j -> j.getDuedate().toInstant()).toList();
+        String process = caseProcess(desk, id);
+        List<Instant> due = new java.util.ArrayList<>(desk.processEngine().getManagementService().createTimerJobQuery()
+                .processInstanceId(process).list().stream().map(j -> j.getDuedate().toInstant()).toList());
+        SlaClocks.due(desk, io.slaflow.bpmn.internal.ClockStore.Slot.ROUND, process).ifPresent(due::add);
+        return due;
     }
 
     /** Moves the clock to {@code at} and runs the due timers. */

@@ -44,6 +44,7 @@ class AcceptanceRefusedScenariosTest extends AcceptanceDeskPerClass {
         assertEquals(CountdownState.PAUSED, request.resolution().state(), "never met: the work was not done");
         assertEquals(0, desk.processEngine().getManagementService().createTimerJobQuery().count()
                 + desk.processEngine().getManagementService().createSuspendedJobQuery().count(), "no timer is left");
+        assertEquals(Optional.empty(), SlaClocks.due(desk, id), "the paused clock is never due");
 
         WrongStageException e = assertThrows(WrongStageException.class,
                 () -> acceptance.submitSpecification(id, "ivan", AcceptanceDesk.limitSpecification()));

@@ -17,6 +17,7 @@ import io.slaflow.core.request.RequesterTier;
 import io.slaflow.core.request.Severity;
 import io.slaflow.core.testkit.TestClock;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,7 +100,8 @@ class CriticalRequestStoryTest {
                 && e.metric() == SlaMetric.RESPONSE && e.at().equals(kyiv("2026-03-07T09:40"))));
         order.verify(LISTENER).onEvent(argThat(e -> e.requestId().equals(id) && e.type() == SlaEvent.Type.MET
                 && e.metric() == SlaMetric.RESOLUTION));
-        assertEquals(0, desk.processEngine().getManagementService().createTimerJobQuery().processInstanceId(id).count());
+        assertTrue(SlaClocks.ended(desk, id), "the clock ended");
+        assertEquals(Optional.empty(), SlaClocks.due(desk, id), "and is never due again");
     }
 
     static List<String> ids(List<RequestStatus> list) {

@@ -17,6 +17,7 @@ import io.slaflow.core.request.Severity;
 import io.slaflow.core.testkit.TestClock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,8 @@ class IntakeStoriesTest {
         assertEquals("olga", s.assignee().orElseThrow());
         assertEquals(List.of("STARTED RESPONSE", "STARTED RESOLUTION", "MET RESPONSE", "MET RESOLUTION"),
                 Events.names(LISTENER, id));
-        assertEquals(0, desk.processEngine().getManagementService().createTimerJobQuery().processInstanceId(id).count());
+        assertTrue(SlaClocks.ended(desk, id), "the clock ended");
+        assertEquals(Optional.empty(), SlaClocks.due(desk, id), "and is never due again");
     }
 
     @Test

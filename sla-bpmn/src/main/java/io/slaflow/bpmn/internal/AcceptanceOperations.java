@@ -428,6 +428,9 @@ public final class AcceptanceOperations {
         if (exit != null && legacy.readsOutcome(processDefinitionOf(c))) {
             vars.put(AcceptanceModel.VAR_OUTCOME, LegacyOutcome.of(before.awaiting(), after.awaiting()));
         }
+        if (vars.containsKey(AcceptanceModel.VAR_ROUND_SLA) && legacy.timesRounds(processDefinitionOf(c))) {
+            vars.put(AcceptanceModel.VAR_ROUND_NEXT, LegacyClocks.PARKED);
+        }
         processes.setVariables(c.processInstanceId(), vars);
         if (exit != null) {
             leave(c, exit);

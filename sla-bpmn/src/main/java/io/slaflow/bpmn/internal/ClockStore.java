@@ -374,17 +374,26 @@ public final class ClockStore {
     }
 
     /**
+     * What a sweep did.
+     *
+     * @param taken the due rows it took: fewer than it asked for when no more are due now
+     * @param fired the clocks it fired: those taken whose request no operation held
+     */
+    public record Sweep(int taken, int fired) {
+    }
+
+    /**
      * Fires the due clocks, at most {@code max} of them: takes their rows and their processes' locks
      * (skipping what another node or an operation holds), announces what each crossed by now, stores
      * it, and escalates the breaches; a clock whose process is gone is ended. Call inside a command.
      *
-     * @return how many due clocks it took (fewer than {@code max} when no more are due now)
+     * @return how many due clocks it took and fired
      */
-    public int sweep(int max) {
+    public Sweep sweep(int max) {
         Instant now = runtime.now();
         List<Row> due = takeDue(now, max);
         if (due.isEmpty()) {
-            return 0;
+            return new Sweep(0, 0);
         }
         Set<String> held = lockProcesses(due.stream().map(Row::processId).collect(Collectors.toSet()));
         List<SlaEvent> events = new ArrayList<>();
@@ -427,7 +436,7 @@ public final class ClockStore {
             events.addAll(escalated(owners.get(id), metrics.get(id)));
         }
         runtime.publishAfterCommit(events);
-        return due.size();
+        return new Sweep(due.size(), due.size() - gone.size());
     }
 
     /** Takes up to {@code max} rows due by {@code now}, oldest first, that no other transaction holds. */

@@ -24,6 +24,11 @@ import org.flowable.job.api.Job;
  */
 public final class LegacyClocks {
 
+    /**
+     * The date a round timer of an earlier acceptance model is set to when a round starts on it now:
+     * never due (its clock is in the table; the timer goes when the work is done, or at the next start).
+     */
+    static final String PARKED = "9999-01-01T00:00:00Z";
     private static final int PAGE = 100;
 
     private final ManagementService management;

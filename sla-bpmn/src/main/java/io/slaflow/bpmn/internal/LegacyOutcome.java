@@ -22,6 +22,7 @@ final class LegacyOutcome {
 
     private final RepositoryService repository;
     private final Map<String, Boolean> readsOutcome = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> timesRounds = new ConcurrentHashMap<>();
 
     LegacyOutcome(RepositoryService repository) {
         this.repository = repository;
@@ -35,6 +36,16 @@ final class LegacyOutcome {
                     .map(SequenceFlow::getConditionExpression)
                     .anyMatch(condition -> condition != null && condition.contains(AcceptanceModel.VAR_OUTCOME));
         });
+    }
+
+    /**
+     * Tells whether process definition {@code processDefinitionId} has the round timer of the models
+     * before the clock table, whose date each round must set ({@link LegacyClocks#PARKED}: the round's
+     * clock table row does the timing, and the branch ends when the work is done).
+     */
+    boolean timesRounds(String processDefinitionId) {
+        return timesRounds.computeIfAbsent(processDefinitionId,
+                id -> repository.getBpmnModel(id).getMainProcess().getFlowElement(AcceptanceModel.ROUND_TIMER) != null);
     }
 
     /**

@@ -196,6 +196,29 @@ class LegacyDatabaseTest {
                 "the escalations offered the breached response and the breached rework round to the leads");
     }
 
+    /**
+     * The engine moved the clocks of the open requests and running rounds into its clock table as it
+     * opened the database: no Flowable timer of the old clock loops is left, and every open request's
+     * clock is in the table (a resolved one keeps its countdowns in its history, where it always was).
+     */
+    @Test
+    void openingMovesTheClocksOutOfFlowableIntoTheClockTable() {
+        org.flowable.engine.ManagementService jobs = desk.processEngine().getManagementService();
+        for (String timer : List.of("slaTimer", "roundTimer")) {
+            assertEquals(0, jobs.createTimerJobQuery().elementId(timer).count() + jobs.createJobQuery().elementId(timer)
+                    .count() + jobs.createSuspendedJobQuery().elementId(timer).count(), "no Flowable job of " + timer);
+        }
+        assertEquals(0, desk.processEngine().getRuntimeService().createExecutionQuery().activityId("slaTimer").count(),
+                "every old intake clock loop ended");
+        for (String id : ids.values()) {
+            RequestStatus status = desk.status(id);
+            if (status.stage() != RequestStage.RESOLVED && status.stage() != RequestStage.STOPPED) {
+                assertTrue(jobs.executeCommand(c -> io.slaflow.bpmn.internal.ClockStore.read(
+                        io.slaflow.bpmn.internal.ClockStore.Slot.INTAKE, id)).isPresent(), "the clock of " + id);
+            }
+        }
+    }
+
     @Test
     void theManifestExpectsTheThresholdsWorkedOutByHand() {
         for (String label : LABELS) {
