@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.slaflow.bpmn.internal.AcceptanceOperations;
 import io.slaflow.bpmn.internal.AcceptanceQueries;
 import io.slaflow.bpmn.internal.Arguments;
+import io.slaflow.bpmn.internal.ClockStore;
 import io.slaflow.bpmn.internal.ClockSweeper;
 import io.slaflow.bpmn.internal.Contracts;
 import io.slaflow.bpmn.internal.Databases;
@@ -14,9 +15,11 @@ import io.slaflow.bpmn.internal.JavaTimeClock;
 import io.slaflow.bpmn.internal.LegacyClocks;
 import io.slaflow.bpmn.internal.Members;
 import io.slaflow.bpmn.internal.Operations;
+import io.slaflow.bpmn.internal.Outcome;
 import io.slaflow.bpmn.internal.Queries;
 import io.slaflow.bpmn.internal.SlaRuntime;
 import io.slaflow.bpmn.internal.SlaRuntimes;
+import io.slaflow.bpmn.internal.Transactions;
 import io.slaflow.core.NotAllowedException;
 import io.slaflow.core.SlaException;
 import io.slaflow.core.WrongStageException;
@@ -70,6 +73,9 @@ import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
  */
 public final class SlaEngine implements AutoCloseable {
 
+    /** How many items the staff views return when no page is asked for. */
+    public static final int PAGE = 50;
+
     /** Names Flowable's own business calendars use; a working-time calendar may not take them. */
     private static final Set<String> RESERVED_CALENDARS = Set.of("dueDate", "duration", "cycle");
 
@@ -83,6 +89,8 @@ public final class SlaEngine implements AutoCloseable {
     private final AcceptanceOperations acceptanceOperations;
     private final AcceptanceWorkflow acceptance;
     private final ClockSweeper sweeper;
+    private final Duration clockPollInterval;
+    private final Transactions transactions;
     private volatile boolean closed;
 
     private SlaEngine(Builder b) {
@@ -117,6 +125,8 @@ public final class SlaEngine implements AutoCloseable {
             this.privateDatabase = b.dataSource == null && b.jdbcUrl == null;
         }
         this.sweeper = new ClockSweeper(engine.getManagementService(), runtime);
+        this.clockPollInterval = b.clockPollInterval != null ? b.clockPollInterval : ClockSweeper.DEFAULT_POLL;
+        this.transactions = new Transactions(engine.getManagementService());
         try {
             SlaRuntimes.attach(engine.getProcessEngineConfiguration(), runtime);
             EngineFactory.deploy(engine);
@@ -127,8 +137,7 @@ public final class SlaEngine implements AutoCloseable {
                 configuration(engine).getAsyncExecutor().start();
             }
             if (ownsEngine ? async : EngineFactory.runsJobs(engine)) {
-                sweeper.start(b.clockPollInterval != null ? b.clockPollInterval : ClockSweeper.DEFAULT_POLL,
-                        engine.getName());
+                sweeper.start(clockPollInterval, engine.getName());
             }
         } catch (RuntimeException e) {
             close();
@@ -394,14 +403,34 @@ public final class SlaEngine implements AutoCloseable {
      * specification, work, rework, warranty rework): stage {@link RequestStage#ACCEPTANCE}, the step in
      * {@link RequestStatus#acceptanceStage()}; a case from an intake request under the request's id, a
      * case a host started under its own. A staff view across customers; {@link #openWork(String, String)}
-     * is one customer's.
+     * is one customer's. Returns the first page, {@value #PAGE} items; {@link #openWork(String, String,
+     * int, int)} gives the others.
      *
      * @param group the group, e.g. {@code consultants}
-     * @return the requests, possibly none
+     * @return the first page of the work, possibly empty
      */
     public List<RequestStatus> openWork(String group) {
         ensureOpen();
-        return queries.openWork(null, Arguments.text(group, "group"));
+        return queries.openWork(null, Arguments.text(group, "group"), 0, PAGE);
+    }
+
+    /**
+     * Returns a page of the unclaimed work offered to {@code group}, in work order, as
+     * {@link #openWork(String)} lists it; of {@code customer} only, unless it is null. The work order is
+     * taken from each request's clock row without loading the requests; only the page's are loaded.
+     *
+     * @param customer the customer (tenant), or null for every customer's
+     * @param group the group, e.g. {@code consultants}
+     * @param first how many items of the work order to skip
+     * @param max the most items to return
+     * @return the page, possibly empty
+     * @throws IllegalArgumentException if {@code first} is negative or {@code max} is not positive
+     */
+    public List<RequestStatus> openWork(String customer, String group, int first, int max) {
+        ensureOpen();
+        checkPage(first, max);
+        return queries.openWork(customer == null ? null : Arguments.text(customer, "customer"),
+                Arguments.text(group, "group"), first, max);
     }
 
     /**
@@ -414,22 +443,55 @@ public final class SlaEngine implements AutoCloseable {
      */
     public List<RequestStatus> openWork(String customer, String group) {
         ensureOpen();
-        return queries.openWork(Arguments.text(customer, "customer"), Arguments.text(group, "group"));
+        return queries.openWork(Arguments.text(customer, "customer"), Arguments.text(group, "group"), 0, PAGE);
     }
 
     /**
      * Returns the work {@code user} has or may take (claimed by them, offered to them or to one of
      * their groups), in work order: the intake's requests and the acceptance workflow's open tasks, as
      * {@link #openWork(String)} lists them. A staff view across customers;
-     * {@link #workList(String, String)} is one customer's.
+     * {@link #workList(String, String)} is one customer's. Returns the first page, {@value #PAGE}
+     * items; {@link #workList(String, String, int, int)} gives the others.
      *
      * @param user the support member who acts
-     * @return the requests, possibly none
+     * @return the first page of the work, possibly empty
      * @throws NotAllowedException if the user is unknown
      */
     public List<RequestStatus> workList(String user) {
         ensureOpen();
-        return queries.workList(null, Arguments.text(user, "user"));
+        return queries.workList(null, Arguments.text(user, "user"), 0, PAGE);
+    }
+
+    /**
+     * Returns a page of the work {@code user} has or may take, in work order, as {@link #workList(String)}
+     * lists it; of {@code customer} only, unless it is null.
+     *
+     * @param customer the customer (tenant), or null for every customer's
+     * @param user the support member who acts
+     * @param first how many items of the work order to skip
+     * @param max the most items to return
+     * @return the page, possibly empty
+     * @throws NotAllowedException if the user is unknown
+     * @throws IllegalArgumentException if {@code first} is negative or {@code max} is not positive
+     */
+    public List<RequestStatus> workList(String customer, String user, int first, int max) {
+        ensureOpen();
+        checkPage(first, max);
+        return queries.workList(customer == null ? null : Arguments.text(customer, "customer"),
+                Arguments.text(user, "user"), first, max);
+    }
+
+    private static void checkPage(int first, int max) {
+        List<String> problems = new ArrayList<>();
+        if (first < 0) {
+            problems.add("first must not be negative: " + first);
+        }
+        if (max <= 0) {
+            problems.add("max must be positive: " + max);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Invalid page: " + String.join("; ", problems));
+        }
     }
 
     /**
@@ -443,7 +505,7 @@ public final class SlaEngine implements AutoCloseable {
      */
     public List<RequestStatus> workList(String customer, String user) {
         ensureOpen();
-        return queries.workList(Arguments.text(customer, "customer"), Arguments.text(user, "user"));
+        return queries.workList(Arguments.text(customer, "customer"), Arguments.text(user, "user"), 0, PAGE);
     }
 
     /**
@@ -538,6 +600,27 @@ public final class SlaEngine implements AutoCloseable {
         } catch (FlowableException | PersistenceException e) {
             throw new SlaException("Could not fire the due timers: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Returns the SLA clocks due on the engine's clock that no sweep has fired yet, for health checks
+     * and meters: one indexed query.
+     *
+     * @return the backlog
+     */
+    public ClockBacklog clockBacklog() {
+        ensureOpen();
+        return transactions.read("count the due SLA clocks", () -> Outcome.ok(ClockStore.backlog(runtime.now())));
+    }
+
+    /**
+     * Returns how long this engine's clock sweeper waits between its looks for due clocks
+     * ({@link Builder#clockPollInterval}).
+     *
+     * @return the interval
+     */
+    public Duration clockPollInterval() {
+        return clockPollInterval;
     }
 
     /**

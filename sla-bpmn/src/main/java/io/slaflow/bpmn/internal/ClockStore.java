@@ -129,7 +129,8 @@ public final class ClockStore {
             ddl.execute("create table if not exists " + table + " (PROC_INST_ID_ varchar(64) not null,"
                     + " SLOT_ varchar(16) not null, REQUEST_ID_ varchar(64) not null, CUSTOMER_ varchar(255) not null,"
                     + " ROUND_ integer not null, REQUEST_ varchar not null, SLA_ varchar(64), STATE_ varchar not null,"
-                    + " DUE_ bigint, DEADLINE_ bigint, ENDED_ boolean not null, primary key (PROC_INST_ID_, SLOT_))");
+                    + " DUE_ bigint, DEADLINE_ bigint, ENDED_ boolean not null, KIND_ varchar(16) not null,"
+                    + " FILED_ bigint not null, WORK_DUE_ bigint, primary key (PROC_INST_ID_, SLOT_))");
             ddl.execute("create index if not exists SLA_IDX_CLOCK_DUE on " + table + " (DUE_)");
             ddl.execute("create index if not exists SLA_IDX_CLOCK_DEADLINE on " + table + " (DEADLINE_)");
             ddl.execute("create index if not exists SLA_IDX_CLOCK_CUSTOMER on " + table + " (CUSTOMER_, DEADLINE_)");
@@ -263,6 +264,22 @@ public final class ClockStore {
         }
     }
 
+    /** Returns how many clocks are due by {@code now} and the oldest due instant among them: one indexed range. Call inside a command. */
+    public static io.slaflow.bpmn.ClockBacklog backlog(Instant now) {
+        try (PreparedStatement select = OwnTables.connection().prepareStatement("select count(*), min(DUE_) from "
+                + OwnTables.table(TABLE) + " where DUE_ <= ?")) {
+            select.setLong(1, now.toEpochMilli());
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                long oldest = rs.getLong(2);
+                return new io.slaflow.bpmn.ClockBacklog(rs.getLong(1),
+                        rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(oldest)));
+            }
+        } catch (SQLException e) {
+            throw OwnTables.failure("count the due SLA clocks", e);
+        }
+    }
+
     /** Returns a page of the processes whose clock of {@code slot} has not ended, by process id. Call inside a command. */
     public static List<String> running(Slot slot, int first, int size) {
         String sql = "select PROC_INST_ID_ from " + OwnTables.table(TABLE) + " where SLOT_ = ? and ENDED_ = false"
@@ -281,7 +298,50 @@ public final class ClockStore {
         }
     }
 
+    /**
+     * Returns the work-order keys of the intake clocks of {@code processIds} (those that have a row), by
+     * process id: the kind of work, when the request was filed, its work-order deadline. One query per
+     * {@value #IN_LIST} processes. Call inside a command.
+     */
+    public static Map<String, io.slaflow.core.routing.WorkItem> workItems(Collection<String> processIds,
+            java.util.function.Predicate<String> callBack) {
+        Map<String, io.slaflow.core.routing.WorkItem> items = new HashMap<>();
+        List<String> ids = new ArrayList<>(processIds);
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
+            String sql = "select PROC_INST_ID_, KIND_, FILED_, WORK_DUE_ from " + OwnTables.table(TABLE)
+                    + " where SLOT_ = 'INTAKE' and PROC_INST_ID_ in (" + marks(chunk.size()) + ")";
+            try (PreparedStatement select = OwnTables.connection().prepareStatement(sql)) {
+                bind(select, 1, chunk);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        items.put(id, new io.slaflow.core.routing.WorkItem(id,
+                                io.slaflow.core.request.RequestKind.valueOf(rs.getString(2)),
+                                Instant.ofEpochMilli(rs.getLong(3)), Instant.ofEpochMilli(rs.getLong(4)), callBack.test(id)));
+                    }
+                }
+            } catch (SQLException e) {
+                throw OwnTables.failure("read the work order of open requests", e);
+            }
+        }
+        return items;
+    }
+
     // ---- writing ------------------------------------------------------------------------------
+
+    /** Stores the kind of work found for request {@code processId} (a hand-over), which orders its work. Call inside a command. */
+    public static void workKind(String processId, io.slaflow.core.request.RequestKind kind) {
+        try (PreparedStatement update = OwnTables.changes().prepareStatement("update " + OwnTables.table(TABLE)
+                + " set KIND_ = ? where PROC_INST_ID_ = ? and SLOT_ = 'INTAKE'")) {
+            update.setString(1, kind.name());
+            update.setString(2, processId);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw OwnTables.failure("store the kind of work of " + processId, e);
+        }
+    }
+
 
     /**
      * Stores the clock just started for process {@code processId} (replacing the slot's earlier clock:
@@ -293,15 +353,13 @@ public final class ClockStore {
     public void start(Slot slot, String processId, Owner owner, StoredRequest request, String sla, RequestClock clock,
             WorkingCalendar calendar) {
         Instant now = runtime.now();
-        Long due = due(clock, clock.next(now, calendar));
-        Long deadline = deadline(clock, now, calendar);
         String table = OwnTables.table(TABLE);
         try (PreparedStatement update = OwnTables.changes().prepareStatement("update " + table + " set REQUEST_ID_ = ?,"
-                + " CUSTOMER_ = ?, ROUND_ = ?, REQUEST_ = ?, SLA_ = ?, STATE_ = ?, DUE_ = ?, DEADLINE_ = ?, ENDED_ = ?"
-                + " where PROC_INST_ID_ = ? and SLOT_ = ?")) {
-            bindRow(update, owner, request, sla, clock, due, deadline);
-            update.setString(10, processId);
-            update.setString(11, slot.name());
+                + " CUSTOMER_ = ?, ROUND_ = ?, REQUEST_ = ?, SLA_ = ?, STATE_ = ?, DUE_ = ?, DEADLINE_ = ?, ENDED_ = ?,"
+                + " KIND_ = ?, FILED_ = ?, WORK_DUE_ = ? where PROC_INST_ID_ = ? and SLOT_ = ?")) {
+            bindRow(update, owner, request, sla, clock, now, calendar);
+            update.setString(13, processId);
+            update.setString(14, slot.name());
             if (update.executeUpdate() > 0) {
                 return;
             }
@@ -309,11 +367,11 @@ public final class ClockStore {
             throw OwnTables.failure("store the SLA clock of " + processId, e);
         }
         try (PreparedStatement insert = OwnTables.changes().prepareStatement("insert into " + table + " (REQUEST_ID_,"
-                + " CUSTOMER_, ROUND_, REQUEST_, SLA_, STATE_, DUE_, DEADLINE_, ENDED_, PROC_INST_ID_, SLOT_)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            bindRow(insert, owner, request, sla, clock, due, deadline);
-            insert.setString(10, processId);
-            insert.setString(11, slot.name());
+                + " CUSTOMER_, ROUND_, REQUEST_, SLA_, STATE_, DUE_, DEADLINE_, ENDED_, KIND_, FILED_, WORK_DUE_,"
+                + " PROC_INST_ID_, SLOT_) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            bindRow(insert, owner, request, sla, clock, now, calendar);
+            insert.setString(13, processId);
+            insert.setString(14, slot.name());
             insert.executeUpdate();
         } catch (SQLException e) {
             throw OwnTables.failure("store the SLA clock of " + processId, e);
@@ -321,16 +379,19 @@ public final class ClockStore {
     }
 
     private static void bindRow(PreparedStatement s, Owner owner, StoredRequest request, String sla, RequestClock clock,
-            Long due, Long deadline) throws SQLException {
+            Instant now, WorkingCalendar calendar) throws SQLException {
         s.setString(1, owner.requestId());
         s.setString(2, owner.customer());
         s.setInt(3, owner.round());
         s.setString(4, Json.writeRequest(request));
         s.setString(5, sla);
         s.setString(6, Json.writeClock(clock));
-        setLong(s, 7, due);
-        setLong(s, 8, deadline);
+        setLong(s, 7, due(clock, clock.next(now, calendar)));
+        setLong(s, 8, deadline(clock, now, calendar));
         s.setBoolean(9, clock.ended());
+        s.setString(10, request.request().kind().name());
+        s.setLong(11, request.filedAt().toEpochMilli());
+        setLong(s, 12, workDue(clock, now, calendar));
     }
 
     /**
@@ -360,7 +421,7 @@ public final class ClockStore {
         return events;
     }
 
-    private static final String UPDATE = "update %s set STATE_ = ?, DUE_ = ?, DEADLINE_ = ?, ENDED_ = ?"
+    private static final String UPDATE = "update %s set STATE_ = ?, DUE_ = ?, DEADLINE_ = ?, ENDED_ = ?, WORK_DUE_ = ?"
             + " where PROC_INST_ID_ = ? and SLOT_ = ?";
 
     private void bindChange(PreparedStatement update, Slot slot, String processId, RequestClock.Change change,
@@ -369,8 +430,9 @@ public final class ClockStore {
         setLong(update, 2, due(change.clock(), change.next()));
         setLong(update, 3, deadline(change.clock(), runtime.now(), calendar));
         update.setBoolean(4, change.clock().ended());
-        update.setString(5, processId);
-        update.setString(6, slot.name());
+        setLong(update, 5, workDue(change.clock(), runtime.now(), calendar));
+        update.setString(6, processId);
+        update.setString(7, slot.name());
     }
 
     /**
@@ -604,6 +666,20 @@ public final class ClockStore {
             }
         }
         return nearest;
+    }
+
+    /**
+     * The work-order deadline column of a clock ({@link io.slaflow.core.routing.WorkItem#due()}): the
+     * response's deadline until it is met, then the resolution's.
+     */
+    private static Long workDue(RequestClock clock, Instant now, WorkingCalendar calendar) {
+        if (clock.metrics().contains(SlaMetric.RESPONSE)) {
+            CountdownStatus response = clock.status(SlaMetric.RESPONSE, now, calendar);
+            if (response.state() != CountdownState.MET) {
+                return response.due().toEpochMilli();
+            }
+        }
+        return clock.status(SlaMetric.RESOLUTION, now, calendar).due().toEpochMilli();
     }
 
     static Instant ceilMillis(Instant t) {

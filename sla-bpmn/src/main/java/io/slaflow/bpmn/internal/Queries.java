@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.ManagementService;
@@ -121,51 +122,75 @@ public final class Queries {
      * Returns the unclaimed work offered to {@code group}, in work order: intake requests and the open
      * tasks of acceptance cases ({@link CaseEntries}); only {@code customer}'s when it is not null.
      */
-    public List<RequestStatus> openWork(String customer, String group) {
-        return work("list the open work of " + group, scoped(customer).taskCandidateGroup(group));
+    public List<RequestStatus> openWork(String customer, String group, int first, int max) {
+        return work("list the open work of " + group, customer, q -> q.taskCandidateGroup(group), first, max);
     }
 
     /**
      * Returns the work {@code user} has or may take: claimed by them, offered to them, or offered to
      * one of their groups, in work order; only {@code customer}'s when it is not null.
      */
-    public List<RequestStatus> workList(String customer, String user) {
+    public List<RequestStatus> workList(String customer, String user, int first, int max) {
         if (!runtime.members().isKnown(user)) {
             throw Requests.unknownUser(user, "workList");
         }
-        TaskQuery query = scoped(customer).or().taskAssignee(user).taskCandidateUser(user)
-                .taskCandidateGroupIn(runtime.members().groupsOf(user)).endOr();
-        return work("list the work of " + user, query);
+        Set<String> groups = runtime.members().groupsOf(user);
+        return work("list the work of " + user, customer, q -> q.or().taskAssignee(user).taskCandidateUser(user)
+                .taskCandidateGroupIn(groups).endOr(), first, max);
     }
 
-    /** Returns a query for the user tasks of both models, of {@code customer} only when it is not null. */
-    private TaskQuery scoped(String customer) {
-        TaskQuery query = tasks.createTaskQuery().processDefinitionKeyIn(List.of(Model.PROCESS_KEY,
-                AcceptanceModel.PROCESS_KEY));
+    /** Returns a query for the user tasks of {@code processKey}, of {@code customer} only when it is not null. */
+    private TaskQuery scoped(String processKey, String customer) {
+        TaskQuery query = tasks.createTaskQuery().processDefinitionKey(processKey);
         return customer == null ? query : query.taskTenantId(customer);
     }
 
-    private List<RequestStatus> work(String what, TaskQuery query) {
+    /**
+     * Returns a page of the work {@code filter} selects, in work order. The intake tasks are ordered by
+     * the work-order keys of their clock rows, without loading their requests; only the page's requests
+     * are loaded. The open tasks of acceptance cases (few: a case has one at a time) are loaded whole.
+     */
+    private List<RequestStatus> work(String what, String customer, UnaryOperator<TaskQuery> filter, int first, int max) {
         return transactions.read(what, () -> {
             Instant now = runtime.now();
-            List<Task> found = query.includeProcessVariables().list();
-            CaseEntries entries = cases.of(found.stream().filter(CaseEntries::isCaseTask).toList(), now);
-            Map<String, Map<String, Object>> requests = new HashMap<>();
-            found.stream().filter(t -> !CaseEntries.isCaseTask(t))
-                    .forEach(t -> requests.put(t.getProcessInstanceId(), t.getProcessVariables()));
-            Map<String, Map<String, Object>> vars = ClockStore.attachAll(requests);
-            List<RequestStatus> list = new ArrayList<>();
-            for (Task task : found) {
-                if (CaseEntries.isCaseTask(task)) {
-                    entries.entry(task.getProcessInstanceId()).ifPresent(list::add);
-                } else {
-                    list.add(status(task.getProcessInstanceId(), vars.get(task.getProcessInstanceId()), Optional.of(task),
-                            false, now));
-                }
+            List<Task> intake = filter.apply(scoped(Model.PROCESS_KEY, customer)).list();
+            CaseEntries entries = cases.of(filter.apply(scoped(AcceptanceModel.PROCESS_KEY, customer))
+                    .includeProcessVariables().list(), now);
+            Map<String, Task> byProcess = new HashMap<>();
+            intake.forEach(t -> byProcess.put(t.getProcessInstanceId(), t));
+            Map<String, WorkItem> items = ClockStore.workItems(byProcess.keySet(),
+                    id -> Model.TASK_CALL_BACK.equals(byProcess.get(id).getTaskDefinitionKey()));
+            Map<String, RequestStatus> loaded = new HashMap<>();
+            List<String> unkeyed = byProcess.keySet().stream().filter(id -> !items.containsKey(id)).toList();
+            load(unkeyed, byProcess, now).forEach(st -> {
+                loaded.put(st.id(), st);
+                items.put(st.id(), workItem(st));
+            });
+            for (RequestStatus entry : entries.all()) {
+                loaded.put(entry.id(), entry);
+                items.put(entry.id(), workItem(entry));
             }
-            list.sort(Comparator.comparing(Queries::workItem, runtime.workOrder()));
-            return Outcome.ok(list);
+            List<WorkItem> ordered = new ArrayList<>(items.values());
+            ordered.sort(runtime.workOrder());
+            List<WorkItem> page = ordered.subList(Math.min(first, ordered.size()),
+                    (int) Math.min(ordered.size(), (long) first + max));
+            List<String> toLoad = page.stream().map(WorkItem::id).filter(id -> !loaded.containsKey(id)).toList();
+            load(toLoad, byProcess, now).forEach(st -> loaded.put(st.id(), st));
+            return Outcome.ok(page.stream().map(i -> loaded.get(i.id())).toList());
         });
+    }
+
+    /** Loads the statuses of the open intake requests {@code ids}, whose open tasks are in {@code tasksByProcess}. */
+    private List<RequestStatus> load(List<String> ids, Map<String, Task> tasksByProcess, Instant now) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Map<String, Object>> found = new HashMap<>();
+        tasks.createTaskQuery().processInstanceIdIn(ids).includeProcessVariables().list()
+                .forEach(t -> found.put(t.getProcessInstanceId(), t.getProcessVariables()));
+        Map<String, Map<String, Object>> vars = ClockStore.attachAll(found);
+        return ids.stream().filter(vars::containsKey).map(id -> status(id, vars.get(id),
+                Optional.of(tasksByProcess.get(id)), false, now)).toList();
     }
 
     /**

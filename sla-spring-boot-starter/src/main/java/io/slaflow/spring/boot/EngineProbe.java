@@ -1,5 +1,6 @@
 package io.slaflow.spring.boot;
 
+import io.slaflow.bpmn.ClockBacklog;
 import io.slaflow.bpmn.SlaEngine;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,9 +13,9 @@ import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /**
  * What the meters and the health indicator read from a running engine that {@link SlaEngine}'s own
- * methods do not tell: the open requests, the due timers not yet run, the engine's time. Read
- * through Flowable's query API on {@link SlaEngine#processEngine()}, by the process keys of
- * slaflow's two models; the one class to change when {@code SlaEngine} answers these itself.
+ * methods do not tell alone: the open requests, what is due and not yet run, the engine's time. The
+ * SLA clocks' backlog comes from {@link SlaEngine#clockBacklog()}; the rest is read through Flowable's
+ * query API on {@link SlaEngine#processEngine()}, by the process keys of slaflow's two models.
  */
 final class EngineProbe {
 
@@ -42,7 +43,8 @@ final class EngineProbe {
     }
 
     /**
-     * The SLA timers whose due time has come on the engine's clock and that have not run yet.
+     * What is due on the engine's clock and has not run yet: SLA clocks no sweep has fired, and timer
+     * jobs of slaflow's models (the warranty's end) the async executor has not run.
      *
      * @param count how many
      * @param oldestDue the due instant of the oldest, or null when none
@@ -55,11 +57,12 @@ final class EngineProbe {
         }
     }
 
-    /** Reads the backlog of slaflow's timers; runs two queries on the database. */
+    /** Reads the backlog: the clock table's ({@link SlaEngine#clockBacklog()}) and Flowable's timers of slaflow's models. */
     Backlog dueTimers() {
+        ClockBacklog clocks = engine.clockBacklog();
+        long count = clocks.due();
+        Instant oldest = clocks.oldestDue().orElse(null);
         ManagementService management = engine.processEngine().getManagementService();
-        long count = 0;
-        Instant oldest = null;
         for (String key : SLAFLOW_PROCESSES) {
             count += management.createTimerJobQuery().processDefinitionKey(key).executable().count();
             List<Job> first = management.createTimerJobQuery().processDefinitionKey(key).executable()
@@ -77,8 +80,16 @@ final class EngineProbe {
         return SlaflowEngineMeters.seconds(dueTimers().lag(now()));
     }
 
-    /** Returns how long the engine's async executor waits between its looks for due timers. */
+    /**
+     * Returns how long the engine waits at most between its looks for due work: the longer of its clock
+     * sweeper's interval and its async executor's.
+     */
     Duration pollInterval() {
+        Duration executor = executorPollInterval();
+        return executor.compareTo(engine.clockPollInterval()) > 0 ? executor : engine.clockPollInterval();
+    }
+
+    private Duration executorPollInterval() {
         ProcessEngine flowable = engine.processEngine();
         if (flowable.getProcessEngineConfiguration() instanceof ProcessEngineConfigurationImpl cfg
                 && cfg.getAsyncExecutor() != null) {

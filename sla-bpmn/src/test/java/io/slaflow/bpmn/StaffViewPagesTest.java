@@ -1,0 +1,94 @@
+package io.slaflow.bpmn;
+
+import static io.slaflow.bpmn.Desk.kyiv;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.slaflow.core.request.RequestKind;
+import io.slaflow.core.request.RequesterTier;
+import io.slaflow.core.request.Severity;
+import io.slaflow.core.testkit.TestClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The staff views return a page of the work order (50 items unless asked otherwise), ordered from the
+ * requests' clock rows without loading the requests off the page: the pages of a view, joined, are the
+ * whole work order, and each item stands as {@code status()} tells.
+ */
+class StaffViewPagesTest {
+
+    private final TestClock clock = TestClock.at(kyiv("2026-03-09T09:00"));
+    private SlaEngine desk;
+    private final List<String> filed = new ArrayList<>();
+
+    @BeforeEach
+    void fileSixtyRequests() {
+        desk = Desk.engine(clock).build();
+        for (int i = 0; i < 60; i++) {
+            // every fifth a specification (after the consultations in the work order); a minute apart
+            RequestKind kind = i % 5 == 0 ? RequestKind.SPECIFICATION : RequestKind.CONSULTATION;
+            filed.add(desk.submit(Desk.request("page-co", RequesterTier.ORDINARY_USER, kind, Severity.NON_CRITICAL,
+                    "Request " + i)));
+            clock.advance(Duration.ofMinutes(1));
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        desk.close();
+    }
+
+    @Test
+    void theDefaultPageIsTheFirstFiftyOfTheWorkOrder() {
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            if (i % 5 != 0) {
+                expected.add(filed.get(i));                               // the 48 consultations, first come first served
+            }
+        }
+        for (int i = 0; i < 60; i += 5) {
+            expected.add(filed.get(i));                                   // then the 12 specifications, likewise
+        }
+        assertEquals(expected, ids(desk.openWork(null, "consultants", 0, 100)));
+        assertEquals(SlaEngine.PAGE, desk.openWork("consultants").size(), "one page by default");
+        assertEquals(expected.subList(0, 50), ids(desk.openWork("consultants")));
+        assertEquals(expected.subList(0, 50), ids(desk.workList("olga")));
+        assertEquals(expected.subList(50, 60), ids(desk.workList(null, "olga", 50, 50)));
+    }
+
+    @Test
+    void pagesJoinedAreTheWholeWorkOrderAndEachItemIsItsStatus() {
+        List<String> all = ids(desk.openWork(null, "consultants", 0, 1000));
+        assertEquals(60, all.size());
+        List<String> joined = new ArrayList<>();
+        for (int first = 0; first < 60; first += 7) {
+            joined.addAll(ids(desk.openWork(null, "consultants", first, 7)));
+        }
+        assertEquals(all, joined);
+        assertEquals(List.of(), desk.openWork(null, "consultants", 60, 7), "past the end: nothing");
+        RequestStatus tenth = desk.openWork(null, "consultants", 9, 1).get(0);
+        assertEquals(desk.status(tenth.id()), tenth, "an item of a page is the request's status");
+
+        desk.claim(all.get(20), "olga");
+        List<String> rest = new ArrayList<>(all);
+        rest.remove(20);
+        assertEquals(rest, ids(desk.openWork(null, "consultants", 0, 1000)), "a claimed request leaves the open work");
+        assertEquals(all, ids(desk.workList(null, "olga", 0, 1000)), "and stays in its claimant's work list");
+    }
+
+    @Test
+    void aBadPageIsRefusedListingEveryProblem() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> desk.openWork(null, "consultants", -1, 0));
+        assertEquals("Invalid page: first must not be negative: -1; max must be positive: 0", e.getMessage());
+    }
+
+    private static List<String> ids(List<RequestStatus> statuses) {
+        return statuses.stream().map(RequestStatus::id).toList();
+    }
+}
