@@ -101,6 +101,9 @@ public class SlaflowAutoConfiguration {
                 ManualTimers.apply(builder, testClock.getObject());
             }
         }
+        if (properties.getClockPollInterval() != null) {
+            builder.clockPollInterval(properties.getClockPollInterval());
+        }
         listeners.orderedStream().forEach(builder::listener);
         customizers.orderedStream().forEach(c -> c.customize(builder));
         SlaEngine engine = builder.build();

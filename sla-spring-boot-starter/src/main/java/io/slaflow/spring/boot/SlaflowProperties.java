@@ -48,6 +48,13 @@ public class SlaflowProperties {
      */
     private boolean manualTimers;
 
+    /**
+     * How long the engine's SLA clock sweeper waits between its looks for clocks whose next warning or
+     * deadline has come: a breach is heard about this long after its instant at most. Applies on
+     * Flowable's engine too. Default: 250 ms.
+     */
+    private Duration clockPollInterval;
+
     private final Jobs jobs = new Jobs();
     private final Metrics metrics = new Metrics();
     private final Health health = new Health();
@@ -82,6 +89,14 @@ public class SlaflowProperties {
 
     public void setManualTimers(boolean manualTimers) {
         this.manualTimers = manualTimers;
+    }
+
+    public Duration getClockPollInterval() {
+        return clockPollInterval;
+    }
+
+    public void setClockPollInterval(Duration clockPollInterval) {
+        this.clockPollInterval = clockPollInterval;
     }
 
     public Jobs getJobs() {
