@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slaflow.bpmn.SlaEvent.Type;
 import io.slaflow.core.countdown.CountdownState;
+import io.slaflow.core.countdown.RequestClock;
+import io.slaflow.core.countdown.SlaMetric;
 import io.slaflow.core.testkit.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * 1,000 open requests in four states (waiting on the customer, responded, claimed, untouched) on a
  * file database; the engine is closed, the clock moves past the response deadlines, and a new engine
- * opens the same database: every status is as it was, and every timer that came due while no engine
- * ran fires exactly once (500: the claimed and the untouched requests' response breaches).
+ * opens the same database: every status is as it was, and every SLA clock that came due while no
+ * engine ran fires exactly once, by the next {@code fireDueTimers()} or the new engine's clock sweeper
+ * (500: the claimed and the untouched requests' response breaches).
  */
 @ExtendWith(Postgres.class)
 class RestartTest {
@@ -28,7 +31,7 @@ class RestartTest {
     private static final int REQUESTS = 1_000;
 
     @Test
-    void onAnH2FileEveryDueTimerFiresOnceThroughFireDueTimers(@TempDir Path dir) throws Exception {
+    void onAnH2FileEveryDueClockFiresOnceThroughFireDueTimers(@TempDir Path dir) throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("desk");
         Heard heard = new Heard();
         Restart r = Restart.fileAndClose(url, "sa", "");
@@ -36,22 +39,20 @@ class RestartTest {
             r.assertStatusesIntact(desk);
             assertEquals(REQUESTS / 2, desk.fireDueTimers());
             assertEquals(0, desk.fireDueTimers(), "nothing fires twice");
-            r.assertEachDueTimerFiredOnce(desk, heard, Ledger.of(url, "sa", ""));
+            r.assertEachDueClockFiredOnce(desk, heard, Ledger.of(url, "sa", ""));
         }
     }
 
     @Test
-    void onPostgresEveryDueTimerFiresOnceThroughTheAsyncExecutor(Postgres.Server pg) throws Exception {
+    void onPostgresEveryDueClockFiresOnceThroughTheClockSweeper(Postgres.Server pg) throws Exception {
         String url = pg.newDatabase();
         Heard heard = new Heard();
         Restart r = Restart.fileAndClose(url, Postgres.Server.USER, "");
         try (SlaEngine desk = Storm.node(r.clock, heard.listener("after")).jdbcUrl(url, Postgres.Server.USER, "")
-                .asyncExecutor(true).jobPollInterval(Duration.ofMillis(100)).build()) {
+                .asyncExecutor(true).clockPollInterval(Duration.ofMillis(100)).build()) {
             r.assertStatusesIntact(desk);
             assertTrue(heard.awaitTotal(Type.ESCALATED, "RESPONSE", REQUESTS / 2, Duration.ofMinutes(3)), heard.perNode());
-            Ledger ledger = Ledger.of(url);
-            assertEquals(0, ledger.jobsLeft());
-            r.assertEachDueTimerFiredOnce(desk, heard, ledger);
+            r.assertEachDueClockFiredOnce(desk, heard, Ledger.of(url));
         }
     }
 
@@ -119,8 +120,15 @@ class RestartTest {
             }
         }
 
-        void assertEachDueTimerFiredOnce(SlaEngine desk, Heard heard, Ledger ledger) {
+        /**
+         * Asserts that the breaching requests heard BREACHED and ESCALATED of their response once and the
+         * others nothing, and that the database agrees: the clocks announced those breaches once and no
+         * clock is left due, the breaching requests are marked escalated once, and no task was offered to
+         * a group twice.
+         */
+        void assertEachDueClockFiredOnce(SlaEngine desk, Heard heard, Ledger ledger) {
             Map<String, RequestStatus> now = statuses(desk);
+            Map<String, RequestClock> clocks = ledger.clocks();
             for (int i = 0; i < ids.size(); i++) {
                 String id = ids.get(i);
                 int expected = breaches(i) ? 1 : 0;
@@ -128,11 +136,17 @@ class RestartTest {
                 assertEquals(expected, heard.count(Type.ESCALATED, "RESPONSE", id), "ESCALATED of " + i);
                 assertEquals(breaches(i), now.get(id).escalated());
                 assertEquals(before.get(id).stage(), now.get(id).stage());
+                assertEquals(breaches(i) ? List.of(RequestClock.BREACH) : List.of(),
+                        clocks.get(id).announced(SlaMetric.RESPONSE), "announced by the clock of " + i);
+                assertEquals(List.of(), clocks.get(id).announced(SlaMetric.RESOLUTION));
             }
             assertEquals(ids.size() / 2, heard.total(Type.BREACHED, "RESPONSE"));
             assertEquals(0, heard.total(Type.BREACHED, "RESOLUTION"));
-            assertEquals(ids.size() / 2, ledger.ran("escalate"));
-            assertEquals(0, ledger.ranTwice("recordThresholds"));
+            assertEquals(0, ledger.clocksDueBy(clock.instant()), "no clock left due");
+            assertEquals(ids.size() / 2, ledger.escalated());
+            assertEquals(0, ledger.escalatedTwice());
+            assertEquals(0, ledger.offeredTwice());
+            assertEquals(0, ledger.jobsLeft(), "no Flowable job left to run, retry or bury");
         }
     }
 }

@@ -20,9 +20,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * A storm of SLA timers: many requests filed at {@link #FILED}, whose response countdowns (one hour,
- * no warnings) all breach at {@link #DUE}; their resolution countdowns run for days. One timer job per
- * request comes due at once, and firing it announces BREACHED and ESCALATED of the response.
+ * A storm of SLA clocks: many requests filed at {@link #FILED}, whose response countdowns (one hour,
+ * no warnings) all breach at {@link #DUE}; their resolution countdowns run for days. Every request's
+ * clock comes due at once, and firing it announces BREACHED and ESCALATED of the response.
  */
 final class Storm {
 
