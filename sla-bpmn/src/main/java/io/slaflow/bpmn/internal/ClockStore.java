@@ -271,9 +271,10 @@ public final class ClockStore {
             select.setLong(1, now.toEpochMilli());
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
-                long oldest = rs.getLong(2);
-                return new io.slaflow.bpmn.ClockBacklog(rs.getLong(1),
-                        rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(oldest)));
+                long count = rs.getLong(1);
+                Object oldest = rs.getObject(2);                        // null when none is due
+                return new io.slaflow.bpmn.ClockBacklog(count, oldest == null ? Optional.empty()
+                        : Optional.of(Instant.ofEpochMilli(((Number) oldest).longValue())));
             }
         } catch (SQLException e) {
             throw OwnTables.failure("count the due SLA clocks", e);

@@ -10,6 +10,7 @@ import org.apache.ibatis.session.SqlSession;
 import org.flowable.common.engine.api.FlowableException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.common.engine.impl.cfg.TransactionState;
+import org.flowable.common.engine.impl.cfg.standalone.StandaloneMybatisTransactionContext;
 import org.flowable.common.engine.impl.context.Context;
 import org.flowable.common.engine.impl.db.DbSqlSession;
 import org.flowable.common.engine.impl.interceptor.CommandContext;
@@ -64,12 +65,14 @@ final class OwnTables {
      * command ends), MyBatis skips the commit or the rollback, and the ledger's rows would only be
      * committed as a side effect of MyBatis setting the connection back to auto-commit as it closes it.
      * So the first change of a command registers listeners that force MyBatis's commit (once Flowable
-     * has flushed its own changes) and rollback: real ones where Flowable runs the transaction, nothing
-     * where an outside transaction manager does (and commits or rolls back itself).
+     * has flushed its own changes) and rollback, where Flowable runs the transaction itself (its
+     * standalone transaction context); where an outside transaction manager runs it (Spring, JTA), that
+     * manager commits or rolls back the connection, and MyBatis's session may be closed by then.
      */
     static Connection changes() {
         CommandContext command = Context.getCommandContext();
-        if (command.getAttribute(LISTENERS_REGISTERED) == null) {
+        if (command.getAttribute(LISTENERS_REGISTERED) == null
+                && Context.getTransactionContext() instanceof StandaloneMybatisTransactionContext) {
             command.addAttribute(LISTENERS_REGISTERED, Boolean.TRUE);
             SqlSession session = CommandContextUtil.getDbSqlSession().getSqlSession();
             Context.getTransactionContext().addTransactionListener(TransactionState.COMMITTING,

@@ -68,6 +68,7 @@ class StarterLifecycleTest {
         try (ConfigurableApplicationContext context = start("spring.profiles.active=readme")) {
             SlaflowProperties properties = context.getBean(SlaflowProperties.class);
             assertThat(properties.getMembers()).containsEntry("consultants", List.of("olga", "petro"));
+            assertThat(properties.getClockPollInterval()).isEqualTo(Duration.ofMillis(250));
             assertThat(properties.getJobs().getPollInterval()).isEqualTo(Duration.ofSeconds(5));
             assertThat(properties.getJobs().getLockTime()).isEqualTo(Duration.ofMinutes(5));
             assertThat(context.getBean("slaflowHealthIndicator", HealthIndicator.class).health().getDetails())
