@@ -65,7 +65,7 @@ class ReadmeOpeningExampleTest {
                 .member("olga", "consultants").member("lena", "leads")    // H2 in memory unless given a database
                 .listener(event -> log.info("{} {} of {}", event.type(), event.metric(), event.requestId()))
                 .build()) {
-            String id = desk.submit(request);                             // both countdowns start, the SLA timer is set
+            String id = desk.submit(request);                             // both countdowns start on the SLA clock
             desk.respond(id, "olga", "Restart the exchange service");     // the response is met
             Instant due = desk.status(id).resolution().due();             // in working time of the policy's calendar
             log.info("resolution due {}", due);
