@@ -3,6 +3,7 @@ package io.slaflow.bpmn;
 import io.slaflow.core.testkit.TestClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -12,15 +13,11 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.state.ActionChain;
 
 /**
- * The laws of {@link ClockLaws} on embedded PostgreSQL with Flowable's async executor running: the
- * executor fires timers on its own threads while the chain's operations, clock moves and hand-taken
- * timers race it. At the end the executor is waited for (it polls every 50 ms) until no job of the
- * chain's requests is due or taken and no event is still arriving.
- *
- * <p>Flowable times its job locks on the engine clock, which here is the chain's {@code TestClock}: a
- * move of hours would make the lock of a job being run look expired, and the executor would take it
- * again while it runs. So the lock time is longer than any move, and the final move of ten days
- * waits for the executor to be idle first.
+ * The laws of {@link ClockLaws} on embedded PostgreSQL with the engine's clock sweeper running in the
+ * background (every 20 ms): it fires the due clocks on its own thread while the chain's operations,
+ * clock moves, sweeps of the chain's own ({@code fireDueTimers}, as a second node would), sweeps that
+ * die and held sweeps race it. At the end the sweeper is waited for until no clock of the chain's
+ * requests is due and no event is still arriving.
  */
 class ClockLawsPostgresPropertyTest {
 
@@ -35,8 +32,9 @@ class ClockLawsPostgresPropertyTest {
         clock = TestClock.at(OneClockReproductionTest.FILED);
         desk = SlaEngine.builder().policy(OneClockReproductionTest.POLICY).clock(clock)
                 .jdbcUrl(postgres.newDatabase(), Postgres.Server.USER, "")
-                .asyncExecutor(true).jobPollInterval(Duration.ofMillis(50)).jobLockTime(Duration.ofDays(20))
+                .asyncExecutor(true).clockPollInterval(Duration.ofMillis(20))
                 .member("olga", "consultants").member("lena", "leads").listener(ClockLaws::hear).build();
+        ClockLaws.holdSweepsOf(desk);
     }
 
     @AfterContainer
@@ -46,22 +44,22 @@ class ClockLawsPostgresPropertyTest {
     }
 
     @Property(tries = 12)
-    void noBreachIsLostOrHeardTwiceWhileTheExecutorRuns(@ForAll("chains") ActionChain<ClockLaws> chain) {
+    void noBreachIsLostOrHeardTwiceWhileTheSweeperRuns(@ForAll("chains") ActionChain<ClockLaws> chain) {
         ClockLaws end = chain.withInvariant("nothing announced twice", ClockLaws::nothingTwice).run();
-        end.settle(() -> awaitExecutor(end));
+        end.settle(() -> awaitSweeper(end));
     }
 
-    /** Waits until the executor has run every due job of the chain's requests and the events stopped coming. */
-    private static void awaitExecutor(ClockLaws laws) {
+    /** Waits until the sweeper has fired every due clock of the chain's requests and the events stopped coming. */
+    private static void awaitSweeper(ClockLaws laws) {
         Instant limit = Instant.now().plus(SETTLE_LIMIT);
         int quiet = 0;
         int heard = -1;
         while (quiet < 3) {
             if (Instant.now().isAfter(limit)) {
-                throw new AssertionError("the executor left due jobs for " + SETTLE_LIMIT);
+                throw new AssertionError("the sweeper left due clocks for " + SETTLE_LIMIT);
             }
-            int now = laws.ids.stream().mapToInt(id -> ClockLaws.HEARD.getOrDefault(id, java.util.List.of()).size()).sum();
-            quiet = !laws.jobsDue() && now == heard ? quiet + 1 : 0;
+            int now = laws.ids.stream().mapToInt(id -> ClockLaws.HEARD.getOrDefault(id, List.of()).size()).sum();
+            quiet = !laws.clocksDue() && now == heard ? quiet + 1 : 0;
             heard = now;
             try {
                 Thread.sleep(100);
@@ -74,6 +72,6 @@ class ClockLawsPostgresPropertyTest {
 
     @Provide
     Arbitrary<ActionChain<ClockLaws>> chains() {
-        return ClockLaws.chains(() -> new ClockLaws(desk, clock), 20, false);
+        return ClockLaws.chains(() -> new ClockLaws(desk, clock), 20);
     }
 }
