@@ -198,8 +198,8 @@ class OneClockReproductionTest {
             }));
             ClockLaws.await(() -> ClockLaws.HOLD.holds() || respond.isDone(), "the respond to claim the task");
             assertTrue(ClockLaws.HOLD.holds(), "the respond is held after it locked the request");
-            int taken = ClockLaws.inCommand(desk, () -> new ClockStore(SlaRuntimes.current()).sweep(100));
-            assertEquals(1, taken, "one sweep took the due clock");
+            ClockStore.Sweep sweep = ClockLaws.inCommand(desk, () -> new ClockStore(SlaRuntimes.current()).sweep(100));
+            assertEquals(new ClockStore.Sweep(1, 0), sweep, "one sweep took the due clock and fired nothing");
             assertEquals(Optional.of(at("08:30")), due(id), "and left it as it was: the respond holds its request");
             assertEquals(List.of("STARTED RESPONSE", "STARTED RESOLUTION"), heardOf(id));
             ClockLaws.HOLD.release();
