@@ -100,6 +100,7 @@ public final class PeriodicQueryPlans {
             if (statements) {
                 printCounters(counters);
             }
+            System.out.printf("%nthe server's CSV log, every plan in full, is kept in %s%n", log);
         }
     }
 
