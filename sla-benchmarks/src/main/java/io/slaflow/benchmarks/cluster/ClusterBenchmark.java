@@ -1,13 +1,12 @@
 package io.slaflow.benchmarks.cluster;
 
-import io.slaflow.bpmn.SlaEngine;
-import io.slaflow.core.testkit.TestClock;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Throughput of SlaEngine nodes on one PostgreSQL (embedded PostgreSQL 14 on the same machine): how
@@ -34,17 +33,16 @@ public final class ClusterBenchmark {
      * @throws Exception if PostgreSQL cannot start or a measurement fails
      */
     public static void main(String[] args) throws Exception {
-        int storm = intArg(args, "storm", 10_000);
-        int lifecycles = intArg(args, "lifecycles", 2_000);
-        int threads = intArg(args, "threads", 4);
+        int storm = Arguments.intArg(args, "storm", 10_000);
+        int lifecycles = Arguments.intArg(args, "lifecycles", 2_000);
+        int threads = Arguments.intArg(args, "threads", 4);
         System.out.printf("cores %d, load average %.1f, JDK %s%n", Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), System.getProperty("java.version"));
         Path data = Files.createTempDirectory("slaflow-benchmark-pg");
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200")
-                .setDataDirectory(data).setCleanDataDirectory(true).start()) {
+        try (EmbeddedPostgres postgres = Nodes.start(data, Map.of())) {
             Nodes desk = new Nodes(postgres);
             PostgresCpu cpu = PostgresCpu.of(data);
-            String template = fill(desk, storm);
+            String template = desk.template(storm);
             Measurements.Storm one = Measurements.storm(desk, cpu, template, storm, 1, LIMIT);
             print(one);
             Measurements.Storm two = Measurements.storm(desk, cpu, template, storm, 2, LIMIT);
@@ -61,21 +59,6 @@ public final class ClusterBenchmark {
         }
     }
 
-    /** Files {@code n} requests into a new database with two nodes and four threads; returns its name. */
-    private static String fill(Nodes desk, int n) throws Exception {
-        String database = desk.database(null);
-        TestClock clock = TestClock.at(Nodes.FILED);
-        long t0 = System.nanoTime();
-        try (SlaEngine a = desk.node(database, clock, e -> { }).build();
-                SlaEngine b = desk.node(database, clock, e -> { }).build()) {
-            Nodes.inParallel(n, 4, i -> (i % 2 == 0 ? a : b).submit(Nodes.request(i)));
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "filed %d requests in %.1f s (%.0f per second, two nodes, four threads)%n",
-                n, seconds, n / seconds);
-        return database;
-    }
-
     private static void print(Measurements.Storm s) {
         System.out.printf(Locale.ROOT, "storm, %d node(s): %d timers in %.1f s = %.0f timers/s (first after %.2f s),"
                 + " per node %s, duplicates %d, jobs left %d, busy cores: JVM %.2f, PostgreSQL %.2f%n", s.nodes(), s.timers(),
@@ -86,14 +69,5 @@ public final class ClusterBenchmark {
     private static void print(Measurements.Lifecycles l) {
         System.out.printf(Locale.ROOT, "lifecycles, %d node(s), %d threads: %d in %.1f s = %.1f per second%n",
                 l.nodes(), l.threads(), l.lifecycles(), l.seconds(), l.perSecond());
-    }
-
-    private static int intArg(String[] args, String name, int fallback) {
-        for (String a : args) {
-            if (a.startsWith(name + "=")) {
-                return Integer.parseInt(a.substring(name.length() + 1).replace("_", "").replace(",", ""));
-            }
-        }
-        return fallback;
     }
 }
