@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +43,12 @@ import java.util.function.Supplier;
  * claimed by {@code olga}. The rest, due in 48 hours, belong to customers of 20 requests each: half
  * are key users' questions waiting for an analyst, half are with consultants, claimed by one of 40
  * others. So at every size {@code atRisk} answers 50, {@code openWork} 200, {@code workList} 220 and
- * {@code requestsOf} 20. A desk is filed through {@code SlaEngine.submit} and {@code claim} on
- * several threads. {@code status} reads a random open request.
+ * {@code requestsOf} 20 (the staff views return at most a page of {@value SlaEngine#PAGE}, so
+ * {@code openWork} and {@code workList} answer 50). With {@code queue=true} the others are all
+ * ordinary users' consultations waiting for a consultant instead: the consultants' queue grows with N
+ * (the case the paging is for), and {@code openWork} and {@code workList} answer a page of 50 from it.
+ * A desk is filed through {@code SlaEngine.submit} and {@code claim} on several threads.
+ * {@code status} reads a random open request.
  *
  * <p>Run: {@code java -cp sla-benchmarks/target/benchmarks.jar io.slaflow.benchmarks.engine.Views
  * sizes=2000,20000 atRisk=50}. Goal (issue 14): from the first size to the last (10 times the
@@ -53,6 +58,8 @@ public final class Views {
 
     static final Instant NOW = Instant.parse("2026-03-09T08:00:00Z");
     private static final int WAITING = 150;
+    /** Whether the requests beyond the fixed ones wait in the consultants' queue (see the class comment). */
+    private static boolean queue;
     private static final int OWN = 20;
     private static final int OTHER_CONSULTANTS = 40;
     private static final int PER_CUSTOMER = 20;
@@ -94,6 +101,7 @@ public final class Views {
      */
     public static void main(String[] args) throws Exception {
         List<Integer> sizes = Arguments.intsArg(args, "sizes", List.of(2000, 20_000));
+        queue = Arrays.asList(args).contains("queue=true");
         int atRisk = Arguments.intArg(args, "atRisk", 50);
         int threads = Arguments.intArg(args, "threads", 4);
         int fixed = atRisk + WAITING + OWN;
@@ -101,9 +109,9 @@ public final class Views {
             throw new IllegalArgumentException("sizes must be at least " + fixed + " (atRisk + " + WAITING + " + " + OWN
                     + "), was " + sizes);
         }
-        System.out.printf(Locale.ROOT, "cores %d, load average %.1f, JDK %s; sizes=%s atRisk=%d threads=%d%n",
+        System.out.printf(Locale.ROOT, "cores %d, load average %.1f, JDK %s; sizes=%s atRisk=%d threads=%d queue=%s%n",
                 Runtime.getRuntime().availableProcessors(), load(), System.getProperty("java.version"), sizes, atRisk,
-                threads);
+                threads, queue);
         List<Timed> all = new ArrayList<>();
         all.addAll(measure("H2 in memory", sizes, atRisk, threads, size -> desk(SlaEngine.builder())));
         Path data = Files.createTempDirectory("slaflow-views-pg");
@@ -231,7 +239,7 @@ public final class Views {
     private static String file(SlaEngine desk, int i, int atRisk) {
         int waiting = atRisk + WAITING;
         int own = waiting + OWN;
-        boolean keyUser = i >= own && i % 2 == 0;
+        boolean keyUser = !queue && i >= own && i % 2 == 0;
         ServiceRequest request = ServiceRequest.builder()
                 .customer(i >= waiting && i < own ? "acme" : "customer-" + (i / PER_CUSTOMER))
                 .requester("requester-" + i).tier(keyUser ? RequesterTier.KEY_USER : RequesterTier.ORDINARY_USER)
@@ -240,15 +248,15 @@ public final class Views {
         String id = desk.submit(request);
         if (i >= waiting && i < own) {
             desk.claim(id, "olga");
-        } else if (i >= own && !keyUser) {
+        } else if (!queue && i >= own && !keyUser) {
             desk.claim(id, consultant(i % OTHER_CONSULTANTS));
         }
         return id;
     }
 
     private static void check(List<Timed> timed, int atRisk) {
-        Map<String, Integer> expected = Map.of("atRisk", atRisk, "openWork", atRisk + WAITING,
-                "workList", atRisk + WAITING + OWN, "requestsOf", OWN, "status", 1);
+        Map<String, Integer> expected = Map.of("atRisk", atRisk, "openWork", Math.min(SlaEngine.PAGE, atRisk + WAITING),
+                "workList", Math.min(SlaEngine.PAGE, atRisk + WAITING + OWN), "requestsOf", OWN, "status", 1);
         for (Timed t : timed) {
             if (t.answers() != expected.get(t.view())) {
                 System.out.printf("  CHECK FAILED: %s, %d open: %s answered %d, expected %d%n", t.database(), t.size(),
