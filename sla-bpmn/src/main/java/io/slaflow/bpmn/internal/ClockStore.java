@@ -1,12 +1,16 @@
 package io.slaflow.bpmn.internal;
 
+import io.slaflow.bpmn.ClockBacklog;
 import io.slaflow.bpmn.SlaEvent;
 import io.slaflow.core.calendar.WorkingCalendar;
+import io.slaflow.core.countdown.Countdown;
 import io.slaflow.core.countdown.CountdownState;
 import io.slaflow.core.countdown.CountdownStatus;
 import io.slaflow.core.countdown.RequestClock;
 import io.slaflow.core.countdown.SlaMetric;
+import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.routing.SupportGroups;
+import io.slaflow.core.routing.WorkItem;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +20,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -25,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.flowable.common.engine.api.variable.VariableContainer;
 import org.flowable.engine.TaskService;
@@ -216,7 +222,7 @@ public final class ClockStore {
 
     /** Reads the clock of {@code slot} from the variables a version before the clock table kept it in. */
     static RequestClock readLegacy(Slot slot, Function<String, Object> variables) {
-        List<io.slaflow.core.countdown.Countdown> countdowns = new ArrayList<>();
+        List<Countdown> countdowns = new ArrayList<>();
         Map<SlaMetric, List<Double>> announced = new HashMap<>();
         for (SlaMetric metric : slot.metrics()) {
             Json.StoredCountdown stored = Json.readCountdown((String) variables.apply(slot.legacyVariable(metric)));
@@ -265,7 +271,7 @@ public final class ClockStore {
     }
 
     /** Returns how many clocks are due by {@code now} and the oldest due instant among them: one indexed range. Call inside a command. */
-    public static io.slaflow.bpmn.ClockBacklog backlog(Instant now) {
+    public static ClockBacklog backlog(Instant now) {
         try (PreparedStatement select = OwnTables.connection().prepareStatement("select count(*), min(DUE_) from "
                 + OwnTables.table(TABLE) + " where DUE_ <= ?")) {
             select.setLong(1, now.toEpochMilli());
@@ -273,7 +279,7 @@ public final class ClockStore {
                 rs.next();
                 long count = rs.getLong(1);
                 Object oldest = rs.getObject(2);                        // null when none is due
-                return new io.slaflow.bpmn.ClockBacklog(count, oldest == null ? Optional.empty()
+                return new ClockBacklog(count, oldest == null ? Optional.empty()
                         : Optional.of(Instant.ofEpochMilli(((Number) oldest).longValue())));
             }
         } catch (SQLException e) {
@@ -304,9 +310,9 @@ public final class ClockStore {
      * process id: the kind of work, when the request was filed, its work-order deadline. One query per
      * {@value #IN_LIST} processes. Call inside a command.
      */
-    public static Map<String, io.slaflow.core.routing.WorkItem> workItems(Collection<String> processIds,
-            java.util.function.Predicate<String> callBack) {
-        Map<String, io.slaflow.core.routing.WorkItem> items = new HashMap<>();
+    public static Map<String, WorkItem> workItems(Collection<String> processIds,
+            Predicate<String> callBack) {
+        Map<String, WorkItem> items = new HashMap<>();
         List<String> ids = new ArrayList<>(processIds);
         for (int from = 0; from < ids.size(); from += IN_LIST) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
@@ -317,8 +323,8 @@ public final class ClockStore {
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         String id = rs.getString(1);
-                        items.put(id, new io.slaflow.core.routing.WorkItem(id,
-                                io.slaflow.core.request.RequestKind.valueOf(rs.getString(2)),
+                        items.put(id, new WorkItem(id,
+                                RequestKind.valueOf(rs.getString(2)),
                                 Instant.ofEpochMilli(rs.getLong(3)), Instant.ofEpochMilli(rs.getLong(4)), callBack.test(id)));
                     }
                 }
@@ -332,7 +338,7 @@ public final class ClockStore {
     // ---- writing ------------------------------------------------------------------------------
 
     /** Stores the kind of work found for request {@code processId} (a hand-over), which orders its work. Call inside a command. */
-    public static void workKind(String processId, io.slaflow.core.request.RequestKind kind) {
+    public static void workKind(String processId, RequestKind kind) {
         try (PreparedStatement update = OwnTables.changes().prepareStatement("update " + OwnTables.table(TABLE)
                 + " set KIND_ = ? where PROC_INST_ID_ = ? and SLOT_ = 'INTAKE'")) {
             update.setString(1, kind.name());
@@ -670,7 +676,7 @@ public final class ClockStore {
     }
 
     /**
-     * The work-order deadline column of a clock ({@link io.slaflow.core.routing.WorkItem#due()}): the
+     * The work-order deadline column of a clock ({@link WorkItem#due()}): the
      * response's deadline until it is met, then the resolution's.
      */
     private static Long workDue(RequestClock clock, Instant now, WorkingCalendar calendar) {
@@ -697,7 +703,7 @@ public final class ClockStore {
     }
 
     private static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     private static void bind(PreparedStatement s, int first, Collection<String> values) throws SQLException {

@@ -2,9 +2,12 @@ package io.slaflow.bpmn.internal;
 
 import io.slaflow.core.countdown.RequestClock;
 import io.slaflow.core.request.ServiceRequest;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.RuntimeService;
@@ -60,13 +63,13 @@ public final class LegacyClocks {
         int moved = 0;
         for (ClockStore.Slot slot : ClockStore.Slot.values()) {
             String timer = slot == ClockStore.Slot.INTAKE ? Model.TIMER_SLA : AcceptanceModel.ROUND_TIMER;
-            Map<String, Boolean> seen = new LinkedHashMap<>();
+            Set<String> seen = new HashSet<>();
             List<String> page;
             do {
                 page = transactions.read("list the SLA timers of " + timer, () -> Outcome.ok(processesWithTimer(timer)));
-                page.removeIf(seen::containsKey);
+                page.removeIf(seen::contains);
                 for (String pid : page) {
-                    seen.put(pid, true);
+                    seen.add(pid);
                     moved += transactions.run("move the SLA clock of " + pid, () -> Outcome.ok(move(slot, pid, timer)));
                 }
             } while (!page.isEmpty());
@@ -76,14 +79,14 @@ public final class LegacyClocks {
 
     /** Returns a page of the processes that still have a timer job of {@code timer}, in any of Flowable's job tables. */
     private List<String> processesWithTimer(String timer) {
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         management.createTimerJobQuery().elementId(timer).listPage(0, PAGE).forEach(j -> ids.add(j.getProcessInstanceId()));
         management.createJobQuery().elementId(timer).listPage(0, PAGE).forEach(j -> ids.add(j.getProcessInstanceId()));
         management.createSuspendedJobQuery().elementId(timer).listPage(0, PAGE)
                 .forEach(j -> ids.add(j.getProcessInstanceId()));
         management.createDeadLetterJobQuery().elementId(timer).listPage(0, PAGE)
                 .forEach(j -> ids.add(j.getProcessInstanceId()));
-        return ids.stream().distinct().collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        return ids.stream().distinct().collect(Collectors.toCollection(ArrayList::new));
     }
 
     /** Moves the clock of {@code slot} of process {@code pid}; returns 1 if it moved, 0 if it was moved already. */
