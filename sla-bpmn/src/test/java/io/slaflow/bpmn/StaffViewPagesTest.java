@@ -82,6 +82,22 @@ class StaffViewPagesTest {
     }
 
     @Test
+    void requestsFiledAtOneInstantArePagedByIdAcrossPageBoundaries() {
+        List<String> tied = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {                                      // same kind, instant and deadline
+            tied.add(desk.submit(Desk.request("tie-co", RequesterTier.ORDINARY_USER, RequestKind.CONSULTATION,
+                    Severity.NON_CRITICAL, "Tied " + i)));
+        }
+        List<String> byId = tied.stream().sorted().toList();
+        assertEquals(byId, ids(desk.openWork("tie-co", "consultants", 0, 10)), "ties go by id");
+        List<String> joined = new ArrayList<>();
+        for (int first = 0; first < 6; first += 2) {
+            joined.addAll(ids(desk.openWork("tie-co", "consultants", first, 2)));
+        }
+        assertEquals(byId, joined, "and a page boundary inside the tie neither drops nor repeats one");
+    }
+
+    @Test
     void aBadPageIsRefusedListingEveryProblem() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> desk.openWork(null, "consultants", -1, 0));

@@ -11,6 +11,7 @@ import io.slaflow.core.countdown.SlaMetric;
 import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.routing.SupportGroups;
 import io.slaflow.core.routing.WorkItem;
+import io.slaflow.core.routing.WorkOrder;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,7 +31,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.flowable.common.engine.api.variable.VariableContainer;
 import org.flowable.engine.TaskService;
@@ -306,33 +306,84 @@ public final class ClockStore {
     }
 
     /**
-     * Returns the work-order keys of the intake clocks of {@code processIds} (those that have a row), by
-     * process id: the kind of work, when the request was filed, its work-order deadline. One query per
-     * {@value #IN_LIST} processes. Call inside a command.
+     * Which open intake tasks a staff view lists, as a condition on Flowable's task row {@code t}: the
+     * same conditions as Flowable's candidate and assignee task queries.
+     *
+     * @param sql the condition
+     * @param params its parameters, in order
      */
-    public static Map<String, WorkItem> workItems(Collection<String> processIds,
-            Predicate<String> callBack) {
-        Map<String, WorkItem> items = new HashMap<>();
-        List<String> ids = new ArrayList<>(processIds);
-        for (int from = 0; from < ids.size(); from += IN_LIST) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
-            String sql = "select PROC_INST_ID_, KIND_, FILED_, WORK_DUE_ from " + OwnTables.table(TABLE)
-                    + " where SLOT_ = 'INTAKE' and PROC_INST_ID_ in (" + marks(chunk.size()) + ")";
-            try (PreparedStatement select = OwnTables.connection().prepareStatement(sql)) {
-                bind(select, 1, chunk);
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        String id = rs.getString(1);
-                        items.put(id, new WorkItem(id,
-                                RequestKind.valueOf(rs.getString(2)),
-                                Instant.ofEpochMilli(rs.getLong(3)), Instant.ofEpochMilli(rs.getLong(4)), callBack.test(id)));
-                    }
-                }
-            } catch (SQLException e) {
-                throw OwnTables.failure("read the work order of open requests", e);
-            }
+    public record WorkFilter(String sql, List<String> params) {
+
+        /** The unclaimed tasks offered to {@code group}. */
+        public static WorkFilter offeredTo(String group) {
+            return new WorkFilter("t.ASSIGNEE_ is null and exists (select 1 from %1$s l where l.TASK_ID_ = t.ID_"
+                    + " and l.TYPE_ = 'candidate' and l.GROUP_ID_ = ?)", List.of(group));
+        }
+
+        /** The tasks {@code user} has, or may take: offered to them or to one of {@code groups}. */
+        public static WorkFilter of(String user, Collection<String> groups) {
+            List<String> params = new ArrayList<>(List.of(user, user));
+            params.addAll(groups);
+            return new WorkFilter("(t.ASSIGNEE_ = ? or t.ASSIGNEE_ is null and exists (select 1 from %1$s l"
+                    + " where l.TASK_ID_ = t.ID_ and l.TYPE_ = 'candidate' and (l.USER_ID_ = ?"
+                    + (groups.isEmpty() ? "" : " or l.GROUP_ID_ in (" + marks(groups.size()) + ")") + ")))", params);
+        }
+    }
+
+    /**
+     * Returns the first {@code count} open intake requests whose task {@code filter} selects, in
+     * {@code order} (and any tied with the last of them on class, filing and deadline), only
+     * {@code customer}'s when it is not null: one query, ordered and cut by the database, over the
+     * clock rows' work-order columns joined to Flowable's task rows; no request is loaded. Call inside
+     * a command.
+     */
+    public static List<WorkItem> work(String customer, WorkFilter filter, int count, WorkOrder order) {
+        StringBuilder rank = new StringBuilder("case c.KIND_");
+        for (RequestKind kind : RequestKind.values()) {
+            rank.append(" when '").append(kind.name()).append("' then ").append(order.classOf(kind));
+        }
+        rank.append(" end");
+        String from = " from " + OwnTables.table(TABLE) + " c join " + OwnTables.table("ACT_RU_TASK")
+                + " t on t.PROC_INST_ID_ = c.PROC_INST_ID_ where c.SLOT_ = 'INTAKE'"
+                + (customer == null ? "" : " and c.CUSTOMER_ = ?") + " and "
+                + filter.sql().formatted(OwnTables.table("ACT_RU_IDENTITYLINK"));
+        String columns = "select c.PROC_INST_ID_, c.KIND_, c.FILED_, c.WORK_DUE_, t.TASK_DEF_KEY_";
+        List<WorkItem> items = selectWork(columns + from + " order by " + rank + ", c.FILED_, c.WORK_DUE_, c.PROC_INST_ID_"
+                + " limit " + count, customer, filter, List.of());
+        if (items.size() == count && count > 0) {
+            WorkItem last = items.get(count - 1);
+            Set<String> seen = items.stream().map(WorkItem::id).collect(Collectors.toSet());
+            selectWork(columns + from + " and c.KIND_ = ? and c.FILED_ = ? and c.WORK_DUE_ = ?", customer, filter,
+                    List.of(last.kind().name(), last.arrivedAt().toEpochMilli(), last.due().toEpochMilli())).stream()
+                    .filter(i -> !seen.contains(i.id())).forEach(items::add);
         }
         return items;
+    }
+
+    private static List<WorkItem> selectWork(String sql, String customer, WorkFilter filter, List<Object> more) {
+        try (PreparedStatement select = OwnTables.connection().prepareStatement(sql)) {
+            int i = 1;
+            if (customer != null) {
+                select.setString(i++, customer);
+            }
+            for (String param : filter.params()) {
+                select.setString(i++, param);
+            }
+            for (Object param : more) {
+                select.setObject(i++, param);
+            }
+            List<WorkItem> items = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    items.add(new WorkItem(rs.getString(1), RequestKind.valueOf(rs.getString(2)),
+                            Instant.ofEpochMilli(rs.getLong(3)), Instant.ofEpochMilli(rs.getLong(4)),
+                            Model.TASK_CALL_BACK.equals(rs.getString(5))));
+                }
+            }
+            return items;
+        } catch (SQLException e) {
+            throw OwnTables.failure("list the open work", e);
+        }
     }
 
     // ---- writing ------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -123,7 +124,8 @@ public final class Queries {
      * tasks of acceptance cases ({@link CaseEntries}); only {@code customer}'s when it is not null.
      */
     public List<RequestStatus> openWork(String customer, String group, int first, int max) {
-        return work("list the open work of " + group, customer, q -> q.taskCandidateGroup(group), first, max);
+        return work("list the open work of " + group, customer, ClockStore.WorkFilter.offeredTo(group),
+                q -> q.taskCandidateGroup(group), first, max);
     }
 
     /**
@@ -135,62 +137,53 @@ public final class Queries {
             throw Requests.unknownUser(user, "workList");
         }
         Set<String> groups = runtime.members().groupsOf(user);
-        return work("list the work of " + user, customer, q -> q.or().taskAssignee(user).taskCandidateUser(user)
-                .taskCandidateGroupIn(groups).endOr(), first, max);
-    }
-
-    /** Returns a query for the user tasks of {@code processKey}, of {@code customer} only when it is not null. */
-    private TaskQuery scoped(String processKey, String customer) {
-        TaskQuery query = tasks.createTaskQuery().processDefinitionKey(processKey);
-        return customer == null ? query : query.taskTenantId(customer);
+        return work("list the work of " + user, customer, ClockStore.WorkFilter.of(user, groups),
+                q -> q.or().taskAssignee(user).taskCandidateUser(user).taskCandidateGroupIn(groups).endOr(), first, max);
     }
 
     /**
-     * Returns a page of the work {@code filter} selects, in work order. The intake tasks are ordered by
-     * the work-order keys of their clock rows, without loading their requests; only the page's requests
-     * are loaded. The open tasks of acceptance cases (few: a case has one at a time) are loaded whole.
+     * Returns a page of the work the filters select, in work order. The intake's requests come ordered
+     * and cut to the page by the database, from the clock rows' work-order columns
+     * ({@link ClockStore#work}); the open tasks of acceptance cases (a case has one at a time) are
+     * loaded whole and merged in; only the page's requests are loaded.
      */
-    private List<RequestStatus> work(String what, String customer, UnaryOperator<TaskQuery> filter, int first, int max) {
+    private List<RequestStatus> work(String what, String customer, ClockStore.WorkFilter intakeFilter,
+            UnaryOperator<TaskQuery> caseFilter, int first, int max) {
         return transactions.read(what, () -> {
             Instant now = runtime.now();
-            List<Task> intake = filter.apply(scoped(Model.PROCESS_KEY, customer)).list();
-            CaseEntries entries = cases.of(filter.apply(scoped(AcceptanceModel.PROCESS_KEY, customer))
+            TaskQuery caseTasks = tasks.createTaskQuery().processDefinitionKey(AcceptanceModel.PROCESS_KEY);
+            CaseEntries entries = cases.of(caseFilter.apply(customer == null ? caseTasks : caseTasks.taskTenantId(customer))
                     .includeProcessVariables().list(), now);
-            Map<String, Task> byProcess = new HashMap<>();
-            intake.forEach(t -> byProcess.put(t.getProcessInstanceId(), t));
-            Map<String, WorkItem> items = ClockStore.workItems(byProcess.keySet(),
-                    id -> Model.TASK_CALL_BACK.equals(byProcess.get(id).getTaskDefinitionKey()));
+            List<WorkItem> ordered = new ArrayList<>(ClockStore.work(customer, intakeFilter,
+                    (int) Math.min(Integer.MAX_VALUE, (long) first + max), runtime.workOrder()));
             Map<String, RequestStatus> loaded = new HashMap<>();
-            List<String> unkeyed = byProcess.keySet().stream().filter(id -> !items.containsKey(id)).toList();
-            load(unkeyed, byProcess, now).forEach(st -> {
-                loaded.put(st.id(), st);
-                items.put(st.id(), workItem(st));
-            });
             for (RequestStatus entry : entries.all()) {
                 loaded.put(entry.id(), entry);
-                items.put(entry.id(), workItem(entry));
+                ordered.add(workItem(entry));
             }
-            List<WorkItem> ordered = new ArrayList<>(items.values());
             ordered.sort(runtime.workOrder());
             List<WorkItem> page = ordered.subList(Math.min(first, ordered.size()),
                     (int) Math.min(ordered.size(), (long) first + max));
             List<String> toLoad = page.stream().map(WorkItem::id).filter(id -> !loaded.containsKey(id)).toList();
-            load(toLoad, byProcess, now).forEach(st -> loaded.put(st.id(), st));
-            return Outcome.ok(page.stream().map(i -> loaded.get(i.id())).toList());
+            load(toLoad, now).forEach(st -> loaded.put(st.id(), st));
+            return Outcome.ok(page.stream().map(i -> loaded.get(i.id())).filter(Objects::nonNull).toList());
         });
     }
 
-    /** Loads the statuses of the open intake requests {@code ids}, whose open tasks are in {@code tasksByProcess}. */
-    private List<RequestStatus> load(List<String> ids, Map<String, Task> tasksByProcess, Instant now) {
+    /** Loads the statuses of the open intake requests {@code ids}, with their open tasks. */
+    private List<RequestStatus> load(List<String> ids, Instant now) {
         if (ids.isEmpty()) {
             return List.of();
         }
+        Map<String, Task> open = new HashMap<>();
         Map<String, Map<String, Object>> found = new HashMap<>();
-        tasks.createTaskQuery().processInstanceIdIn(ids).includeProcessVariables().list()
-                .forEach(t -> found.put(t.getProcessInstanceId(), t.getProcessVariables()));
+        tasks.createTaskQuery().processInstanceIdIn(ids).includeProcessVariables().list().forEach(t -> {
+            open.put(t.getProcessInstanceId(), t);
+            found.put(t.getProcessInstanceId(), t.getProcessVariables());
+        });
         Map<String, Map<String, Object>> vars = ClockStore.attachAll(found);
-        return ids.stream().filter(vars::containsKey).map(id -> status(id, vars.get(id),
-                Optional.of(tasksByProcess.get(id)), false, now)).toList();
+        return ids.stream().filter(vars::containsKey).map(id -> status(id, vars.get(id), Optional.of(open.get(id)),
+                false, now)).toList();
     }
 
     /**
