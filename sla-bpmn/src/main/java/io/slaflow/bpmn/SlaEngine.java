@@ -130,7 +130,7 @@ public final class SlaEngine implements AutoCloseable {
         try {
             SlaRuntimes.attach(engine.getProcessEngineConfiguration(), runtime);
             EngineFactory.deploy(engine);
-            EngineFactory.createTables(engine);
+            EngineFactory.createTables(engine, runtime.workOrder());
             new LegacyClocks(engine, runtime).migrate();
             boolean async = b.asyncExecutor == null || b.asyncExecutor;
             if (ownsEngine && async) {

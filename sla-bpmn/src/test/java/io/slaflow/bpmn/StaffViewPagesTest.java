@@ -98,6 +98,30 @@ class StaffViewPagesTest {
     }
 
     @Test
+    void aNodeStartedWithAnotherWorkOrderRanksTheOpenWorkByIt() {
+        String url = "jdbc:h2:mem:rank-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        String consultation;
+        String specification;
+        try (SlaEngine first = Desk.engine(clock).jdbcUrl(url, "sa", "").build()) {
+            specification = first.submit(Desk.request("rank-co", RequesterTier.ORDINARY_USER, RequestKind.SPECIFICATION,
+                    Severity.NON_CRITICAL, "Filed first"));
+            clock.advance(Duration.ofMinutes(1));
+            consultation = first.submit(Desk.request("rank-co", RequesterTier.ORDINARY_USER, RequestKind.CONSULTATION,
+                    Severity.NON_CRITICAL, "Filed second"));
+            assertEquals(List.of(consultation, specification), ids(first.openWork("rank-co", "consultants")),
+                    "the standard order: consultations before specifications");
+        }
+        io.slaflow.core.routing.WorkOrder specificationsFirst = io.slaflow.core.routing.WorkOrder.of(List.of(
+                java.util.EnumSet.of(RequestKind.SPECIFICATION), java.util.EnumSet.of(RequestKind.EMERGENCY),
+                java.util.EnumSet.of(RequestKind.CONSULTATION), java.util.EnumSet.of(RequestKind.DEVELOPMENT,
+                        RequestKind.UPDATE)));
+        try (SlaEngine second = Desk.engine(clock).jdbcUrl(url, "sa", "").workOrder(specificationsFirst).build()) {
+            assertEquals(List.of(specification, consultation), ids(second.openWork("rank-co", "consultants")),
+                    "the open work ranked again by the new order");
+        }
+    }
+
+    @Test
     void aBadPageIsRefusedListingEveryProblem() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> desk.openWork(null, "consultants", -1, 0));

@@ -136,10 +136,15 @@ public final class ClockStore {
                     + " SLOT_ varchar(16) not null, REQUEST_ID_ varchar(64) not null, CUSTOMER_ varchar(255) not null,"
                     + " ROUND_ integer not null, REQUEST_ varchar not null, SLA_ varchar(64), STATE_ varchar not null,"
                     + " DUE_ bigint, DEADLINE_ bigint, ENDED_ boolean not null, KIND_ varchar(16) not null,"
-                    + " FILED_ bigint not null, WORK_DUE_ bigint, primary key (PROC_INST_ID_, SLOT_))");
+                    + " FILED_ bigint not null, WORK_DUE_ bigint, WORK_CLASS_ integer not null,"
+                    + " primary key (PROC_INST_ID_, SLOT_))");
             ddl.execute("create index if not exists SLA_IDX_CLOCK_DUE on " + table + " (DUE_)");
             ddl.execute("create index if not exists SLA_IDX_CLOCK_DEADLINE on " + table + " (DEADLINE_)");
             ddl.execute("create index if not exists SLA_IDX_CLOCK_CUSTOMER on " + table + " (CUSTOMER_, DEADLINE_)");
+            ddl.execute("create index if not exists SLA_IDX_CLOCK_WORK on " + table + " (SLOT_, ENDED_, WORK_CLASS_,"
+                    + " FILED_, WORK_DUE_, PROC_INST_ID_)");
+            ddl.execute("create index if not exists SLA_IDX_CLOCK_CUSTOMER_WORK on " + table + " (CUSTOMER_, SLOT_,"
+                    + " ENDED_, WORK_CLASS_, FILED_, WORK_DUE_, PROC_INST_ID_)");
         }
     }
 
@@ -333,29 +338,25 @@ public final class ClockStore {
     /**
      * Returns the first {@code count} open intake requests whose task {@code filter} selects, in
      * {@code order} (and any tied with the last of them on class, filing and deadline), only
-     * {@code customer}'s when it is not null: one query, ordered and cut by the database, over the
-     * clock rows' work-order columns joined to Flowable's task rows; no request is loaded. Call inside
-     * a command.
+     * {@code customer}'s when it is not null: one query that walks the work-order index of the clock
+     * rows ({@code WORK_CLASS_, FILED_, WORK_DUE_}) and stops at {@code count} rows whose task matches;
+     * no request is loaded. The items' {@code callBack} is not read (the work order does not use it).
+     * Call inside a command.
      */
     public static List<WorkItem> work(String customer, WorkFilter filter, int count, WorkOrder order) {
-        StringBuilder rank = new StringBuilder("case c.KIND_");
-        for (RequestKind kind : RequestKind.values()) {
-            rank.append(" when '").append(kind.name()).append("' then ").append(order.classOf(kind));
-        }
-        rank.append(" end");
-        String from = " from " + OwnTables.table(TABLE) + " c join " + OwnTables.table("ACT_RU_TASK")
-                + " t on t.PROC_INST_ID_ = c.PROC_INST_ID_ where c.SLOT_ = 'INTAKE'"
-                + (customer == null ? "" : " and c.CUSTOMER_ = ?") + " and "
-                + filter.sql().formatted(OwnTables.table("ACT_RU_IDENTITYLINK"));
-        String columns = "select c.PROC_INST_ID_, c.KIND_, c.FILED_, c.WORK_DUE_, t.TASK_DEF_KEY_";
-        List<WorkItem> items = selectWork(columns + from + " order by " + rank + ", c.FILED_, c.WORK_DUE_, c.PROC_INST_ID_"
-                + " limit " + count, customer, filter, List.of());
+        String from = " from " + OwnTables.table(TABLE) + " c where c.SLOT_ = 'INTAKE' and c.ENDED_ = false"
+                + (customer == null ? "" : " and c.CUSTOMER_ = ?") + " and exists (select 1 from "
+                + OwnTables.table("ACT_RU_TASK") + " t where t.PROC_INST_ID_ = c.PROC_INST_ID_ and "
+                + filter.sql().formatted(OwnTables.table("ACT_RU_IDENTITYLINK")) + ")";
+        String columns = "select c.PROC_INST_ID_, c.KIND_, c.FILED_, c.WORK_DUE_";
+        List<WorkItem> items = selectWork(columns + from + " order by c.WORK_CLASS_, c.FILED_, c.WORK_DUE_,"
+                + " c.PROC_INST_ID_ limit " + count, customer, filter, List.of());
         if (items.size() == count && count > 0) {
             WorkItem last = items.get(count - 1);
             Set<String> seen = items.stream().map(WorkItem::id).collect(Collectors.toSet());
-            selectWork(columns + from + " and c.KIND_ = ? and c.FILED_ = ? and c.WORK_DUE_ = ?", customer, filter,
-                    List.of(last.kind().name(), last.arrivedAt().toEpochMilli(), last.due().toEpochMilli())).stream()
-                    .filter(i -> !seen.contains(i.id())).forEach(items::add);
+            selectWork(columns + from + " and c.WORK_CLASS_ = ? and c.FILED_ = ? and c.WORK_DUE_ = ?", customer, filter,
+                    List.of(order.classOf(last.kind()), last.arrivedAt().toEpochMilli(), last.due().toEpochMilli()))
+                    .stream().filter(i -> !seen.contains(i.id())).forEach(items::add);
         }
         return items;
     }
@@ -376,8 +377,7 @@ public final class ClockStore {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     items.add(new WorkItem(rs.getString(1), RequestKind.valueOf(rs.getString(2)),
-                            Instant.ofEpochMilli(rs.getLong(3)), Instant.ofEpochMilli(rs.getLong(4)),
-                            Model.TASK_CALL_BACK.equals(rs.getString(5))));
+                            Instant.ofEpochMilli(rs.getLong(3)), Instant.ofEpochMilli(rs.getLong(4)), false));
                 }
             }
             return items;
@@ -388,12 +388,31 @@ public final class ClockStore {
 
     // ---- writing ------------------------------------------------------------------------------
 
+    /**
+     * Sets the work-order class of every open clock to what {@code order} says of its kind of work (a
+     * node started with another work order than the last). Call inside a command.
+     */
+    static void rank(WorkOrder order) {
+        StringBuilder rank = new StringBuilder("case KIND_");
+        for (RequestKind kind : RequestKind.values()) {
+            rank.append(" when '").append(kind.name()).append("' then ").append(order.classOf(kind));
+        }
+        rank.append(" end");
+        try (Statement update = OwnTables.changes().createStatement()) {
+            update.executeUpdate("update " + OwnTables.table(TABLE) + " set WORK_CLASS_ = " + rank + " where ENDED_ = false"
+                    + " and WORK_CLASS_ <> " + rank);
+        } catch (SQLException e) {
+            throw OwnTables.failure("rank the open work", e);
+        }
+    }
+
     /** Stores the kind of work found for request {@code processId} (a hand-over), which orders its work. Call inside a command. */
-    public static void workKind(String processId, RequestKind kind) {
+    public void workKind(String processId, RequestKind kind) {
         try (PreparedStatement update = OwnTables.changes().prepareStatement("update " + OwnTables.table(TABLE)
-                + " set KIND_ = ? where PROC_INST_ID_ = ? and SLOT_ = 'INTAKE'")) {
+                + " set KIND_ = ?, WORK_CLASS_ = ? where PROC_INST_ID_ = ? and SLOT_ = 'INTAKE'")) {
             update.setString(1, kind.name());
-            update.setString(2, processId);
+            update.setInt(2, runtime.workOrder().classOf(kind));
+            update.setString(3, processId);
             update.executeUpdate();
         } catch (SQLException e) {
             throw OwnTables.failure("store the kind of work of " + processId, e);
@@ -414,10 +433,10 @@ public final class ClockStore {
         String table = OwnTables.table(TABLE);
         try (PreparedStatement update = OwnTables.changes().prepareStatement("update " + table + " set REQUEST_ID_ = ?,"
                 + " CUSTOMER_ = ?, ROUND_ = ?, REQUEST_ = ?, SLA_ = ?, STATE_ = ?, DUE_ = ?, DEADLINE_ = ?, ENDED_ = ?,"
-                + " KIND_ = ?, FILED_ = ?, WORK_DUE_ = ? where PROC_INST_ID_ = ? and SLOT_ = ?")) {
+                + " KIND_ = ?, FILED_ = ?, WORK_DUE_ = ?, WORK_CLASS_ = ? where PROC_INST_ID_ = ? and SLOT_ = ?")) {
             bindRow(update, owner, request, sla, clock, now, calendar);
-            update.setString(13, processId);
-            update.setString(14, slot.name());
+            update.setString(14, processId);
+            update.setString(15, slot.name());
             if (update.executeUpdate() > 0) {
                 return;
             }
@@ -426,17 +445,17 @@ public final class ClockStore {
         }
         try (PreparedStatement insert = OwnTables.changes().prepareStatement("insert into " + table + " (REQUEST_ID_,"
                 + " CUSTOMER_, ROUND_, REQUEST_, SLA_, STATE_, DUE_, DEADLINE_, ENDED_, KIND_, FILED_, WORK_DUE_,"
-                + " PROC_INST_ID_, SLOT_) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " WORK_CLASS_, PROC_INST_ID_, SLOT_) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             bindRow(insert, owner, request, sla, clock, now, calendar);
-            insert.setString(13, processId);
-            insert.setString(14, slot.name());
+            insert.setString(14, processId);
+            insert.setString(15, slot.name());
             insert.executeUpdate();
         } catch (SQLException e) {
             throw OwnTables.failure("store the SLA clock of " + processId, e);
         }
     }
 
-    private static void bindRow(PreparedStatement s, Owner owner, StoredRequest request, String sla, RequestClock clock,
+    private void bindRow(PreparedStatement s, Owner owner, StoredRequest request, String sla, RequestClock clock,
             Instant now, WorkingCalendar calendar) throws SQLException {
         s.setString(1, owner.requestId());
         s.setString(2, owner.customer());
@@ -450,6 +469,7 @@ public final class ClockStore {
         s.setString(10, request.request().kind().name());
         s.setLong(11, request.filedAt().toEpochMilli());
         setLong(s, 12, workDue(clock, now, calendar));
+        s.setInt(13, runtime.workOrder().classOf(request.request().kind()));
     }
 
     /**

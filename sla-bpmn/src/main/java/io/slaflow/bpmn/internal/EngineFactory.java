@@ -1,6 +1,7 @@
 package io.slaflow.bpmn.internal;
 
 import io.slaflow.core.calendar.WorkingCalendar;
+import io.slaflow.core.routing.WorkOrder;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -241,14 +242,16 @@ public final class EngineFactory {
 
     /**
      * Creates slaflow's own tables (the SLA clocks, the prepaid ledger) in the engine's database unless
-     * they exist; a database user without the right to create tables works once they exist.
+     * they exist, and ranks the open clocks' work by {@code workOrder}; a database user without the
+     * right to create tables works once they exist.
      *
      * @throws SlaException if they cannot be created, with the driver's exception among its causes
      */
-    public static void createTables(ProcessEngine engine) {
+    public static void createTables(ProcessEngine engine, WorkOrder workOrder) {
         new Transactions(engine.getManagementService()).run("create the SLA clock table", () -> {
             try {
                 ClockStore.createTable();
+                ClockStore.rank(workOrder);
             } catch (SQLException e) {
                 throw OwnTables.failure("create the SLA clock table", e);
             }

@@ -178,7 +178,7 @@ public final class Operations {
                         "no hand-off rule moves " + found + " work on from " + r.line() + " (request '" + r.id()
                                 + "'); it stays there: resolve it, or name the kind of work found")), r -> {
                     String to = handOffTarget(r, found).orElseThrow();
-                    ClockStore.workKind(r.id(), found);
+                    clocks.workKind(r.id(), found);
                     processes.removeVariable(r.id(), Model.VAR_ASSIGNEE);
                     processes.removeVariable(r.id(), Model.VAR_OFFERED_TO);
                     String firstOffer = Offers.firstOffer(runtime.members(), to, found);
