@@ -255,24 +255,13 @@ public final class ClockStore {
      * Call inside a command.
      */
     public static Set<String> deadlineBy(Slot slot, String customer, Instant limit) {
-        String sql = "select PROC_INST_ID_ from " + OwnTables.table(TABLE) + " where DEADLINE_ <= ? and SLOT_ = ?"
-                + (customer == null ? "" : " and CUSTOMER_ = ?") + " order by DEADLINE_";
-        try (PreparedStatement select = OwnTables.connection().prepareStatement(sql)) {
-            select.setLong(1, limit.toEpochMilli());
-            select.setString(2, slot.name());
-            if (customer != null) {
-                select.setString(3, customer);
-            }
-            Set<String> ids = new LinkedHashSet<>();
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-            return ids;
-        } catch (SQLException e) {
-            throw OwnTables.failure("list the SLA clocks at risk", e);
+        List<Object> params = new ArrayList<>(List.of(limit.toEpochMilli(), slot.name()));
+        if (customer != null) {
+            params.add(customer);
         }
+        return new LinkedHashSet<>(ids("list the SLA clocks at risk", "select PROC_INST_ID_ from " + OwnTables.table(TABLE)
+                + " where DEADLINE_ <= ? and SLOT_ = ?" + (customer == null ? "" : " and CUSTOMER_ = ?")
+                + " order by DEADLINE_", params));
     }
 
     /** Returns how many clocks are due by {@code now} and the oldest due instant among them: one indexed range. Call inside a command. */
@@ -294,10 +283,17 @@ public final class ClockStore {
 
     /** Returns a page of the processes whose clock of {@code slot} has not ended, by process id. Call inside a command. */
     public static List<String> running(Slot slot, int first, int size) {
-        String sql = "select PROC_INST_ID_ from " + OwnTables.table(TABLE) + " where SLOT_ = ? and ENDED_ = false"
-                + " order by PROC_INST_ID_ limit " + size + " offset " + first;
+        return ids("list the running SLA clocks", "select PROC_INST_ID_ from " + OwnTables.table(TABLE)
+                + " where SLOT_ = ? and ENDED_ = false order by PROC_INST_ID_ limit " + size + " offset " + first,
+                List.of(slot.name()));
+    }
+
+    /** Runs a query of process ids with {@code params} and returns them in the order read. */
+    private static List<String> ids(String what, String sql, List<Object> params) {
         try (PreparedStatement select = OwnTables.connection().prepareStatement(sql)) {
-            select.setString(1, slot.name());
+            for (int i = 0; i < params.size(); i++) {
+                select.setObject(i + 1, params.get(i));
+            }
             List<String> ids = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -306,7 +302,7 @@ public final class ClockStore {
             }
             return ids;
         } catch (SQLException e) {
-            throw OwnTables.failure("list the running SLA clocks", e);
+            throw OwnTables.failure(what, e);
         }
     }
 
