@@ -54,8 +54,8 @@ import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /**
  * The embeddable SLA desk: request intake as a BPMN process on Flowable, with response and resolution
- * countdowns on the policy's working-time calendars, warnings and breaches as timer jobs, and
- * escalation. Every operation on a request is one transaction; every failure is an
+ * countdowns on the policy's working-time calendars, warnings and breaches fired from each request's
+ * SLA clock (a row of slaflow's clock table that every node sweeps), and escalation. Every operation on a request is one transaction; every failure is an
  * {@link SlaException} (Flowable's exceptions never reach the caller unwrapped). All request state
  * lives in the database, so several nodes may share one database, each with its own engine.
  *
@@ -255,7 +255,7 @@ public final class SlaEngine implements AutoCloseable {
 
     /**
      * Puts a question to the customer (or a third party): both countdowns that still run pause, and
-     * their timer job is parked until {@link #customerReplied}.
+     * their clock is not due until {@link #customerReplied}.
      *
      * @param id the request id
      * @param user the support member who acts
@@ -511,8 +511,8 @@ public final class SlaEngine implements AutoCloseable {
     /**
      * Returns the requests whose running countdown reaches its deadline within {@code horizon} from
      * now, and the acceptance cases whose running rework round does, nearest deadline first
-     * ({@link RequestStatus#nextDeadline()}), found through the indexed due dates of the SLA clocks'
-     * timer jobs. Countdowns whose breach was already announced are not listed. A staff view across
+     * ({@link RequestStatus#nextDeadline()}), found through the indexed deadlines of the SLA clocks.
+     * Countdowns whose breach was already announced are not listed. A staff view across
      * customers; {@link #atRisk(String, Duration)} is one customer's.
      *
      * @param horizon how far ahead to look, not negative
@@ -550,13 +550,13 @@ public final class SlaEngine implements AutoCloseable {
     /**
      * Replaces the policy. New requests get its targets; open requests keep the targets they were
      * filed with but run on its calendars from now on (their whole history is counted on the new
-     * calendar), and their SLA clocks' timer jobs move to the recomputed thresholds; so do running
+     * calendar), and their SLA clocks become due at the recomputed thresholds; so do running
      * rework rounds of the acceptance workflow. Every node must be given the same policy. The new
      * policy is first asked for the targets of every open request; if it fails for any, nothing
      * changes and the old policy stays in force.
      *
      * @param policy the service levels
-     * @return how many timer jobs moved
+     * @return how many clocks' next due instants moved
      * @throws InvalidPolicyException if the policy throws or returns no targets for an open request
      *     (each such request is listed)
      */
@@ -786,11 +786,12 @@ public final class SlaEngine implements AutoCloseable {
         }
 
         /**
-         * Sets how long a node holds a timer job it took before the other nodes take the node for dead
-         * and run the job themselves. A job still running when its lock expires is run again
-         * elsewhere; the first run to commit wins and the other rolls back, so this must exceed the
-         * longest a timer's work takes (milliseconds for the SLA clocks; mind host models' service
-         * tasks). Default: 1 hour (Flowable's).
+         * Sets how long a node holds a Flowable job it took (the warranty's timer, a host model's timer or
+         * async task) before the other nodes take the node for dead and run the job themselves. A job
+         * still running when its lock expires is run again elsewhere; the first run to commit wins and
+         * the other rolls back, so this must exceed the longest a job's work takes (milliseconds for
+         * slaflow's; mind host models' service tasks). The SLA clocks are not Flowable jobs and hold
+         * no lock past their transaction. Default: 1 hour (Flowable's).
          *
          * @throws IllegalArgumentException unless positive and at most 24 days
          */
