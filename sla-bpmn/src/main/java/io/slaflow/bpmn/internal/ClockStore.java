@@ -386,7 +386,8 @@ public final class ClockStore {
 
     /**
      * Sets the work-order class of every open clock to what {@code order} says of its kind of work (a
-     * node started with another work order than the last). Call inside a command.
+     * node started with another work order than the last); writes nothing when every class is right.
+     * Call inside a command.
      */
     static void rank(WorkOrder order) {
         StringBuilder rank = new StringBuilder("case KIND_");
@@ -394,9 +395,18 @@ public final class ClockStore {
             rank.append(" when '").append(kind.name()).append("' then ").append(order.classOf(kind));
         }
         rank.append(" end");
+        String stale = " where ENDED_ = false and WORK_CLASS_ <> " + rank;
+        try (Statement statement = OwnTables.connection().createStatement();
+                ResultSet count = statement.executeQuery("select count(*) from " + OwnTables.table(TABLE) + stale)) {
+            count.next();
+            if (count.getLong(1) == 0) {
+                return;                                      // nothing to write: a read-only user starts too
+            }
+        } catch (SQLException e) {
+            throw OwnTables.failure("rank the open work", e);
+        }
         try (Statement update = OwnTables.changes().createStatement()) {
-            update.executeUpdate("update " + OwnTables.table(TABLE) + " set WORK_CLASS_ = " + rank + " where ENDED_ = false"
-                    + " and WORK_CLASS_ <> " + rank);
+            update.executeUpdate("update " + OwnTables.table(TABLE) + " set WORK_CLASS_ = " + rank + stale);
         } catch (SQLException e) {
             throw OwnTables.failure("rank the open work", e);
         }
