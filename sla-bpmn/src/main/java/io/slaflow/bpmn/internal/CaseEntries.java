@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.ProcessEngine;
@@ -39,16 +38,6 @@ final class CaseEntries {
     private CaseEntries(Map<String, RequestStatus> byProcess, Set<String> parents) {
         this.byProcess = byProcess;
         this.parents = parents;
-    }
-
-    /** Tells whether {@code task}, loaded with its process variables, is a task of an acceptance case. */
-    static boolean isCaseTask(Task task) {
-        return task.getProcessVariables().get(AcceptanceModel.VAR_CASE) instanceof String;
-    }
-
-    /** Returns the entry of the case whose acceptance process is {@code processInstanceId}, if it was loaded. */
-    Optional<RequestStatus> entry(String processInstanceId) {
-        return Optional.ofNullable(byProcess.get(processInstanceId));
     }
 
     /** Returns the intake requests whose cases were loaded. */
