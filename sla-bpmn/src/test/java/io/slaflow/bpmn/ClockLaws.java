@@ -44,10 +44,10 @@ import net.jqwik.api.state.Action;
 import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.ActionChainArbitrary;
 import net.jqwik.api.state.Transformer;
+import org.flowable.common.engine.api.delegate.event.AbstractFlowableEventListener;
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
-import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
 import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flowable.variable.api.persistence.entity.VariableInstance;
 
@@ -417,7 +417,7 @@ final class ClockLaws {
      * {@linkplain #holding armed} it (the sweep's first escalation, which sets a variable and offers a
      * task: after the sweep stored what its clocks crossed, before it commits), waits until released.
      */
-    static final class SweepHold implements FlowableEventListener {
+    static final class SweepHold extends AbstractFlowableEventListener {
 
         private volatile Thread armed;
         private volatile String process;
@@ -475,16 +475,6 @@ final class ClockLaws {
         @Override
         public boolean isFailOnException() {
             return true;
-        }
-
-        @Override
-        public boolean isFireOnTransactionLifecycleEvent() {
-            return false;
-        }
-
-        @Override
-        public String getOnTransaction() {
-            return null;
         }
     }
 }

@@ -13,10 +13,10 @@ import io.slaflow.core.SlaException;
 import io.slaflow.core.routing.SupportGroups;
 import io.slaflow.core.testkit.TestClock;
 import java.util.List;
+import org.flowable.common.engine.api.delegate.event.AbstractFlowableEventListener;
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
-import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
 import org.flowable.engine.TaskService;
 import org.flowable.identitylink.api.IdentityLink;
 import org.junit.jupiter.api.AfterAll;
@@ -88,7 +88,7 @@ class ListenerDeliveryTest {
      * Throws inside the sweep's transaction when its escalation offers task {@link #task} to {@code leads}:
      * after the sweep stored what the clock crossed, before it commits.
      */
-    static final class CrashOnEscalation implements FlowableEventListener {
+    static final class CrashOnEscalation extends AbstractFlowableEventListener {
         volatile String task;
 
         @Override
@@ -102,16 +102,6 @@ class ListenerDeliveryTest {
         @Override
         public boolean isFailOnException() {
             return true;
-        }
-
-        @Override
-        public boolean isFireOnTransactionLifecycleEvent() {
-            return false;
-        }
-
-        @Override
-        public String getOnTransaction() {
-            return null;
         }
     }
 }
