@@ -425,11 +425,15 @@ public final class AcceptanceOperations {
         }
         String customer = after.request().customer();
         ledger.follow(customer, openingHours(customer), c.id(), before, after, at);
-        if (exit != null && legacy.readsOutcome(processDefinitionOf(c))) {
-            vars.put(AcceptanceModel.VAR_OUTCOME, LegacyOutcome.of(before.awaiting(), after.awaiting()));
-        }
-        if (vars.containsKey(AcceptanceModel.VAR_ROUND_SLA) && legacy.timesRounds(processDefinitionOf(c))) {
-            vars.put(AcceptanceModel.VAR_ROUND_NEXT, LegacyClocks.PARKED);
+        boolean roundStarted = vars.containsKey(AcceptanceModel.VAR_ROUND_SLA);
+        if (exit != null || roundStarted) {
+            String definition = processDefinitionOf(c);
+            if (exit != null && legacy.readsOutcome(definition)) {
+                vars.put(AcceptanceModel.VAR_OUTCOME, LegacyOutcome.of(before.awaiting(), after.awaiting()));
+            }
+            if (roundStarted && legacy.timesRounds(definition)) {
+                vars.put(AcceptanceModel.VAR_ROUND_NEXT, LegacyClocks.PARKED);
+            }
         }
         processes.setVariables(c.processInstanceId(), vars);
         if (exit != null) {

@@ -69,9 +69,8 @@ final class CaseEntries {
 
         /** Returns the entries of the cases whose open tasks are {@code caseTasks} (loaded with their variables). */
         CaseEntries of(List<Task> caseTasks, Instant now) {
-            Map<String, Map<String, Object>> vars = new HashMap<>();
-            caseTasks.forEach(t -> vars.put(t.getProcessInstanceId(), t.getProcessVariables()));
-            Map<String, Map<String, Object>> attached = ClockStore.attachAll(vars);
+            Map<String, Map<String, Object>> attached = ClockStore.attachAll(caseTasks, Task::getProcessInstanceId,
+                    Task::getProcessVariables);
             List<OpenCase> cases = caseTasks.stream().map(t -> new OpenCase(t.getProcessInstanceId(), t.getTenantId(),
                     attached.get(t.getProcessInstanceId()), t, List.of(), false)).toList();
             return entries(cases, now);
@@ -90,9 +89,8 @@ final class CaseEntries {
             List<OpenCase> atRisk = new ArrayList<>();
             List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery().processInstanceIds(ids)
                     .unfinished().includeProcessVariables().list();
-            Map<String, Map<String, Object>> vars = new HashMap<>();
-            instances.forEach(i -> vars.put(i.getId(), i.getProcessVariables()));
-            Map<String, Map<String, Object>> attached = ClockStore.attachAll(vars);
+            Map<String, Map<String, Object>> attached = ClockStore.attachAll(instances, HistoricProcessInstance::getId,
+                    HistoricProcessInstance::getProcessVariables);
             for (HistoricProcessInstance i : instances) {
                 OpenCase c = new OpenCase(i.getId(), i.getTenantId(), attached.get(i.getId()), open.get(i.getId()),
                         List.of(), false);

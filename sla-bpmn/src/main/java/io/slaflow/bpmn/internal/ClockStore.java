@@ -22,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -185,32 +186,35 @@ public final class ClockStore {
         return attached;
     }
 
+    /**
+     * As {@link #attachAll(Map)}, for items loaded with their process's variables (tasks, process
+     * instances), keyed by {@code processId}.
+     */
+    public static <T> Map<String, Map<String, Object>> attachAll(Collection<T> loaded, Function<T, String> processId,
+            Function<T, Map<String, Object>> variables) {
+        Map<String, Map<String, Object>> byProcess = new HashMap<>();
+        loaded.forEach(item -> byProcess.put(processId.apply(item), variables.apply(item)));
+        return attachAll(byProcess);
+    }
+
     /** Reads the clock of {@code slot} of process {@code processId} from the table; call inside a command. */
     public static Optional<RequestClock> read(Slot slot, String processId) {
-        try (PreparedStatement select = OwnTables.connection().prepareStatement("select STATE_ from "
-                + OwnTables.table(TABLE) + " where PROC_INST_ID_ = ? and SLOT_ = ?")) {
-            select.setString(1, processId);
-            select.setString(2, slot.name());
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(Json.readClock(rs.getString(1))) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw OwnTables.failure("read the SLA clock of " + processId, e);
-        }
+        return column(slot, processId, "STATE_").map(state -> Json.readClock((String) state));
     }
 
     /** Returns the next due instant stored for the clock of {@code slot} of a process: empty while paused or ended, or without one. */
     public static Optional<Instant> due(Slot slot, String processId) {
-        try (PreparedStatement select = OwnTables.connection().prepareStatement("select DUE_ from "
+        return column(slot, processId, "DUE_").map(due -> Instant.ofEpochMilli(((Number) due).longValue()));
+    }
+
+    /** Returns one column of the row of {@code slot} of a process: empty without a row, or when the column is null. */
+    private static Optional<Object> column(Slot slot, String processId, String column) {
+        try (PreparedStatement select = OwnTables.connection().prepareStatement("select " + column + " from "
                 + OwnTables.table(TABLE) + " where PROC_INST_ID_ = ? and SLOT_ = ?")) {
             select.setString(1, processId);
             select.setString(2, slot.name());
             try (ResultSet rs = select.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                long due = rs.getLong(1);
-                return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(due));
+                return rs.next() ? Optional.ofNullable(rs.getObject(1)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw OwnTables.failure("read the SLA clock of " + processId, e);
@@ -469,12 +473,13 @@ public final class ClockStore {
         s.setString(4, Json.writeRequest(request));
         s.setString(5, sla);
         s.setString(6, Json.writeClock(clock));
+        Map<SlaMetric, CountdownStatus> statuses = statuses(clock, now, calendar);
         setLong(s, 7, due(clock, clock.next(now, calendar)));
-        setLong(s, 8, deadline(clock, now, calendar));
+        setLong(s, 8, deadline(statuses));
         s.setBoolean(9, clock.ended());
         s.setString(10, request.request().kind().name());
         s.setLong(11, request.filedAt().toEpochMilli());
-        setLong(s, 12, workDue(clock, now, calendar));
+        setLong(s, 12, workDue(statuses));
         s.setInt(13, runtime.workOrder().classOf(request.request().kind()));
     }
 
@@ -497,11 +502,11 @@ public final class ClockStore {
         } catch (SQLException e) {
             throw OwnTables.failure("store the SLA clock of " + processId, e);
         }
-        List<SlaEvent> events = events(owner, change);
-        if (!change.breached().isEmpty()) {
-            events.addAll(escalate(Map.of(processId, slot), firstBreach(change) ? Set.of(processId) : Set.of(), owner,
-                    change.breached()));
+        if (firstBreach(change)) {
+            offer(Map.of(processId, slot));
         }
+        List<SlaEvent> events = events(owner, change);
+        events.addAll(escalated(owner, change.breached()));
         return events;
     }
 
@@ -510,11 +515,12 @@ public final class ClockStore {
 
     private void bindChange(PreparedStatement update, Slot slot, String processId, RequestClock.Change change,
             WorkingCalendar calendar) throws SQLException {
+        Map<SlaMetric, CountdownStatus> statuses = statuses(change.clock(), runtime.now(), calendar);
         update.setString(1, Json.writeClock(change.clock()));
         setLong(update, 2, due(change.clock(), change.next()));
-        setLong(update, 3, deadline(change.clock(), runtime.now(), calendar));
+        setLong(update, 3, deadline(statuses));
         update.setBoolean(4, change.clock().ended());
-        setLong(update, 5, workDue(change.clock(), runtime.now(), calendar));
+        setLong(update, 5, workDue(statuses));
         update.setString(6, processId);
         update.setString(7, slot.name());
     }
@@ -543,13 +549,9 @@ public final class ClockStore {
         }
         Set<String> held = lockProcesses(due.stream().map(Row::processId).collect(Collectors.toSet()));
         List<SlaEvent> events = new ArrayList<>();
-        Map<String, Slot> breached = new HashMap<>();
-        Set<String> first = new HashSet<>();
-        Map<String, List<SlaMetric>> metrics = new HashMap<>();
-        Map<String, Owner> owners = new HashMap<>();
+        Map<String, Slot> first = new HashMap<>();
         List<Row> gone = new ArrayList<>();
         try (PreparedStatement update = OwnTables.changes().prepareStatement(UPDATE.formatted(OwnTables.table(TABLE)))) {
-            int batched = 0;
             for (Row row : due) {
                 if (!held.contains(row.processId())) {
                     gone.add(row);
@@ -559,28 +561,20 @@ public final class ClockStore {
                 RequestClock.Change change = row.clock().catchUp(now, calendar);
                 bindChange(update, row.slot(), row.processId(), change, calendar);
                 update.addBatch();
-                batched++;
                 events.addAll(events(row.owner(), change));
-                if (!change.breached().isEmpty()) {
-                    breached.put(row.processId(), row.slot());
-                    metrics.put(row.processId(), change.breached());
-                    owners.put(row.processId(), row.owner());
-                    if (firstBreach(change)) {
-                        first.add(row.processId());
-                    }
+                events.addAll(escalated(row.owner(), change.breached()));
+                if (firstBreach(change)) {
+                    first.put(row.processId(), row.slot());
                 }
             }
-            if (batched > 0) {
+            if (gone.size() < due.size()) {
                 update.executeBatch();
             }
         } catch (SQLException e) {
             throw OwnTables.failure("fire the due SLA clocks", e);
         }
         endGone(gone);
-        offer(breached, first);
-        for (String id : breached.keySet()) {
-            events.addAll(escalated(owners.get(id), metrics.get(id)));
-        }
+        offer(first);
         runtime.publishAfterCommit(events);
         return new Sweep(due.size(), due.size() - gone.size());
     }
@@ -669,30 +663,27 @@ public final class ClockStore {
         return true;
     }
 
-    private List<SlaEvent> escalate(Map<String, Slot> breached, Set<String> first, Owner owner, List<SlaMetric> metrics) {
-        offer(breached, first);
-        return escalated(owner, metrics);
-    }
-
     /**
-     * Escalates the processes of {@code first} (of {@code slots}, by process): marks each escalated and
-     * offers its open task to more people (a request's whole line and {@code leads}, for an emergency
-     * all of duty; a round's work to {@code leads}), in one task query for them all.
+     * Escalates the processes of {@code first} (their clock's slot, by process), whose clocks just had
+     * their first breach: marks each escalated and offers its open task to more people (a request's
+     * whole line and {@code leads}, for an emergency all of duty; a round's work to {@code leads}), in
+     * one task query for them all.
      */
-    private static void offer(Map<String, Slot> slots, Set<String> first) {
+    private static void offer(Map<String, Slot> first) {
         if (first.isEmpty()) {
             return;
         }
         Map<String, Set<String>> groups = new HashMap<>();
-        for (String processId : first) {
+        for (Map.Entry<String, Slot> breached : first.entrySet()) {
+            String processId = breached.getKey();
             ExecutionEntity process = CommandContextUtil.getExecutionEntityManager().findById(processId);
-            Slot slot = slots.get(processId);
+            Slot slot = breached.getValue();
             process.setVariable(slot.escalatedVariable, true, false);
             groups.put(processId, slot == Slot.INTAKE ? Offers.groups((String) process.getVariable(Model.VAR_LINE, false),
                     true) : Set.of(SupportGroups.LEADS));
         }
         TaskService tasks = CommandContextUtil.getProcessEngineConfiguration().getTaskService();
-        List<String> ids = new ArrayList<>(first);
+        List<String> ids = new ArrayList<>(first.keySet());
         for (int from = 0; from < ids.size(); from += IN_LIST) {
             for (Task task : tasks.createTaskQuery().processInstanceIdIn(ids.subList(from,
                     Math.min(ids.size(), from + IN_LIST))).includeIdentityLinks().list()) {
@@ -739,11 +730,19 @@ public final class ClockStore {
         return clock.ended() ? null : next.map(t -> ceilMillis(t).toEpochMilli()).orElse(null);
     }
 
-    /** The deadline column of a clock: the nearest deadline of its running countdowns, or null when none runs. */
-    private static Long deadline(RequestClock clock, Instant now, WorkingCalendar calendar) {
-        Long nearest = null;
+    /** The status of each countdown of {@code clock} at {@code now}, computed once for the row's columns. */
+    private static Map<SlaMetric, CountdownStatus> statuses(RequestClock clock, Instant now, WorkingCalendar calendar) {
+        Map<SlaMetric, CountdownStatus> statuses = new EnumMap<>(SlaMetric.class);
         for (SlaMetric metric : clock.metrics()) {
-            CountdownStatus s = clock.status(metric, now, calendar);
+            statuses.put(metric, clock.status(metric, now, calendar));
+        }
+        return statuses;
+    }
+
+    /** The deadline column of a clock: the nearest deadline of its running countdowns, or null when none runs. */
+    private static Long deadline(Map<SlaMetric, CountdownStatus> statuses) {
+        Long nearest = null;
+        for (CountdownStatus s : statuses.values()) {
             if (s.state() == CountdownState.RUNNING) {
                 long due = s.due().toEpochMilli();
                 nearest = nearest == null ? due : Math.min(nearest, due);
@@ -756,14 +755,12 @@ public final class ClockStore {
      * The work-order deadline column of a clock ({@link WorkItem#due()}): the
      * response's deadline until it is met, then the resolution's.
      */
-    private static Long workDue(RequestClock clock, Instant now, WorkingCalendar calendar) {
-        if (clock.metrics().contains(SlaMetric.RESPONSE)) {
-            CountdownStatus response = clock.status(SlaMetric.RESPONSE, now, calendar);
-            if (response.state() != CountdownState.MET) {
-                return response.due().toEpochMilli();
-            }
+    private static Long workDue(Map<SlaMetric, CountdownStatus> statuses) {
+        CountdownStatus response = statuses.get(SlaMetric.RESPONSE);
+        if (response != null && response.state() != CountdownState.MET) {
+            return response.due().toEpochMilli();
         }
-        return clock.status(SlaMetric.RESOLUTION, now, calendar).due().toEpochMilli();
+        return statuses.get(SlaMetric.RESOLUTION).due().toEpochMilli();
     }
 
     static Instant ceilMillis(Instant t) {

@@ -99,6 +99,10 @@ public final class Json {
 
     /** Writes a countdown with its announced thresholds. */
     public static String writeCountdown(Countdown c, List<Double> announcedThresholds) {
+        return MAPPER.writeValueAsString(countdownNode(c, announcedThresholds));
+    }
+
+    private static ObjectNode countdownNode(Countdown c, List<Double> announcedThresholds) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("metric", c.metric().name());
         node.put("target", c.target().toString());
@@ -113,7 +117,7 @@ public final class Json {
         }
         ArrayNode announced = node.putArray("announced");
         announcedThresholds.forEach(announced::add);
-        return MAPPER.writeValueAsString(node);
+        return node;
     }
 
     /** Reads a countdown written by {@link #writeCountdown}. */
@@ -137,7 +141,7 @@ public final class Json {
     public static String writeClock(RequestClock clock) {
         ArrayNode array = MAPPER.createArrayNode();
         for (SlaMetric metric : clock.metrics()) {
-            array.add(MAPPER.readTree(writeCountdown(clock.countdown(metric), clock.announced(metric))));
+            array.add(countdownNode(clock.countdown(metric), clock.announced(metric)));
         }
         return MAPPER.writeValueAsString(array);
     }

@@ -175,13 +175,11 @@ public final class Queries {
         if (ids.isEmpty()) {
             return List.of();
         }
+        List<Task> found = tasks.createTaskQuery().processInstanceIdIn(ids).includeProcessVariables().list();
         Map<String, Task> open = new HashMap<>();
-        Map<String, Map<String, Object>> found = new HashMap<>();
-        tasks.createTaskQuery().processInstanceIdIn(ids).includeProcessVariables().list().forEach(t -> {
-            open.put(t.getProcessInstanceId(), t);
-            found.put(t.getProcessInstanceId(), t.getProcessVariables());
-        });
-        Map<String, Map<String, Object>> vars = ClockStore.attachAll(found);
+        found.forEach(t -> open.put(t.getProcessInstanceId(), t));
+        Map<String, Map<String, Object>> vars = ClockStore.attachAll(found, Task::getProcessInstanceId,
+                Task::getProcessVariables);
         return ids.stream().filter(vars::containsKey).map(id -> status(id, vars.get(id), Optional.of(open.get(id)),
                 false, now)).toList();
     }
@@ -232,9 +230,7 @@ public final class Queries {
 
     /** Returns the variables of {@code instances}, by id, with their clocks attached. */
     private static Map<String, Map<String, Object>> attached(List<HistoricProcessInstance> instances) {
-        Map<String, Map<String, Object>> vars = new HashMap<>();
-        instances.forEach(i -> vars.put(i.getId(), i.getProcessVariables()));
-        return ClockStore.attachAll(vars);
+        return ClockStore.attachAll(instances, HistoricProcessInstance::getId, HistoricProcessInstance::getProcessVariables);
     }
 
     private RequestStatus status(String id, Map<String, Object> vars, Optional<Task> task, boolean ended, Instant now) {
