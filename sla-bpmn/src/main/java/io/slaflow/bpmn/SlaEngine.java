@@ -6,6 +6,7 @@ import io.slaflow.bpmn.internal.AcceptanceQueries;
 import io.slaflow.bpmn.internal.Arguments;
 import io.slaflow.bpmn.internal.ClockStore;
 import io.slaflow.bpmn.internal.ClockSweeper;
+import io.slaflow.bpmn.internal.Configurations;
 import io.slaflow.bpmn.internal.Contracts;
 import io.slaflow.bpmn.internal.Databases;
 import io.slaflow.bpmn.internal.DueJobs;
@@ -17,6 +18,7 @@ import io.slaflow.bpmn.internal.Members;
 import io.slaflow.bpmn.internal.Operations;
 import io.slaflow.bpmn.internal.Outcome;
 import io.slaflow.bpmn.internal.Queries;
+import io.slaflow.bpmn.internal.Reconfigurer;
 import io.slaflow.bpmn.internal.SlaRuntime;
 import io.slaflow.bpmn.internal.SlaRuntimes;
 import io.slaflow.bpmn.internal.Transactions;
@@ -27,6 +29,7 @@ import io.slaflow.core.calendar.WorkingCalendar;
 import io.slaflow.core.contract.ServiceContract;
 import io.slaflow.core.policy.InvalidPolicyException;
 import io.slaflow.core.policy.PolicyFile;
+import io.slaflow.core.policy.RuleBasedPolicy;
 import io.slaflow.core.policy.SlaPolicy;
 import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.ServiceRequest;
@@ -36,6 +39,7 @@ import io.slaflow.core.routing.SupportGroups;
 import io.slaflow.core.routing.WorkOrder;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -91,6 +95,7 @@ public final class SlaEngine implements AutoCloseable {
     private final ClockSweeper sweeper;
     private final Duration clockPollInterval;
     private final Transactions transactions;
+    private final Reconfigurer reconfigurer;
     private volatile boolean closed;
 
     private SlaEngine(Builder b) {
@@ -101,11 +106,11 @@ public final class SlaEngine implements AutoCloseable {
             this.ownsEngine = false;
             this.privateDatabase = false;
             Clock clock = b.clock != null ? b.clock : new FlowableClockView(configuration(engine).getClock(), ZoneOffset.UTC);
-            this.runtime = new SlaRuntime(b.policy, clock, members, b.listeners, b.desk());
+            this.runtime = new SlaRuntime(b.configurations(), clock, members, b.listeners, b.desk());
             EngineFactory.prepareHostEngine(engine, b.businessCalendars);
         } else {
             Clock clock = b.clock != null ? b.clock : Clock.systemUTC();
-            this.runtime = new SlaRuntime(b.policy, clock, members, b.listeners, b.desk());
+            this.runtime = new SlaRuntime(b.configurations(), clock, members, b.listeners, b.desk());
             this.pool = b.jdbcUrl == null ? null
                     : Databases.open(b.jdbcUrl, b.user, b.password,
                             b.maxConnections != null ? b.maxConnections : Builder.DEFAULT_MAX_CONNECTIONS, "slaflow");
@@ -127,10 +132,11 @@ public final class SlaEngine implements AutoCloseable {
         this.sweeper = new ClockSweeper(engine.getManagementService(), runtime);
         this.clockPollInterval = b.clockPollInterval != null ? b.clockPollInterval : ClockSweeper.DEFAULT_POLL;
         this.transactions = new Transactions(engine.getManagementService());
+        this.reconfigurer = new Reconfigurer(engine, runtime, sweeper);
         try {
             SlaRuntimes.attach(engine.getProcessEngineConfiguration(), runtime);
             EngineFactory.deploy(engine);
-            EngineFactory.createTables(engine, runtime.workOrder());
+            EngineFactory.createTables(engine, runtime.workOrder(), runtime);
             new LegacyClocks(engine, runtime).migrate();
             boolean async = b.asyncExecutor == null || b.asyncExecutor;
             if (ownsEngine && async) {
@@ -548,32 +554,100 @@ public final class SlaEngine implements AutoCloseable {
     }
 
     /**
-     * Replaces the policy. New requests get its targets; open requests keep the targets they were
-     * filed with but run on its calendars from now on (their whole history is counted on the new
-     * calendar), and their SLA clocks become due at the recomputed thresholds; so do running
-     * rework rounds of the acceptance workflow. Every node must be given the same policy. The new
-     * policy is first asked for the targets of every open request; if it fails for any, nothing
-     * changes and the old policy stays in force.
+     * Replaces the default policy. A policy read from a file ({@link RuleBasedPolicy}) is stored as the
+     * next configuration version with the contracts and settings of the one in force, in force now and
+     * moving open requests to it ({@link #reconfigure reconfigure(.., now, MOVE)}: their whole history is
+     * counted on its calendars, their deadlines and SLA clocks move; so do running rework rounds). A policy
+     * in code cannot be stored: this node times every request by it from now on, and every node must be
+     * given the same one. The new policy is first asked for the targets of every open request; if it fails
+     * for any, nothing changes and the old policy stays in force.
      *
      * @param policy the service levels
-     * @return how many clocks' next due instants moved
+     * @return how many clocks' next due instants moved (a policy in code), or how many requests'
+     *     deadlines moved (a policy read from a file)
      * @throws InvalidPolicyException if the policy throws or returns no targets for an open request
      *     (each such request is listed)
+     * @deprecated use {@link #reconfigure}, which every node sees, with a date and a strategy
      */
+    @Deprecated
     public int changePolicy(SlaPolicy policy) {
         ensureOpen();
         operations.checkPolicy(Objects.requireNonNull(policy, "policy"));
-        runtime.policy(policy);
+        if (policy instanceof RuleBasedPolicy rules) {
+            PolicyFile current = transactions.read("read the configuration in force",
+                    () -> Outcome.ok(runtime.inForce().file()));
+            List<ServiceContract> kept = current == null ? List.of() : current.contracts().stream()
+                    .filter(c -> c.policy().equals(rules.name())).toList();
+            PolicyFile next = PolicyFile.of(rules, kept).withSpecificationRequired(current == null
+                    ? PolicyFile.DEFAULT_SPECIFICATION_REQUIRED : current.specificationRequired());
+            return (int) reconfigure(next, runtime.now(), RunningClocks.MOVE).changes().stream()
+                    .map(DeadlineChange::requestId).distinct().count();
+        }
+        runtime.configurations().replaceCode(policy);
         return operations.rescheduleAll() + acceptanceOperations.rescheduleRounds();
     }
 
     /**
-     * Returns the policy in force.
+     * Stores {@code next} as the desk's next configuration version, shared by every node on the database:
+     * each node times requests by it from {@code effectiveFrom} on (an instant already past means now), at
+     * its next operation or sweep, without a restart. Requests filed from then on are timed by it;
+     * {@code strategy} says what happens to the requests open then: {@link RunningClocks#KEEP} leaves them
+     * on their version, {@link RunningClocks#MOVE} gives them the new targets and calendars (the working
+     * time counted stays counted; a threshold the move puts in the past is announced at once; a breach
+     * stays a breach), in batches, each its own transaction. Two nodes reconfiguring at once get two
+     * consecutive versions. Each request remembers the version and rule that set its targets.
+     *
+     * @param next the new configuration: policies, calendars, contracts and the desk's settings
+     * @param effectiveFrom when it takes force; not before the latest stored version does
+     * @param strategy what it does to the requests open when it takes force
+     * @return the version stored and each deadline it moves (for a version that takes force later, what it
+     *     would move were nothing else to happen first)
+     * @throws InvalidPolicyException if {@code effectiveFrom} is before the latest stored version takes force
+     * @throws NullPointerException if an argument is null
+     * @throws SlaException if the database fails; then nothing was stored
+     */
+    public Reconfiguration reconfigure(PolicyFile next, Instant effectiveFrom, RunningClocks strategy) {
+        ensureOpen();
+        return reconfigurer.reconfigure(next, effectiveFrom, strategy, true);
+    }
+
+    /**
+     * Returns what {@link #reconfigure} with the same arguments would store and change now, storing and
+     * changing nothing.
+     *
+     * @param next the new configuration
+     * @param effectiveFrom when it would take force
+     * @param strategy what it would do to the requests open then
+     * @return the version it would get and each deadline it would move
+     * @throws InvalidPolicyException if {@code effectiveFrom} is before the latest stored version takes force
+     * @throws NullPointerException if an argument is null
+     */
+    public Reconfiguration previewReconfigure(PolicyFile next, Instant effectiveFrom,
+            RunningClocks strategy) {
+        ensureOpen();
+        return reconfigurer.reconfigure(next, effectiveFrom, strategy, false);
+    }
+
+    /**
+     * Returns the default policy of the configuration in force: the one customers without a contract are
+     * timed by.
      *
      * @return the policy
      */
     public SlaPolicy policy() {
-        return runtime.policy();
+        ensureOpen();
+        return transactions.read("read the configuration in force", () -> Outcome.ok(runtime.inForce().policy()));
+    }
+
+    /**
+     * Returns the number of the configuration version in force now: the version every node times new
+     * requests by. The first node to start on a database stores its configuration as version 1.
+     *
+     * @return the version, from 1
+     */
+    public int configVersion() {
+        ensureOpen();
+        return transactions.read("read the configuration in force", () -> Outcome.ok(runtime.inForce().version()));
     }
 
     /**
@@ -896,6 +970,15 @@ public final class SlaEngine implements AutoCloseable {
         public Builder workOrder(WorkOrder workOrder) {
             this.workOrder = Objects.requireNonNull(workOrder, "workOrder");
             return this;
+        }
+
+        /** Returns the configuration this node starts with: a policy file, or a policy in code. */
+        private Configurations configurations() {
+            if (policy instanceof RuleBasedPolicy rules) {
+                List<ServiceContract> own = contracts.values().stream().filter(c -> c.policy().equals(rules.name())).toList();
+                return new Configurations(PolicyFile.of(rules, own).withSpecificationRequired(specificationRequired), null);
+            }
+            return new Configurations(null, policy);
         }
 
         private SlaRuntime.Desk desk() {

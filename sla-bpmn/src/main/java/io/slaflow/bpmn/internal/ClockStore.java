@@ -1,5 +1,8 @@
 package io.slaflow.bpmn.internal;
 
+import io.slaflow.core.request.ServiceRequest;
+import java.util.AbstractMap;
+import io.slaflow.bpmn.DeadlineChange;
 import io.slaflow.bpmn.ClockBacklog;
 import io.slaflow.bpmn.SlaEvent;
 import io.slaflow.core.calendar.WorkingCalendar;
@@ -63,6 +66,8 @@ public final class ClockStore {
     static final String TABLE = "SLA_CLOCK";
     /** The variable-map key under which {@link #attach} puts a clock read from the table. */
     private static final String ATTACHED = "slaflow.clock.";
+    /** The variable-map key under which {@link #attach} puts the timing of a clock read from the table. */
+    private static final String ATTACHED_TIMING = "slaflow.timing.";
     /** Most ids in one {@code IN} list. */
     private static final int IN_LIST = 500;
 
@@ -106,7 +111,7 @@ public final class ClockStore {
     }
 
     /** A clock's row as the sweep reads it. */
-    private record Row(String processId, Slot slot, Owner owner, String request, String sla, RequestClock clock) {
+    private record Row(String processId, Slot slot, Owner owner, String request, Timing timing, RequestClock clock) {
     }
 
     private final SlaRuntime runtime;
@@ -130,6 +135,12 @@ public final class ClockStore {
     static void createTable() throws SQLException {
         String table = OwnTables.table(TABLE);
         if (OwnTables.exists(table)) {
+            if (!OwnTables.hasColumn(table, "CONFIG_")) {            // a table made before configuration versions
+                try (Statement ddl = OwnTables.connection().createStatement()) {
+                    ddl.execute("alter table " + table + " add column if not exists CONFIG_ integer");
+                    ddl.execute("create index if not exists SLA_IDX_CLOCK_CONFIG on " + table + " (ENDED_, CONFIG_)");
+                }
+            }
             return;
         }
         try (Statement ddl = OwnTables.connection().createStatement()) {
@@ -137,10 +148,11 @@ public final class ClockStore {
                     + " SLOT_ varchar(16) not null, REQUEST_ID_ varchar(64) not null, CUSTOMER_ varchar(255) not null,"
                     + " ROUND_ integer not null, REQUEST_ varchar not null, SLA_ varchar(64), STATE_ varchar not null,"
                     + " DUE_ bigint, DEADLINE_ bigint, ENDED_ boolean not null, KIND_ varchar(16) not null,"
-                    + " FILED_ bigint not null, WORK_DUE_ bigint, WORK_CLASS_ integer not null,"
+                    + " FILED_ bigint not null, WORK_DUE_ bigint, WORK_CLASS_ integer not null, CONFIG_ integer,"
                     + " primary key (PROC_INST_ID_, SLOT_))");
             ddl.execute("create index if not exists SLA_IDX_CLOCK_DUE on " + table + " (DUE_)");
             ddl.execute("create index if not exists SLA_IDX_CLOCK_DEADLINE on " + table + " (DEADLINE_)");
+            ddl.execute("create index if not exists SLA_IDX_CLOCK_CONFIG on " + table + " (ENDED_, CONFIG_)");
             ddl.execute("create index if not exists SLA_IDX_CLOCK_CUSTOMER on " + table + " (CUSTOMER_, DEADLINE_)");
             ddl.execute("create index if not exists SLA_IDX_CLOCK_WORK on " + table + " (SLOT_, ENDED_, WORK_CLASS_,"
                     + " FILED_, WORK_DUE_, PROC_INST_ID_)");
@@ -170,13 +182,15 @@ public final class ClockStore {
         List<String> ids = new ArrayList<>(variablesByProcess.keySet());
         for (int from = 0; from < ids.size(); from += IN_LIST) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
-            String sql = "select PROC_INST_ID_, SLOT_, STATE_ from " + OwnTables.table(TABLE) + " where PROC_INST_ID_ in ("
-                    + marks(chunk.size()) + ")";
+            String sql = "select PROC_INST_ID_, SLOT_, STATE_, CONFIG_, SLA_ from " + OwnTables.table(TABLE)
+                    + " where PROC_INST_ID_ in (" + marks(chunk.size()) + ")";
             try (PreparedStatement select = OwnTables.connection().prepareStatement(sql)) {
                 bind(select, 1, chunk);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        attached.get(rs.getString(1)).put(ATTACHED + rs.getString(2), Json.readClock(rs.getString(3)));
+                        Map<String, Object> vars = attached.get(rs.getString(1));
+                        vars.put(ATTACHED + rs.getString(2), Json.readClock(rs.getString(3)));
+                        vars.put(ATTACHED_TIMING + rs.getString(2), timing(rs, 4));
                     }
                 }
             } catch (SQLException e) {
@@ -227,6 +241,35 @@ public final class ClockStore {
             return clock;
         }
         return readLegacy(slot, variables::get);
+    }
+
+    /**
+     * Returns the timing of the clock of {@code slot} from variables with clocks {@linkplain #attach
+     * attached}: a clock kept in variables (an ended request of a version before the clock table) is timed
+     * by the version in force, as the request was filed.
+     */
+    public static Timing timing(Slot slot, Map<String, Object> variables) {
+        return variables.get(ATTACHED_TIMING + slot.name()) instanceof Timing timing ? timing : new Timing(null, null);
+    }
+
+    /** Reads the timing of the clock of {@code slot} of process {@code processId} from the table; call inside a command. */
+    public static Optional<Timing> timing(Slot slot, String processId) {
+        try (PreparedStatement select = OwnTables.connection().prepareStatement("select CONFIG_, SLA_ from "
+                + OwnTables.table(TABLE) + " where PROC_INST_ID_ = ? and SLOT_ = ?")) {
+            select.setString(1, processId);
+            select.setString(2, slot.name());
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(timing(rs, 1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw OwnTables.failure("read the SLA clock of " + processId, e);
+        }
+    }
+
+    /** Reads a timing from the columns {@code CONFIG_, SLA_} at {@code first}. */
+    private static Timing timing(ResultSet rs, int first) throws SQLException {
+        int version = rs.getInt(first);
+        return new Timing(rs.wasNull() ? null : version, rs.getString(first + 1));
     }
 
     /** Reads the clock of {@code slot} from the variables a version before the clock table kept it in. */
@@ -434,19 +477,19 @@ public final class ClockStore {
      * Stores the clock just started for process {@code processId} (replacing the slot's earlier clock:
      * a case's previous round). Call inside a command.
      *
-     * @param request the request the clock times, as filed: its calendar comes from it
-     * @param sla for a round, the {@code KIND/SEVERITY} its targets were taken for; null for a request's own
+     * @param request the request the clock times, as filed
+     * @param timing the configuration version and the severity and kind its targets were taken for
      */
-    public void start(Slot slot, String processId, Owner owner, StoredRequest request, String sla, RequestClock clock,
+    public void start(Slot slot, String processId, Owner owner, StoredRequest request, Timing timing, RequestClock clock,
             WorkingCalendar calendar) {
         Instant now = runtime.now();
         String table = OwnTables.table(TABLE);
         try (PreparedStatement update = OwnTables.changes().prepareStatement("update " + table + " set REQUEST_ID_ = ?,"
                 + " CUSTOMER_ = ?, ROUND_ = ?, REQUEST_ = ?, SLA_ = ?, STATE_ = ?, DUE_ = ?, DEADLINE_ = ?, ENDED_ = ?,"
-                + " KIND_ = ?, FILED_ = ?, WORK_DUE_ = ?, WORK_CLASS_ = ? where PROC_INST_ID_ = ? and SLOT_ = ?")) {
-            bindRow(update, owner, request, sla, clock, now, calendar);
-            update.setString(14, processId);
-            update.setString(15, slot.name());
+                + " KIND_ = ?, FILED_ = ?, WORK_DUE_ = ?, WORK_CLASS_ = ?, CONFIG_ = ? where PROC_INST_ID_ = ? and SLOT_ = ?")) {
+            bindRow(update, owner, request, timing, clock, now, calendar);
+            update.setString(15, processId);
+            update.setString(16, slot.name());
             if (update.executeUpdate() > 0) {
                 return;
             }
@@ -455,23 +498,23 @@ public final class ClockStore {
         }
         try (PreparedStatement insert = OwnTables.changes().prepareStatement("insert into " + table + " (REQUEST_ID_,"
                 + " CUSTOMER_, ROUND_, REQUEST_, SLA_, STATE_, DUE_, DEADLINE_, ENDED_, KIND_, FILED_, WORK_DUE_,"
-                + " WORK_CLASS_, PROC_INST_ID_, SLOT_) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            bindRow(insert, owner, request, sla, clock, now, calendar);
-            insert.setString(14, processId);
-            insert.setString(15, slot.name());
+                + " WORK_CLASS_, CONFIG_, PROC_INST_ID_, SLOT_) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            bindRow(insert, owner, request, timing, clock, now, calendar);
+            insert.setString(15, processId);
+            insert.setString(16, slot.name());
             insert.executeUpdate();
         } catch (SQLException e) {
             throw OwnTables.failure("store the SLA clock of " + processId, e);
         }
     }
 
-    private void bindRow(PreparedStatement s, Owner owner, StoredRequest request, String sla, RequestClock clock,
+    private void bindRow(PreparedStatement s, Owner owner, StoredRequest request, Timing timing, RequestClock clock,
             Instant now, WorkingCalendar calendar) throws SQLException {
         s.setString(1, owner.requestId());
         s.setString(2, owner.customer());
         s.setInt(3, owner.round());
         s.setString(4, Json.writeRequest(request));
-        s.setString(5, sla);
+        s.setString(5, timing.sla());
         s.setString(6, Json.writeClock(clock));
         Map<SlaMetric, CountdownStatus> statuses = statuses(clock, now, calendar);
         setLong(s, 7, due(clock, clock.next(now, calendar)));
@@ -481,6 +524,11 @@ public final class ClockStore {
         s.setLong(11, request.filedAt().toEpochMilli());
         setLong(s, 12, workDue(statuses));
         s.setInt(13, runtime.workOrder().classOf(request.request().kind()));
+        if (timing.version() == null) {
+            s.setNull(14, Types.INTEGER);
+        } else {
+            s.setInt(14, timing.version());
+        }
     }
 
     /**
@@ -512,17 +560,194 @@ public final class ClockStore {
 
     private static final String UPDATE = "update %s set STATE_ = ?, DUE_ = ?, DEADLINE_ = ?, ENDED_ = ?, WORK_DUE_ = ?"
             + " where PROC_INST_ID_ = ? and SLOT_ = ?";
+    /** As {@link #UPDATE}, for a clock re-timed: its configuration version and what it is timed as too. */
+    private static final String UPDATE_TIMED = "update %s set STATE_ = ?, DUE_ = ?, DEADLINE_ = ?, ENDED_ = ?,"
+            + " WORK_DUE_ = ?, CONFIG_ = ?, SLA_ = ? where PROC_INST_ID_ = ? and SLOT_ = ?";
 
     private void bindChange(PreparedStatement update, Slot slot, String processId, RequestClock.Change change,
             WorkingCalendar calendar) throws SQLException {
+        bindState(update, change, calendar);
+        update.setString(6, processId);
+        update.setString(7, slot.name());
+    }
+
+    private void bindRetimed(PreparedStatement update, Slot slot, String processId, Retiming retimed)
+            throws SQLException {
+        bindState(update, retimed.change(), retimed.calendar());
+        if (retimed.timing().version() == null) {
+            update.setNull(6, Types.INTEGER);
+        } else {
+            update.setInt(6, retimed.timing().version());
+        }
+        update.setString(7, retimed.timing().sla());
+        update.setString(8, processId);
+        update.setString(9, slot.name());
+    }
+
+    private void bindState(PreparedStatement update, RequestClock.Change change, WorkingCalendar calendar)
+            throws SQLException {
         Map<SlaMetric, CountdownStatus> statuses = statuses(change.clock(), runtime.now(), calendar);
         update.setString(1, Json.writeClock(change.clock()));
         setLong(update, 2, due(change.clock(), change.next()));
         setLong(update, 3, deadline(statuses));
         update.setBoolean(4, change.clock().ended());
         setLong(update, 5, workDue(statuses));
-        update.setString(6, processId);
-        update.setString(7, slot.name());
+    }
+
+    // ---- re-timing: configuration versions, reclassification ----------------------------------
+
+    /**
+     * Stores a clock re-timed ({@link Retiming}), escalates a breach it announced first, puts the clock and
+     * its timing into {@code variables} (with clocks {@linkplain #attach attached}) and returns its events.
+     * Call inside a command, with the process locked.
+     */
+    public List<SlaEvent> storeRetimed(Slot slot, String processId, Owner owner, Retiming retimed,
+            Map<String, Object> variables) {
+        try (PreparedStatement update = OwnTables.changes().prepareStatement(
+                UPDATE_TIMED.formatted(OwnTables.table(TABLE)))) {
+            bindRetimed(update, slot, processId, retimed);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw OwnTables.failure("store the SLA clock of " + processId, e);
+        }
+        variables.put(ATTACHED + slot.name(), retimed.change().clock());
+        variables.put(ATTACHED_TIMING + slot.name(), retimed.timing());
+        if (firstBreach(retimed.change())) {
+            offer(Map.of(processId, slot));
+        }
+        List<SlaEvent> events = events(owner, retimed.change());
+        events.addAll(escalated(owner, retimed.change().breached()));
+        return events;
+    }
+
+    /**
+     * Brings the clock of {@code slot} in {@code variables} (with clocks attached) to the configuration
+     * version a reconfiguration with {@link io.slaflow.bpmn.RunningClocks#MOVE} in force moved every open
+     * request to, if the batches of that reconfiguration have not reached it yet: what an operation does
+     * first, so that every node times every request by the same version. Call inside a command, with the
+     * process locked.
+     *
+     * @return the events of the move; empty when the clock was timed by that version already
+     */
+    public List<SlaEvent> follow(Slot slot, String processId, Owner owner, ServiceRequest filed,
+            Map<String, Object> variables, boolean callBackPending) {
+        if (!(variables.get(ATTACHED + slot.name()) instanceof RequestClock clock) || clock.ended()) {
+            return List.of();
+        }
+        Timing timing = timing(slot, variables);
+        Optional<Configuration> target = runtime.configurations().moveTarget(timing.version(), runtime.now());
+        if (target.isEmpty()) {
+            return List.of();
+        }
+        Retiming retimed = Retiming.of(runtime, slot, owner, filed, timing, clock, target.get(),
+                new Timing(target.get().version(), timing.sla()), target.get().effectiveFrom(), callBackPending);
+        return storeRetimed(slot, processId, owner, retimed, variables);
+    }
+
+    /**
+     * What one batch of a reconfiguration did.
+     *
+     * @param taken the open clocks it moved
+     * @param changes the deadlines they moved
+     */
+    public record Moved(int taken, List<DeadlineChange> changes) {
+    }
+
+    /**
+     * Moves up to {@code max} open clocks timed by a version before {@code target} to it, in one
+     * transaction: their rows and processes taken as the sweep takes them (skipping what another node or
+     * an operation holds: that operation moves its request itself, see {@link #follow}), re-timed at the
+     * instant {@code target} took force, stored in one batched update, breaches escalated, events after
+     * commit. Call inside a command.
+     */
+    public Moved moveTo(Configuration target, int max) {
+        List<Row> rows = selectRows("where ENDED_ = false and (CONFIG_ is null or CONFIG_ < ?) order by PROC_INST_ID_,"
+                + " SLOT_ limit " + max + " for update skip locked", List.of(target.version()), "take the SLA clocks to re-time");
+        if (rows.isEmpty()) {
+            return new Moved(0, List.of());
+        }
+        Set<String> held = lockProcesses(rows.stream().map(Row::processId).collect(Collectors.toSet()));
+        Set<String> callBacks = pendingCallBacks(held);
+        List<DeadlineChange> changes = new ArrayList<>();
+        List<SlaEvent> events = new ArrayList<>();
+        Map<String, Slot> first = new HashMap<>();
+        List<Row> gone = new ArrayList<>();
+        try (PreparedStatement update = OwnTables.changes().prepareStatement(
+                UPDATE_TIMED.formatted(OwnTables.table(TABLE)))) {
+            for (Row row : rows) {
+                if (!held.contains(row.processId())) {
+                    gone.add(row);
+                    continue;
+                }
+                Retiming retimed = retime(row, target, target.effectiveFrom(), callBacks.contains(row.processId()));
+                bindRetimed(update, row.slot(), row.processId(), retimed);
+                update.addBatch();
+                changes.addAll(retimed.deadlines());
+                announce(row, retimed.change(), events, first);
+            }
+            if (gone.size() < rows.size()) {
+                update.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw OwnTables.failure("re-time the SLA clocks", e);
+        }
+        endGone(gone);
+        offer(first);
+        runtime.publishAfterCommit(events);
+        return new Moved(rows.size() - gone.size(), changes);
+    }
+
+    /**
+     * Returns how moving every open clock timed by a version before {@code target} to it at {@code at}
+     * would change their deadlines, changing nothing: up to {@code max} clocks after process {@code after}
+     * (null for the first), in process order. Call inside a command.
+     *
+     * @return the changes, and the last process read (null when none was left)
+     */
+    public Map.Entry<String, List<DeadlineChange>> previewMove(Configuration target, Instant at, String after, int max) {
+        List<Row> rows = selectRows("where ENDED_ = false and (CONFIG_ is null or CONFIG_ < ?) and PROC_INST_ID_ > ?"
+                + " order by PROC_INST_ID_, SLOT_ limit " + max, List.of(target.version(), after == null ? "" : after),
+                "read the SLA clocks to re-time");
+        if (rows.isEmpty()) {
+            return new AbstractMap.SimpleImmutableEntry<>(null, List.of());
+        }
+        String last = rows.get(rows.size() - 1).processId();
+        if (rows.size() == max && !rows.get(0).processId().equals(last)) {
+            rows = rows.stream().filter(r -> !r.processId().equals(last)).toList(); // its other clock may be on the next page
+        }
+        Set<String> callBacks = pendingCallBacks(rows.stream().map(Row::processId).collect(Collectors.toSet()));
+        List<DeadlineChange> changes = new ArrayList<>();
+        for (Row row : rows) {
+            changes.addAll(retime(row, target, at, callBacks.contains(row.processId())).deadlines());
+        }
+        return new AbstractMap.SimpleImmutableEntry<>(rows.get(rows.size() - 1).processId(), changes);
+    }
+
+    private Retiming retime(Row row, Configuration target, Instant at, boolean callBackPending) {
+        return Retiming.of(runtime, row.slot(), row.owner(), Json.readRequest(row.request()).request(), row.timing(),
+                row.clock(), target, new Timing(target.version(), row.timing().sla()), at, callBackPending);
+    }
+
+    /** Returns those of {@code processIds} whose open task is a missed call's call-back. */
+    private static Set<String> pendingCallBacks(Set<String> processIds) {
+        Set<String> pending = new HashSet<>();
+        if (processIds.isEmpty()) {
+            return pending;
+        }
+        try (PreparedStatement select = OwnTables.connection().prepareStatement("select PROC_INST_ID_ from "
+                + OwnTables.table("ACT_RU_TASK") + " where TASK_DEF_KEY_ = ? and PROC_INST_ID_ in ("
+                + marks(processIds.size()) + ")")) {
+            select.setString(1, Model.TASK_CALL_BACK);
+            bind(select, 2, processIds);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    pending.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw OwnTables.failure("read the pending call-backs", e);
+        }
+        return pending;
     }
 
     /**
@@ -548,24 +773,35 @@ public final class ClockStore {
             return new Sweep(0, 0);
         }
         Set<String> held = lockProcesses(due.stream().map(Row::processId).collect(Collectors.toSet()));
+        Set<String> callBacks = null;
         List<SlaEvent> events = new ArrayList<>();
         Map<String, Slot> first = new HashMap<>();
         List<Row> gone = new ArrayList<>();
-        try (PreparedStatement update = OwnTables.changes().prepareStatement(UPDATE.formatted(OwnTables.table(TABLE)))) {
+        try (PreparedStatement update = OwnTables.changes().prepareStatement(
+                UPDATE_TIMED.formatted(OwnTables.table(TABLE)))) {
             for (Row row : due) {
                 if (!held.contains(row.processId())) {
                     gone.add(row);
                     continue;
                 }
-                WorkingCalendar calendar = calendar(row);
-                RequestClock.Change change = row.clock().catchUp(now, calendar);
-                bindChange(update, row.slot(), row.processId(), change, calendar);
-                update.addBatch();
-                events.addAll(events(row.owner(), change));
-                events.addAll(escalated(row.owner(), change.breached()));
-                if (firstBreach(change)) {
-                    first.put(row.processId(), row.slot());
+                Timing timing = row.timing();
+                RequestClock clock = row.clock();
+                Optional<Configuration> target = runtime.configurations().moveTarget(timing.version(), now);
+                if (target.isPresent()) {                    // a reconfiguration's batches have not reached it yet
+                    if (callBacks == null) {
+                        callBacks = pendingCallBacks(held);
+                    }
+                    Retiming retimed = retime(row, target.get(), target.get().effectiveFrom(),
+                            callBacks.contains(row.processId()));
+                    announce(row, retimed.change(), events, first);
+                    timing = retimed.timing();
+                    clock = retimed.change().clock();
                 }
+                WorkingCalendar calendar = runtime.calendar(timing, Json.readRequest(row.request()).request());
+                RequestClock.Change change = clock.catchUp(now, calendar);
+                announce(row, change, events, first);
+                bindRetimed(update, row.slot(), row.processId(), new Retiming(change, timing, calendar, List.of()));
+                update.addBatch();
             }
             if (gone.size() < due.size()) {
                 update.executeBatch();
@@ -579,22 +815,39 @@ public final class ClockStore {
         return new Sweep(due.size(), due.size() - gone.size());
     }
 
+    /** Adds the events of {@code change} of the clock of {@code row}, and notes a first breach to escalate. */
+    private void announce(Row row, RequestClock.Change change, List<SlaEvent> events, Map<String, Slot> first) {
+        events.addAll(events(row.owner(), change));
+        events.addAll(escalated(row.owner(), change.breached()));
+        if (firstBreach(change)) {
+            first.put(row.processId(), row.slot());
+        }
+    }
+
     /** Takes up to {@code max} rows due by {@code now}, oldest first, that no other transaction holds. */
     private List<Row> takeDue(Instant now, int max) {
-        String sql = "select PROC_INST_ID_, SLOT_, REQUEST_ID_, CUSTOMER_, ROUND_, REQUEST_, SLA_, STATE_ from "
-                + OwnTables.table(TABLE) + " where DUE_ <= ? order by DUE_ limit " + max + " for update skip locked";
+        return selectRows("where DUE_ <= ? order by DUE_ limit " + max + " for update skip locked",
+                List.of(now.toEpochMilli()), "take the due SLA clocks");
+    }
+
+    /** Reads the rows {@code where} selects, with its parameters. */
+    private static List<Row> selectRows(String where, List<Object> params, String what) {
+        String sql = "select PROC_INST_ID_, SLOT_, REQUEST_ID_, CUSTOMER_, ROUND_, REQUEST_, CONFIG_, SLA_, STATE_ from "
+                + OwnTables.table(TABLE) + " " + where;
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement select = OwnTables.connection().prepareStatement(sql)) {
-            select.setLong(1, now.toEpochMilli());
+            for (int i = 0; i < params.size(); i++) {
+                select.setObject(i + 1, params.get(i));
+            }
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(rs.getString(1), Slot.valueOf(rs.getString(2)),
-                            new Owner(rs.getString(3), rs.getString(4), rs.getInt(5)), rs.getString(6), rs.getString(7),
-                            Json.readClock(rs.getString(8))));
+                            new Owner(rs.getString(3), rs.getString(4), rs.getInt(5)), rs.getString(6), timing(rs, 7),
+                            Json.readClock(rs.getString(9))));
                 }
             }
         } catch (SQLException e) {
-            throw OwnTables.failure("take the due SLA clocks", e);
+            throw OwnTables.failure(what, e);
         }
         return rows;
     }
@@ -636,13 +889,6 @@ public final class ClockStore {
         } catch (SQLException e) {
             throw OwnTables.failure("end the SLA clocks of deleted processes", e);
         }
-    }
-
-    /** Returns the calendar a clock's row runs on, under the policy in force. */
-    private WorkingCalendar calendar(Row row) {
-        StoredRequest stored = Json.readRequest(row.request());
-        return row.sla() == null ? runtime.calendarFor(stored.request())
-                : RoundClock.calendar(runtime, stored.request(), row.sla());
     }
 
     // ---- escalation ---------------------------------------------------------------------------

@@ -1,5 +1,9 @@
 package io.slaflow.bpmn.internal;
 
+import java.util.Optional;
+import java.util.List;
+import java.util.ArrayList;
+import io.slaflow.bpmn.DeadlineChange;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,7 +30,10 @@ public final class ClockSweeper implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClockSweeper.class);
 
     private final ManagementService management;
+    private final SlaRuntime runtime;
     private final ClockStore clocks;
+    /** The highest reconfiguration with {@link io.slaflow.bpmn.RunningClocks#MOVE} whose batches this node finished. */
+    private volatile int movedThrough;
     private ScheduledExecutorService thread;
 
     /**
@@ -37,7 +44,32 @@ public final class ClockSweeper implements AutoCloseable {
      */
     public ClockSweeper(ManagementService management, SlaRuntime runtime) {
         this.management = management;
+        this.runtime = runtime;
         this.clocks = new ClockStore(runtime);
+    }
+
+    /**
+     * Moves the open clocks that a reconfiguration with {@link io.slaflow.bpmn.RunningClocks#MOVE} in force
+     * moves and that no node has moved yet, batch after batch of {@value #BATCH}, each its own
+     * transaction: what a version that takes force later (or whose node died before it finished) needs.
+     * Rows another transaction holds are left to it: an operation or a sweep moves the clock it holds.
+     *
+     * @return the deadlines moved
+     */
+    public List<DeadlineChange> recount() {
+        Optional<Configuration> target = management.executeCommand(context ->
+                runtime.configurations().moveTarget(movedThrough, runtime.now()));
+        if (target.isEmpty()) {
+            return List.of();
+        }
+        List<DeadlineChange> changes = new ArrayList<>();
+        ClockStore.Moved moved;
+        do {
+            moved = management.executeCommand(context -> clocks.moveTo(target.get(), BATCH));
+            changes.addAll(moved.changes());
+        } while (moved.taken() > 0);
+        movedThrough = Math.max(movedThrough, target.get().version());
+        return changes;
     }
 
     /**
@@ -48,6 +80,7 @@ public final class ClockSweeper implements AutoCloseable {
      * @throws FlowableException if a sweep fails (what earlier batches fired stays fired)
      */
     public int drain() {
+        recount();
         int fired = 0;
         ClockStore.Sweep sweep;
         do {

@@ -247,9 +247,11 @@ public final class EngineFactory {
      *
      * @throws SlaException if they cannot be created, with the driver's exception among its causes
      */
-    public static void createTables(ProcessEngine engine, WorkOrder workOrder) {
+    public static void createTables(ProcessEngine engine, WorkOrder workOrder, SlaRuntime runtime) {
         new Transactions(engine.getManagementService()).run("create the SLA clock table", () -> {
             try {
+                Configurations.createTable();
+                runtime.configurations().register(runtime.now());
                 ClockStore.createTable();
                 ClockStore.rank(workOrder);
             } catch (SQLException e) {

@@ -32,7 +32,7 @@ final class HostCaseCountdowns {
     static RequestStatus entry(SlaRuntime runtime, OpenCase c, AcceptanceStatus status, Instant now) {
         CaseRecord record = c.record();
         ServiceRequest request = record.request();
-        SlaTargets targets = runtime.targetsFor(request);
+        SlaTargets targets = runtime.inForce().targets(request);
         WorkingCalendar calendar = targets.calendar();
         Instant opened = record.steps().get(0).at();
         Countdown response = Countdown.start(SlaMetric.RESPONSE, targets.response(), targets.warnAt(), opened)

@@ -42,7 +42,7 @@ final class IntakeResolution {
      */
     void follow(String requestId, ServiceRequest request, AcceptanceCase after, Instant now, List<SlaEvent> events) {
         Map<String, Object> vars = ClockStore.attach(requestId, processes.getVariables(requestId));
-        WorkingCalendar calendar = runtime.calendarFor(request);
+        WorkingCalendar calendar = runtime.calendar(ClockStore.timing(ClockStore.Slot.INTAKE, vars), request);
         change(ClockStore.read(ClockStore.Slot.INTAKE, vars), after, now, calendar).ifPresent(change ->
                 events.addAll(clocks.store(ClockStore.Slot.INTAKE, requestId, new ClockStore.Owner(requestId,
                         request.customer(), 0), change, calendar)));

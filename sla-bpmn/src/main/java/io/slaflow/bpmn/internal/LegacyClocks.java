@@ -98,14 +98,15 @@ public final class LegacyClocks {
             RequestClock clock = ClockStore.readLegacy(slot, vars::get);
             if (slot == ClockStore.Slot.INTAKE) {
                 StoredRequest stored = Json.readRequest((String) vars.get(Model.VAR_REQUEST));
-                clocks.start(slot, pid, new ClockStore.Owner(pid, stored.request().customer(), 0), stored, null, clock,
-                        runtime.calendarFor(stored.request()));
+                Timing timing = new Timing(runtime.inForce().version(), null);
+                clocks.start(slot, pid, new ClockStore.Owner(pid, stored.request().customer(), 0), stored, timing, clock,
+                        runtime.calendar(timing, stored.request()));
             } else {
                 ServiceRequest request = AcceptanceJson.read((String) vars.get(AcceptanceModel.VAR_CASE)).request();
-                String sla = (String) vars.get(AcceptanceModel.VAR_ROUND_SLA);
+                Timing timing = new Timing(runtime.inForce().version(), (String) vars.get(AcceptanceModel.VAR_ROUND_SLA));
                 clocks.start(slot, pid, new ClockStore.Owner((String) vars.get(AcceptanceModel.VAR_ID),
-                        request.customer(), RoundClock.roundNumber(vars)), new StoredRequest(request, runtime.now()), sla,
-                        clock, RoundClock.calendar(runtime, request, sla));
+                        request.customer(), RoundClock.roundNumber(vars)), new StoredRequest(request, runtime.now()), timing,
+                        clock, runtime.calendar(timing, request));
             }
             moved = 1;
         }

@@ -75,6 +75,8 @@ public final class Model {
     public static final String TRANSIENT_BREACHED = "slaBreachedNow";
     /** Transient at the start: the clock just started, for the first task's due date (its row is written after). */
     public static final String TRANSIENT_CLOCK = "slaClock";
+    /** Transient: the {@link Timing} of the clock just started, for the first task's due date. */
+    public static final String TRANSIENT_TIMING = "slaTiming";
 
     /** Outcome of a task: the first response was given. */
     public static final String OUTCOME_RESPOND = "respond";

@@ -49,7 +49,9 @@ public final class OfferTask implements TaskListener {
 
     private static Instant deadline(SlaRuntime runtime, ExecutionEntity process, ServiceRequest request) {
         Instant now = runtime.now();
-        WorkingCalendar calendar = runtime.calendarFor(request);
+        Timing timing = process.getTransientVariable(Model.TRANSIENT_TIMING) instanceof Timing started ? started
+                : ClockStore.timing(ClockStore.Slot.INTAKE, process.getProcessInstanceId()).orElse(new Timing(null, null));
+        WorkingCalendar calendar = runtime.calendar(timing, request);
         RequestClock clock = process.getTransientVariable(Model.TRANSIENT_CLOCK) instanceof RequestClock started ? started
                 : ClockStore.read(ClockStore.Slot.INTAKE, process.getProcessInstanceId())
                         .orElseGet(() -> ClockStore.readLegacy(ClockStore.Slot.INTAKE, process));

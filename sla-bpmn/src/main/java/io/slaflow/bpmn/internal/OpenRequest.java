@@ -34,6 +34,11 @@ public record OpenRequest(String id, RequestStage stage, Map<String, Object> var
         return new OpenRequest(id, stage, Map.of(), null, null, null, null);
     }
 
+    /** Returns this request with {@code next} as its clock. */
+    OpenRequest withClock(RequestClock next) {
+        return new OpenRequest(id, stage, variables, task, waitingExecution, stored, next);
+    }
+
     /** Tells whether the request's process has ended: resolved, or stopped in the acceptance workflow. */
     public boolean ended() {
         return stage == RequestStage.RESOLVED || stage == RequestStage.STOPPED;

@@ -69,32 +69,35 @@ public final class Operations {
      * the call-back, with the call-back policy's target.
      */
     public String submit(ServiceRequest request, boolean missedCall) {
-        SlaTargets targets = runtime.targetsFor(request);
-        Instant now = runtime.now();
         String line = runtime.routing().intake(request);
-        Map<String, Object> vars = new HashMap<>();
-        StoredRequest stored = new StoredRequest(request, now);
-        vars.put(Model.VAR_REQUEST, Json.writeRequest(stored));
-        vars.put(Model.VAR_LINE, line);
-        vars.put(Model.VAR_WORK_KIND, request.kind().name());
-        RequestClock clock = RequestClock.of(List.of(
-                missedCall ? runtime.callBacks().countdown(now)
-                        : Countdown.start(SlaMetric.RESPONSE, targets.response(), targets.warnAt(), now),
-                Countdown.start(SlaMetric.RESOLUTION, targets.resolution(), targets.warnAt(), now)));
         String firstOffer = Offers.firstOffer(runtime.members(), line, request.kind());
-        if (firstOffer != null) {
-            vars.put(Model.VAR_OFFERED_TO, firstOffer);
-        }
         return transactions.run("submit the request", () -> {
+            Instant now = runtime.now();
+            Configuration config = runtime.inForce();
+            SlaTargets targets = config.targets(request);
+            Timing timing = new Timing(config.version(), null);
+            Map<String, Object> vars = new HashMap<>();
+            StoredRequest stored = new StoredRequest(request, now);
+            vars.put(Model.VAR_REQUEST, Json.writeRequest(stored));
+            vars.put(Model.VAR_LINE, line);
+            vars.put(Model.VAR_WORK_KIND, request.kind().name());
+            if (firstOffer != null) {
+                vars.put(Model.VAR_OFFERED_TO, firstOffer);
+            }
+            RequestClock clock = RequestClock.of(List.of(
+                    missedCall ? runtime.callBacks().countdown(now)
+                            : Countdown.start(SlaMetric.RESPONSE, targets.response(), targets.warnAt(), now),
+                    Countdown.start(SlaMetric.RESOLUTION, targets.resolution(), targets.warnAt(), now)));
             ProcessInstance instance = processes.createProcessInstanceBuilder()
                     .processDefinitionKey(Model.PROCESS_KEY)
                     .overrideProcessDefinitionTenantId(request.customer())
                     .variables(vars)
                     .transientVariable(Model.VAR_MISSED_CALL, missedCall)
                     .transientVariable(Model.TRANSIENT_CLOCK, clock)
+                    .transientVariable(Model.TRANSIENT_TIMING, timing)
                     .start();
             clocks.start(ClockStore.Slot.INTAKE, instance.getId(), new ClockStore.Owner(instance.getId(),
-                    request.customer(), 0), stored, null, clock, targets.calendar());
+                    request.customer(), 0), stored, timing, clock, targets.calendar());
             List<SlaEvent> events = new ArrayList<>();
             for (SlaMetric metric : clock.metrics()) {
                 events.add(event(SlaEvent.Type.STARTED, instance.getId(), request, metric, now));
@@ -244,7 +247,7 @@ public final class Operations {
             problems.add("and " + (failed - MAX_PROBLEMS_LISTED) + " more open requests");
         }
         if (!problems.isEmpty()) {
-            throw new InvalidPolicyException("'" + policy.name() + "' (not put in force; '" + runtime.policy().name()
+            throw new InvalidPolicyException("'" + policy.name() + "' (not put in force; '" + runtime.configurations().own().name()
                     + "' stays)", problems);
         }
     }
@@ -330,6 +333,7 @@ public final class Operations {
             if (r == null) {
                 return Outcome.fail(new UnknownRequestException(id));
             }
+            r = follow(r);
             SlaException problem = check.apply(r);
             if (problem != null) {
                 return Outcome.fail(problem);
@@ -337,6 +341,20 @@ public final class Operations {
             runtime.publishAfterCommit(body.apply(r));
             return Outcome.ok(null);
         });
+    }
+
+    /**
+     * Moves the request's clock to the configuration version a reconfiguration in force moved open
+     * requests to, if its batches have not reached it yet (announcing what the move crossed); returns the
+     * request as it stands then.
+     */
+    private OpenRequest follow(OpenRequest r) {
+        if (r.ended()) {
+            return r;
+        }
+        runtime.publishAfterCommit(clocks.follow(ClockStore.Slot.INTAKE, r.id(), r.owner(), r.stored().request(),
+                r.variables(), r.stage() == RequestStage.CALL_BACK));
+        return r.withClock(ClockStore.read(ClockStore.Slot.INTAKE, r.variables()));
     }
 
     /** Meets {@code metric} of the request's clock and moves its next due instant to what is left. */
@@ -350,7 +368,7 @@ public final class Operations {
     }
 
     private WorkingCalendar calendar(OpenRequest r) {
-        return runtime.calendarFor(r.stored().request());
+        return runtime.calendar(ClockStore.timing(ClockStore.Slot.INTAKE, r.variables()), r.stored().request());
     }
 
     /**

@@ -45,6 +45,18 @@ final class OwnTables {
         }
     }
 
+    /** Tells whether {@code table}, which exists, has a column {@code column}. */
+    static boolean hasColumn(String table, String column) throws SQLException {
+        Connection connection = connection();
+        DatabaseMetaData meta = connection.getMetaData();
+        int dot = table.lastIndexOf('.');
+        String schema = dot < 0 ? connection.getSchema() : table.substring(0, dot);
+        try (ResultSet columns = meta.getColumns(connection.getCatalog(), schema == null ? null : stored(meta, schema),
+                stored(meta, table.substring(dot + 1)), stored(meta, column))) {
+            return columns.next();
+        }
+    }
+
     /** Returns an unquoted identifier as the database stores it (PostgreSQL: lower case; H2: upper case). */
     private static String stored(DatabaseMetaData meta, String identifier) throws SQLException {
         if (meta.storesLowerCaseIdentifiers()) {

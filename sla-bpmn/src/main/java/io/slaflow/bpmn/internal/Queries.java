@@ -249,7 +249,7 @@ public final class Queries {
     RequestStatus status(String id, Map<String, Object> vars, Optional<Task> task, boolean ended, Instant now,
             Optional<AcceptanceStatus> acceptanceCase) {
         StoredRequest stored = Json.readRequest((String) vars.get(Model.VAR_REQUEST));
-        WorkingCalendar calendar = runtime.calendarFor(stored.request());
+        WorkingCalendar calendar = runtime.calendar(ClockStore.timing(ClockStore.Slot.INTAKE, vars), stored.request());
         RequestStage stage = ended ? endedStage(acceptanceCase)
                 : task.map(t -> Requests.stageOf(t.getTaskDefinitionKey()))
                         .orElse(inAcceptance(vars) ? RequestStage.ACCEPTANCE : RequestStage.WAITING_ON_CUSTOMER);

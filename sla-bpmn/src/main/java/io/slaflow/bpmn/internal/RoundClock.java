@@ -43,13 +43,14 @@ public final class RoundClock {
         boolean criticalClaim = !rework && after.openClaim().orElseThrow().severity() == Severity.CRITICAL;
         RequestKind kind = rework ? request.kind() : criticalClaim ? RequestKind.EMERGENCY : request.kind();
         Severity severity = rework ? request.severity() : Severity.CRITICAL;
-        SlaTargets targets = runtime.targetsFor(request, severity, kind);
+        Configuration config = runtime.inForce();
+        SlaTargets targets = config.targets(request, severity, kind);
         RequestClock clock = RequestClock.of(List.of(Countdown.start(SlaMetric.RESOLUTION,
                 rework ? targets.rework() : targets.resolution(), targets.warnAt(), at)));
         int number = roundNumber(current) + 1;
         String sla = kind + "/" + severity;
         new ClockStore(runtime).start(ClockStore.Slot.ROUND, processId, new ClockStore.Owner(id, request.customer(),
-                number), new StoredRequest(request, at), sla, clock, targets.calendar());
+                number), new StoredRequest(request, at), new Timing(config.version(), sla), clock, targets.calendar());
         vars.put(AcceptanceModel.VAR_ROUND_SLA, sla);
         vars.put(AcceptanceModel.VAR_ROUND_NUMBER, number);
         vars.put(AcceptanceModel.VAR_ESCALATED, false);
@@ -90,15 +91,11 @@ public final class RoundClock {
         return status(runtime, request, vars, now).filter(s -> !s.met()).map(CountdownStatus::due);
     }
 
-    /** Returns the calendar the round of {@code vars} runs on: its targets' under the current policy. */
+    /** Returns the calendar the round of {@code vars} (with clocks attached) runs on: its configuration version's. */
     static WorkingCalendar calendar(SlaRuntime runtime, ServiceRequest request, Map<String, Object> vars) {
-        return calendar(runtime, request, (String) vars.get(AcceptanceModel.VAR_ROUND_SLA));
-    }
-
-    /** Returns the calendar of a round whose targets were taken for {@code sla}, {@code KIND/SEVERITY}. */
-    static WorkingCalendar calendar(SlaRuntime runtime, ServiceRequest request, String sla) {
-        String[] parts = sla.split("/");
-        return runtime.targetsFor(request, Severity.valueOf(parts[1]), RequestKind.valueOf(parts[0])).calendar();
+        Timing timing = ClockStore.timing(ClockStore.Slot.ROUND, vars);
+        return runtime.calendar(timing.sla() != null ? timing
+                : new Timing(timing.version(), (String) vars.get(AcceptanceModel.VAR_ROUND_SLA)), request);
     }
 
     private static ClockStore.Owner owner(String caseId, ServiceRequest request, Map<String, Object> vars) {

@@ -3,9 +3,7 @@ package io.slaflow.bpmn.internal;
 import io.slaflow.bpmn.SlaEvent;
 import io.slaflow.bpmn.SlaEventListener;
 import io.slaflow.core.calendar.WorkingCalendar;
-import io.slaflow.core.policy.SlaPolicy;
 import io.slaflow.core.policy.SlaTargets;
-import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.ServiceRequest;
 import io.slaflow.core.request.Severity;
@@ -24,14 +22,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the process's delegates and listeners need from the {@code SlaEngine} that owns the process
- * engine: its policy, clock, members, routing and event listeners. Thread-safe; the policy may be
- * replaced.
+ * engine: its configuration versions, clock, members, routing and event listeners. Thread-safe.
  */
 public final class SlaRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlaRuntime.class);
 
-    private volatile SlaPolicy policy;
+    private final Configurations configurations;
     private final Clock clock;
     private final Members members;
     private final List<SlaEventListener> listeners;
@@ -58,14 +55,15 @@ public final class SlaRuntime {
     /**
      * Creates the runtime.
      *
-     * @param policy the service levels
+     * @param configurations the desk's configuration versions
      * @param clock where time comes from
      * @param members who belongs to which group
      * @param listeners who hears the events
      * @param desk routing, call-backs and work order
      */
-    public SlaRuntime(SlaPolicy policy, Clock clock, Members members, List<SlaEventListener> listeners, Desk desk) {
-        this.policy = Objects.requireNonNull(policy, "policy");
+    public SlaRuntime(Configurations configurations, Clock clock, Members members, List<SlaEventListener> listeners,
+            Desk desk) {
+        this.configurations = Objects.requireNonNull(configurations, "configurations");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.members = Objects.requireNonNull(members, "members");
         this.listeners = List.copyOf(listeners);
@@ -97,38 +95,20 @@ public final class SlaRuntime {
         return clock.instant();
     }
 
-    /** Returns the policy. */
-    public SlaPolicy policy() {
-        return policy;
+    /** Returns the configuration versions. */
+    public Configurations configurations() {
+        return configurations;
     }
 
-    /** Replaces the policy. */
-    public void policy(SlaPolicy next) {
-        this.policy = Objects.requireNonNull(next, "policy");
+    /** Returns the configuration version in force now; inside a command, reads the versions other nodes stored first. */
+    public Configuration inForce() {
+        return configurations.inForce(now());
     }
 
-    /** Returns the targets of {@code request} under the current policy. */
-    public SlaTargets targetsFor(ServiceRequest request) {
-        SlaTargets targets = policy.targetsFor(request);
-        if (targets == null) {
-            throw new IllegalStateException("policy '" + policy.name() + "' returned no targets for " + request);
-        }
-        return targets;
-    }
-
-    /** Returns the targets of {@code filed} timed as {@code severity} and {@code kind} under the current policy. */
-    public SlaTargets targetsFor(ServiceRequest filed, Severity severity, RequestKind kind) {
-        SlaTargets targets = policy.targetsFor(filed, severity, kind);
-        if (targets == null) {
-            throw new IllegalStateException("policy '" + policy.name() + "' returned no targets for " + filed
-                    + " timed as " + severity + " " + kind);
-        }
-        return targets;
-    }
-
-    /** Returns the calendar the countdowns of {@code request} run on under the current policy. */
-    public WorkingCalendar calendarFor(ServiceRequest request) {
-        return targetsFor(request).calendar();
+    /** Returns the calendar a clock timed by {@code timing} runs on, for {@code filed}. */
+    public WorkingCalendar calendar(Timing timing, ServiceRequest filed) {
+        return configurations.version(timing.version(), now())
+                .targets(filed, timing.severity(filed), timing.kind(filed)).calendar();
     }
 
     /** Returns the members. */

@@ -1,6 +1,7 @@
 package io.slaflow.core.countdown;
 
 import io.slaflow.core.calendar.WorkingCalendar;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -228,6 +229,30 @@ public final class RequestClock {
             clock = change.clock();
         }
         return new Change(clock, all, clock.next(at, calendar));
+    }
+
+    /**
+     * Gives the countdowns still counting new targets and warning fractions (a reclassified request, a
+     * configuration whose targets open requests take), keeping their history: the working time counted
+     * stays counted and the due instants move; then announces what the new targets put behind {@code at}
+     * (a shorter target may breach at once). A countdown met, or whose breach was announced, keeps its
+     * target: a breach is never taken back. A threshold announced before is not announced again.
+     *
+     * @param targets the new target per metric; a metric not named keeps its target
+     * @param warnAt the new warning fractions of the countdowns retargeted
+     * @param at when the change takes effect
+     * @param calendar the working time the countdowns run on from now on
+     * @return the clock after; its transitions are the thresholds the change made crossed
+     */
+    public Change retarget(Map<SlaMetric, Duration> targets, List<Double> warnAt, Instant at, WorkingCalendar calendar) {
+        Map<SlaMetric, Countdown> next = new EnumMap<>(countdowns);
+        countdowns.forEach((metric, c) -> {
+            Duration target = targets.get(metric);
+            if (target != null && !c.isMet() && !announced.get(metric).contains(BREACH)) {
+                next.put(metric, Countdown.of(metric, target, warnAt, c.events()));
+            }
+        });
+        return settle(next, List.of(), at, calendar);
     }
 
     /**
