@@ -33,6 +33,7 @@ import io.slaflow.core.policy.RuleBasedPolicy;
 import io.slaflow.core.policy.SlaPolicy;
 import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.ServiceRequest;
+import io.slaflow.core.request.Severity;
 import io.slaflow.core.routing.CallBackPolicy;
 import io.slaflow.core.routing.RoutingRules;
 import io.slaflow.core.routing.SupportGroups;
@@ -312,11 +313,41 @@ public final class SlaEngine implements AutoCloseable {
     }
 
     /**
+     * Re-triages an open request: it is timed from now on as {@code severity} and {@code kind}. Its
+     * countdowns still counting take the targets the configuration in force gives such a request (by its
+     * customer's policy), and the working time already counted stays counted: a request reclassified as
+     * critical after three hours with a two-hour target is breached at once (announced and escalated). A
+     * countdown met or breached stays as it is. The kind orders its work from now on; the request stays
+     * with its line ({@link #handOver} moves it). Recorded, with the note, for the request's history.
+     *
+     * @param id the request id
+     * @param user the support member who acts
+     * @param severity the severity found
+     * @param kind the kind of work found
+     * @param note why, stored verbatim
+     * @throws UnknownRequestException if no request has this id
+     * @throws NotAllowedException if the user is unknown or not of the request's line
+     * @throws AlreadyClaimedException if another user has the request
+     * @throws WrongStageException if the request has ended (resolved, or stopped) or is in acceptance
+     * @throws IllegalArgumentException if {@code note} is blank or longer than
+     *     {@value ServiceRequest#MAX_DESCRIPTION_LENGTH} characters, as a description may be
+     * @throws NullPointerException if {@code severity} or {@code kind} is null
+     */
+    public void reclassify(String id, String user, Severity severity, RequestKind kind, String note) {
+        ensureOpen();
+        operations.reclassify(Arguments.text(id, "id"), Arguments.text(user, "user"),
+                Objects.requireNonNull(severity, "severity"), Objects.requireNonNull(kind, "kind"),
+                Arguments.note(note, "note"));
+    }
+
+    /**
      * Hands the request over when its line finds what kind of work it really is (D1): the routing
      * rules' hand-off names the next group; by default consultants hand a change (specification,
      * development, update) to analysts, analysts hand specification and development to programmers,
-     * and anyone hands an emergency to duty. The countdowns run on; the request is offered, unclaimed,
-     * to the new group, and takes its place in the work order as {@code found}.
+     * and anyone hands an emergency to duty. The countdowns run on, re-targeted as {@link #reclassify}
+     * does when {@code found} is another kind than the request is timed as (an emergency found in a
+     * consultation gets the emergency's targets, the working time counted stays counted); the request is
+     * offered, unclaimed, to the new group, and takes its place in the work order as {@code found}.
      *
      * @param id the request id
      * @param user the support member who acts

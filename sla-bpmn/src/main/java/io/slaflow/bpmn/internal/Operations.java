@@ -16,6 +16,7 @@ import io.slaflow.core.policy.SlaPolicy;
 import io.slaflow.core.policy.SlaTargets;
 import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.ServiceRequest;
+import io.slaflow.core.request.Severity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -181,6 +182,11 @@ public final class Operations {
                         "no hand-off rule moves " + found + " work on from " + r.line() + " (request '" + r.id()
                                 + "'); it stays there: resolve it, or name the kind of work found")), r -> {
                     String to = handOffTarget(r, found).orElseThrow();
+                    Timing timing = ClockStore.timing(ClockStore.Slot.INTAKE, r.variables());
+                    Severity severity = timing.severity(r.stored().request());
+                    List<SlaEvent> events = timing.kind(r.stored().request()) == found ? List.of()
+                            : retime(r, severity, found);               // work of another kind: its targets
+                    record(r, user, "HANDED_OVER", severity, found, note);
                     clocks.workKind(r.id(), found);
                     processes.removeVariable(r.id(), Model.VAR_ASSIGNEE);
                     processes.removeVariable(r.id(), Model.VAR_OFFERED_TO);
@@ -190,8 +196,42 @@ public final class Operations {
                     }
                     complete(r, null, Model.OUTCOME_HAND_OVER, Map.of(Model.VAR_LINE, to,
                             Model.VAR_WORK_KIND, found.name(), Model.VAR_HAND_OVER_NOTE, note));
-                    return List.of();
+                    return events;
                 });
+    }
+
+    /**
+     * Reclassifies an open request: its countdowns still counting take the targets the configuration in
+     * force gives it as {@code severity} and {@code kind}, keeping the working time counted; the kind orders
+     * its work from now on. Recorded for the timeline.
+     */
+    public void reclassify(String id, String user, Severity severity, RequestKind kind, String note) {
+        change(id, r -> first(
+                () -> requests.requireStage(r, "reclassify", RequestStage.CALL_BACK, RequestStage.RESPONSE,
+                        RequestStage.WORK, RequestStage.WAITING_ON_CUSTOMER),
+                () -> requests.requireAllowed(r, user, "reclassify"),
+                () -> requests.requireUnclaimedOrOwn(r, user, "reclassify")), r -> {
+                    List<SlaEvent> events = retime(r, severity, kind);
+                    clocks.workKind(r.id(), kind);
+                    processes.setVariable(r.id(), Model.VAR_WORK_KIND, kind.name());
+                    record(r, user, "RECLASSIFIED", severity, kind, note);
+                    return events;
+                });
+    }
+
+    /** Re-times the request's clock as {@code severity} and {@code kind} by the version in force now. */
+    private List<SlaEvent> retime(OpenRequest r, Severity severity, RequestKind kind) {
+        ServiceRequest filed = r.stored().request();
+        Configuration config = runtime.inForce();
+        Retiming retimed = Retiming.of(runtime, ClockStore.Slot.INTAKE, r.owner(), filed,
+                ClockStore.timing(ClockStore.Slot.INTAKE, r.variables()), r.clock(), config,
+                Timing.of(config.version(), filed, kind, severity), runtime.now(), r.stage() == RequestStage.CALL_BACK);
+        return clocks.storeRetimed(ClockStore.Slot.INTAKE, r.id(), r.owner(), retimed, r.variables());
+    }
+
+    private void record(OpenRequest r, String user, String step, Severity severity, RequestKind kind, String note) {
+        processes.setVariable(r.id(), Model.VAR_RETRIAGE, Json.appendRetriage((String) r.variables()
+                .get(Model.VAR_RETRIAGE), runtime.now(), user, step, severity, kind, note));
     }
 
     private Optional<String> handOffTarget(OpenRequest r, RequestKind found) {
