@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -66,6 +67,13 @@ import java.util.Objects;
  */
 public final class SlaPolicies {
 
+    /**
+     * The longest policy file read by default, in characters: 1,000,000, far more than a desk's
+     * configuration takes. A longer text is refused before it is parsed; {@link #parseFile(String, int)}
+     * and {@link #loadFile(Path, int)} take another limit.
+     */
+    public static final int MAX_FILE_CHARS = 1_000_000;
+
     private SlaPolicies() {
     }
 
@@ -98,7 +106,23 @@ public final class SlaPolicies {
      * @throws NullPointerException if {@code yaml} is null
      */
     public static PolicyFile parseFile(String yaml) {
-        return PolicyYamlReader.read(Objects.requireNonNull(yaml, "yaml"), null);
+        return parseFile(yaml, MAX_FILE_CHARS);
+    }
+
+    /**
+     * Reads a policy file from YAML text of at most {@code maxChars} characters.
+     *
+     * @param yaml the policy file's content
+     * @param maxChars the longest text read, in characters, positive; {@link #MAX_FILE_CHARS} for
+     *     {@link #parseFile(String)}
+     * @return the file's content
+     * @throws InvalidPolicyException as {@link #parseFile(String)}, and with one violation, before
+     *     anything is parsed, when the text is longer than {@code maxChars}
+     * @throws IllegalArgumentException if {@code maxChars} is not positive
+     * @throws NullPointerException if {@code yaml} is null
+     */
+    public static PolicyFile parseFile(String yaml, int maxChars) {
+        return PolicyYamlReader.read(Objects.requireNonNull(yaml, "yaml"), null, checkLimit(maxChars));
     }
 
     /**
@@ -122,13 +146,43 @@ public final class SlaPolicies {
      * @throws UncheckedIOException if the file cannot be read
      */
     public static PolicyFile loadFile(Path file) {
+        return loadFile(file, MAX_FILE_CHARS);
+    }
+
+    /**
+     * Reads a policy file of at most {@code maxChars} characters from a UTF-8 YAML file; a file whose
+     * size in bytes shows it is longer is refused without being read.
+     *
+     * @param file the policy file
+     * @param maxChars the longest text read, in characters, positive
+     * @return the file's content
+     * @throws InvalidPolicyException as {@link #parseFile(String, int)}, naming the file in its message
+     * @throws IllegalArgumentException if {@code maxChars} is not positive
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static PolicyFile loadFile(Path file, int maxChars) {
+        checkLimit(maxChars);
         String yaml;
         try {
+            long bytes = Files.size(file);
+            if (bytes > 3L * maxChars) { // UTF-8 takes at most 3 bytes a char (4 for a pair of two)
+                throw new InvalidPolicyException(file.toString(), List.of("yaml: the file has " + bytes
+                        + " bytes, more than the limit of " + maxChars + " characters can take; a policy file is"
+                        + " far smaller, or raise the limit with SlaPolicies.loadFile(file, maxChars)"));
+            }
             yaml = Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read policy file " + file, e);
         }
-        return PolicyYamlReader.read(yaml, file.toString());
+        return PolicyYamlReader.read(yaml, file.toString(), maxChars);
+    }
+
+    private static int checkLimit(int maxChars) {
+        if (maxChars <= 0) {
+            throw new IllegalArgumentException("maxChars must be positive (was " + maxChars + "); the default is "
+                    + MAX_FILE_CHARS);
+        }
+        return maxChars;
     }
 
     /**
