@@ -214,7 +214,7 @@ final class PolicyYamlReader {
         for (int i = 0; i < fractions.length; i++) {
             JsonNode f = items.get(i);
             if (f.isNumber()) {
-                fractions[i] = f.doubleValue();
+                fractions[i] = f.decimalValue().doubleValue(); // 1e400 is Infinity, refused by the range check
             } else {
                 in.refuse(path + "[" + i + "]", "must be a fraction such as 0.75 " + YamlReading.shown(f));
                 fractions[i] = Double.NaN; // refused above; the builder's range check stays quiet
