@@ -253,15 +253,19 @@ public final class ServiceContract {
             return this;
         }
 
-        /** Sets the warranty on accepted work; default {@link #DEFAULT_WARRANTY}, not negative ({@code P0D} for none),
-         * at most {@link #MAX_WARRANTY}. */
+        /**
+         * Sets the warranty on accepted work; default {@link #DEFAULT_WARRANTY}, not negative ({@code P0D}
+         * for none), at most {@link #MAX_WARRANTY}.
+         */
         public Builder warranty(Period warranty) {
             this.warranty = warranty;
             return this;
         }
 
-        /** Sets the risk buffer as a fraction of the estimate (0.25 is 25%); default {@link #DEFAULT_RISK_BUFFER}, 0 to 1,
-         * 6 decimals at most. */
+        /**
+         * Sets the risk buffer as a fraction of the estimate (0.25 is 25%); default {@link
+         * #DEFAULT_RISK_BUFFER}, 0 to 1, 6 decimals at most.
+         */
         public Builder riskBuffer(BigDecimal riskBuffer) {
             this.riskBuffer = riskBuffer;
             return this;
@@ -273,8 +277,10 @@ public final class ServiceContract {
             return this;
         }
 
-        /** Sets the customer's key users, who may accept work besides its requester; default none, not blank,
-         * whole characters. */
+        /**
+         * Sets the customer's key users, who may accept work besides its requester; default none, not
+         * blank, whole characters.
+         */
         public Builder keyUsers(Collection<String> keyUsers) {
             this.keyUsers = keyUsers == null ? null : new ArrayList<>(keyUsers);
             return this;
