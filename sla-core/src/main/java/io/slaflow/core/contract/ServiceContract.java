@@ -3,6 +3,7 @@ package io.slaflow.core.contract;
 import io.slaflow.core.internal.BeanValidation;
 import io.slaflow.core.internal.Numbers;
 import io.slaflow.core.internal.ViolationText;
+import io.slaflow.core.internal.WholeText;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -11,7 +12,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -37,9 +40,9 @@ import java.util.TreeSet;
  *     zone: Europe/Kyiv              # required: the zone warranty dates are counted in
  *     paymentTerms: SPLIT_50_50      # required: PREPAYMENT | SPLIT_50_50 | POSTPAYMENT
  *     prepaidHours: 40               # optional: balance of prepaid hours, >= 0, 2 decimals at most
- *     warranty: P6M                  # optional, default P6M (DEFAULT_WARRANTY), not negative
- *     riskBuffer: 0.25               # optional, default 0.25 (DEFAULT_RISK_BUFFER), 0 to 1
- *     hourlyRate: 3500               # optional: price of an hour, > 0
+ *     warranty: P6M                  # optional, default P6M (DEFAULT_WARRANTY), not negative, at most P10Y
+ *     riskBuffer: 0.25               # optional, default 0.25 (DEFAULT_RISK_BUFFER), 0 to 1, 6 decimals at most
+ *     hourlyRate: 3500               # optional: price of an hour, > 0, 12 digits and 4 decimals at most
  *     keyUsers: [olena, taras]       # optional: who besides the requester may accept work
  * }</pre>
  *
@@ -54,6 +57,12 @@ public final class ServiceContract {
 
     /** The warranty on accepted work when a contract names none: six months (D9). */
     public static final Period DEFAULT_WARRANTY = Period.ofMonths(6);
+
+    /**
+     * The longest warranty accepted: ten years. A longer one would reach past the dates {@link
+     * #warrantyEnds} can compute.
+     */
+    public static final Period MAX_WARRANTY = Period.ofYears(10);
 
     /** The risk buffer when a contract names none: 25% on top of the estimate (D11). */
     public static final BigDecimal DEFAULT_RISK_BUFFER = new BigDecimal("0.25");
@@ -74,8 +83,10 @@ public final class ServiceContract {
     @NotNull
     @DecimalMin(value = "0", message = "must be greater than or equal to {value}")
     @DecimalMax(value = "1", message = "must be less than or equal to {value}")
+    @Digits(integer = 1, fraction = 6)
     private final BigDecimal riskBuffer;
     @Positive
+    @Digits(integer = 12, fraction = 4)
     private final BigDecimal hourlyRate;
     private final Set<String> keyUsers;
 
@@ -212,13 +223,13 @@ public final class ServiceContract {
         private Builder() {
         }
 
-        /** Sets the customer (tenant) id; required, not blank. */
+        /** Sets the customer (tenant) id; required, not blank, whole characters (no unpaired surrogate). */
         public Builder customer(String customer) {
             this.customer = customer;
             return this;
         }
 
-        /** Sets the name of the SLA policy that applies; required, not blank. */
+        /** Sets the name of the SLA policy that applies; required, not blank, whole characters. */
         public Builder policy(String policy) {
             this.policy = policy;
             return this;
@@ -242,25 +253,34 @@ public final class ServiceContract {
             return this;
         }
 
-        /** Sets the warranty on accepted work; default {@link #DEFAULT_WARRANTY}, not negative ({@code P0D} for none). */
+        /**
+         * Sets the warranty on accepted work; default {@link #DEFAULT_WARRANTY}, not negative ({@code P0D}
+         * for none), at most {@link #MAX_WARRANTY}.
+         */
         public Builder warranty(Period warranty) {
             this.warranty = warranty;
             return this;
         }
 
-        /** Sets the risk buffer as a fraction of the estimate (0.25 is 25%); default {@link #DEFAULT_RISK_BUFFER}, 0 to 1. */
+        /**
+         * Sets the risk buffer as a fraction of the estimate (0.25 is 25%); default {@link
+         * #DEFAULT_RISK_BUFFER}, 0 to 1, 6 decimals at most.
+         */
         public Builder riskBuffer(BigDecimal riskBuffer) {
             this.riskBuffer = riskBuffer;
             return this;
         }
 
-        /** Sets the price of an hour; optional ({@code null} for none), positive. */
+        /** Sets the price of an hour; optional ({@code null} for none), positive, 12 digits and 4 decimals at most. */
         public Builder hourlyRate(BigDecimal hourlyRate) {
             this.hourlyRate = hourlyRate;
             return this;
         }
 
-        /** Sets the customer's key users, who may accept work besides its requester; default none, not blank. */
+        /**
+         * Sets the customer's key users, who may accept work besides its requester; default none, not
+         * blank, whole characters.
+         */
         public Builder keyUsers(Collection<String> keyUsers) {
             this.keyUsers = keyUsers == null ? null : new ArrayList<>(keyUsers);
             return this;
@@ -279,12 +299,29 @@ public final class ServiceContract {
             List<String> violations = new ArrayList<>(BeanValidation.violationsOf(contract));
             if (warranty != null && warranty.isNegative()) {
                 violations.add("warranty: must not be negative (was " + warranty + ")");
+            } else if (warranty != null && longerThanMax(warranty)) {
+                violations.add("warranty: must be at most " + MAX_WARRANTY + " (was " + warranty + ")");
+            }
+            for (String[] text : new String[][] {{"customer", customer}, {"policy", policy}}) {
+                String broken = WholeText.problem(text[1]);
+                if (broken != null) {
+                    violations.add(text[0] + ": " + broken);
+                }
             }
             violations.addAll(keyUserProblems);
             if (!violations.isEmpty()) {
                 throw new InvalidContractException(violations);
             }
             return contract;
+        }
+
+        /** Tells whether a non-negative warranty ends later than {@link #MAX_WARRANTY} would, from the same day. */
+        private static boolean longerThanMax(Period warranty) {
+            try {
+                return LocalDate.EPOCH.plus(warranty).isAfter(LocalDate.EPOCH.plus(MAX_WARRANTY));
+            } catch (DateTimeException | ArithmeticException e) {
+                return true; // so long that no date can hold its end
+            }
         }
 
         private Set<String> keyUsers(List<String> problems) {
@@ -297,6 +334,8 @@ public final class ServiceContract {
                 String user = keyUsers.get(i);
                 if (user == null || user.isBlank()) {
                     problems.add("keyUsers[" + i + "]: must not be blank (was " + ViolationText.show(user) + ")");
+                } else if (WholeText.problem(user) != null) {
+                    problems.add("keyUsers[" + i + "]: " + WholeText.problem(user));
                 } else {
                     users.add(user);
                 }

@@ -49,7 +49,8 @@ public final class ViolationText {
     }
 
     /**
-     * Puts text in double quotes, escaping quotes, backslashes and control characters as in Java.
+     * Puts text in double quotes, escaping quotes, backslashes, control characters and unpaired
+     * surrogates as in Java.
      *
      * @param text the text
      * @return the quoted text
@@ -65,7 +66,7 @@ public final class ViolationText {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (Character.isISOControl(c)) {
+                    if (Character.isISOControl(c) || Character.isSurrogate(c) && !paired(text, i)) {
                         sb.append(String.format("\\u%04x", (int) c));
                     } else {
                         sb.append(c);
@@ -74,5 +75,12 @@ public final class ViolationText {
             }
         }
         return sb.append('"').toString();
+    }
+
+    /** Tells whether the surrogate at {@code i} is half of a pair. */
+    private static boolean paired(CharSequence text, int i) {
+        char c = text.charAt(i);
+        return Character.isHighSurrogate(c) ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
     }
 }

@@ -8,7 +8,8 @@ public final class YamlText {
 
     /**
      * Returns {@code s} in double quotes, with quotes, backslashes, newlines, tabs and the characters
-     * YAML does not allow unescaped written as escapes.
+     * YAML does not allow unescaped (controls, line and paragraph separators, the byte order mark, the
+     * noncharacters U+FFFE and U+FFFF) written as escapes.
      *
      * @param s the text
      * @return the quoted scalar
@@ -22,7 +23,8 @@ public final class YamlText {
                 case '\n' -> sb.append("\\n");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || c == 0xfeff) {
+                    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || c == 0xfeff
+                            || c == 0xfffe || c == 0xffff) {
                         sb.append(String.format("\\u%04x", c));
                     } else {
                         sb.appendCodePoint(c);

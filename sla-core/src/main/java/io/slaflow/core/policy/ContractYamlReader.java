@@ -7,6 +7,7 @@ import io.slaflow.core.internal.ViolationText;
 import java.math.BigDecimal;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * Reads the {@code contracts:} list of a policy file into {@link ServiceContract}s: the format (types,
  * spellings) is checked here, the contract's own rules by {@link ServiceContract.Builder#build()},
  * whose violations are reported under the contract's path with the line and column of the value they
- * name. Across contracts: each names the file's policy, and no customer has two.
+ * name. Across contracts: each names one of the file's policies, and no customer has two.
  */
 final class ContractYamlReader {
 
@@ -45,10 +46,11 @@ final class ContractYamlReader {
      * Reads the contracts under {@code contracts}.
      *
      * @param node the value of the {@code contracts} key, or null when absent
-     * @param policyName the file's policy name (null when unreadable), which every contract must name
+     * @param policyNames the file's policy names, default first (null when the default's is unreadable), one
+     *     of which every contract must name
      * @return the valid contracts, in file order; those that break a rule are reported and left out
      */
-    List<ServiceContract> read(JsonNode node, String policyName) {
+    List<ServiceContract> read(JsonNode node, Collection<String> policyNames) {
         List<ServiceContract> contracts = new ArrayList<>();
         if (YamlReading.absent(node)) {
             return contracts;
@@ -58,7 +60,7 @@ final class ContractYamlReader {
         Map<String, Integer> firstOf = new HashMap<>();
         for (int i = 0; items != null && i < items.size(); i++) {
             String path = "contracts[" + i + "]";
-            ServiceContract contract = readContract(items.get(i), path, policyName);
+            ServiceContract contract = readContract(items.get(i), path, policyNames);
             if (contract == null) {
                 continue;
             }
@@ -73,15 +75,14 @@ final class ContractYamlReader {
         return contracts;
     }
 
-    private ServiceContract readContract(JsonNode node, String path, String policyName) {
+    private ServiceContract readContract(JsonNode node, String path, Collection<String> policyNames) {
         if (!in.mapping(node, path, CONTRACT_KEYS)) {
             return null;
         }
         int before = in.count();
-        String policy = in.requiredText(node.get("policy"), path + ".policy", "the name of this file's policy");
-        if (policy != null && policyName != null && !policy.equals(policyName)) {
-            in.refuse(path + ".policy", "must name this file's policy " + ViolationText.show(policyName) + " "
-                    + ViolationText.was(policy));
+        String policy = in.requiredText(node.get("policy"), path + ".policy", "the name of one of this file's policies");
+        if (policy != null && policyNames != null && !policyNames.contains(policy)) {
+            in.refuse(path + ".policy", PolicyFile.unknownPolicy(policyNames, policy));
         }
         ServiceContract.Builder b = ServiceContract.builder()
                 .customer(in.requiredText(node.get("customer"), path + ".customer", "the customer (tenant) id"))

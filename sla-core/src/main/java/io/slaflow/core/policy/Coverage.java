@@ -34,8 +34,10 @@ final class Coverage {
     /**
      * Adds a violation for each rule that wins no combination (naming the rules above it that take
      * its requests) and one naming every combination no rule covers.
+     *
+     * @param targets the path of the rules in the file, e.g. {@code targets} or {@code policies.gold.targets}
      */
-    static void check(List<SlaRule.Builder> rules, List<Violation> out) {
+    static void check(List<SlaRule.Builder> rules, String targets, List<Violation> out) {
         int[] winners = winners(rules);
         for (int r = 0; r < rules.size(); r++) {
             TreeSet<Integer> takenBy = new TreeSet<>();
@@ -47,8 +49,8 @@ final class Coverage {
                 }
             }
             if (!wins) {
-                out.add(new Violation("targets[" + r + "]", "can never match: the rules above it ("
-                        + takenBy.stream().map(i -> "targets[" + i + "]").collect(Collectors.joining(", "))
+                out.add(new Violation(targets + "[" + r + "]", "can never match: the rules above it ("
+                        + takenBy.stream().map(i -> targets + "[" + i + "]").collect(Collectors.joining(", "))
                         + ") take every request it matches; remove it or move it up"));
             }
         }
@@ -59,7 +61,7 @@ final class Coverage {
             }
         }
         if (!uncovered.isEmpty()) {
-            out.add(new Violation("targets", "no rule covers " + String.join(", ", uncovered)
+            out.add(new Violation(targets, "no rule covers " + String.join(", ", uncovered)
                     + " (severity/kind/tier); add rules for them or end with a rule whose when is empty"));
         }
     }

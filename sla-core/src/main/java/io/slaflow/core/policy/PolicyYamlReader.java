@@ -5,142 +5,179 @@ import io.slaflow.core.contract.ServiceContract;
 import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.RequesterTier;
 import io.slaflow.core.request.Severity;
-import java.util.Collections;
-import java.util.EnumMap;
-import java.util.EnumSet;
+import io.slaflow.core.routing.CallBackPolicy;
+import io.slaflow.core.routing.RequestMatch;
+import io.slaflow.core.routing.RoutingRules;
+import io.slaflow.core.routing.WorkOrder;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads the policy file format (the README, "A policy in YAML and in code") into a {@link RuleBasedPolicy.Builder}, its contracts and
- * the kinds of work that need a specification:
- * the format (types, keys, spellings) is checked here, with line and column; the policy's rules
- * (positive targets, known calendars, coverage) by the builder, whose violations get the line and
- * column of the value they name; the contracts by {@link ContractYamlReader}.
+ * Reads the policy file format (the README, "A policy in YAML and in code") into a {@link PolicyFile}:
+ * the format (types, keys, spellings) is checked here, with line and column; each policy's rules
+ * (positive targets, known calendars, coverage) by its builder, whose violations get the line and
+ * column of the value they name; the contracts by {@link ContractYamlReader}; routing, call-backs,
+ * work order and the lists of kinds by {@link DeskYamlReader}. Every problem of the whole file is
+ * reported at once.
  */
 final class PolicyYamlReader {
 
     /** Top-level keys. */
-    static final List<String> POLICY_KEYS = List.of("name", "calendars", "targets", "specificationRequired", "contracts");
+    static final List<String> FILE_KEYS = List.of("name", "calendars", "targets", "policies", "specificationRequired",
+            "acceptanceRequired", "routing", "callBack", "workOrder", "contracts");
+    static final List<String> POLICY_KEYS = List.of("targets");
     static final List<String> RULE_KEYS = List.of("when", "calendar", "response", "resolution", "rework", "warnAt");
-    static final List<String> WHEN_KEYS = List.of("severity", "kind", "tier");
-
-    private static final Map<String, Severity> SEVERITIES = names(Severity.values());
-    private static final Map<String, RequestKind> KINDS = names(RequestKind.values());
-    private static final Map<String, RequesterTier> TIERS = names(RequesterTier.values());
 
     private final YamlReading in;
     private final CalendarYamlReader calendars;
     private final ContractYamlReader contracts;
+    private final DeskYamlReader desk;
 
     private PolicyYamlReader(YamlDocument doc) {
         this.in = new YamlReading(doc);
         this.calendars = new CalendarYamlReader(in);
         this.contracts = new ContractYamlReader(in);
+        this.desk = new DeskYamlReader(in);
     }
 
     /**
-     * Reads a policy file: the policy and its contracts, both checked.
+     * Reads a policy file: its policies, contracts and the rest of the desk, all checked.
      *
      * @param yaml the policy file's text
      * @param source where it came from (a file name), or null
-     * @return the policy and its contracts
+     * @param maxChars the longest text read
+     * @return the file
      * @throws InvalidPolicyException listing every violation with path, line and column
      */
-    static PolicyFile read(String yaml, String source) {
-        YamlDocument doc = YamlDocument.parse(yaml, source);
+    static PolicyFile read(String yaml, String source, int maxChars) {
+        YamlDocument doc = YamlDocument.parse(yaml, source, maxChars);
         PolicyYamlReader reader = new PolicyYamlReader(doc);
-        RuleBasedPolicy.Builder policy = reader.readPolicy(doc.root());
-        List<ServiceContract> contracts = List.of();
-        Set<RequestKind> specificationRequired = PolicyFile.DEFAULT_SPECIFICATION_REQUIRED;
-        if (policy != null) {
-            policy.violations().forEach(reader.in::add);
-            specificationRequired = reader.readSpecificationRequired(doc.root().get("specificationRequired"));
-            JsonNode name = doc.root().get("name");
-            contracts = reader.contracts.read(doc.root().get("contracts"),
-                    name != null && name.isString() ? name.asString() : null);
-        }
+        PolicyFile file = reader.readFile(doc.root());
         List<String> violations = reader.in.violations();
         if (!violations.isEmpty()) {
             throw source == null ? new InvalidPolicyException(violations) : new InvalidPolicyException(source, violations);
         }
-        return PolicyFile.of(policy.build(), contracts).withSpecificationRequired(specificationRequired);
+        return file;
     }
 
-    /**
-     * Reads the kinds of work that need a specification: the default when the key is absent, each
-     * kind once; an explicit null is refused, as it could mean either the default or none.
-     *
-     * @return the kinds, or null after a violation
-     */
-    private Set<RequestKind> readSpecificationRequired(JsonNode node) {
-        if (node == null || node.isMissingNode()) {
-            return PolicyFile.DEFAULT_SPECIFICATION_REQUIRED;
-        }
-        String path = "specificationRequired";
-        List<JsonNode> items = in.list(node, path, "[DEVELOPMENT, UPDATE], or [] for none");
-        if (items == null) {
-            return null;
-        }
-        Map<RequestKind, Integer> firstAt = new EnumMap<>(RequestKind.class);
-        for (int i = 0; i < items.size(); i++) {
-            JsonNode value = items.get(i);
-            RequestKind kind = value.isString() ? KINDS.get(value.asString()) : null;
-            Integer earlier = kind == null ? null : firstAt.putIfAbsent(kind, i);
-            if (kind == null) {
-                in.refuse(path + "[" + i + "]", "must be one of " + String.join(", ", KINDS.keySet()) + " "
-                        + YamlReading.shown(value));
-            } else if (earlier != null) {
-                in.refuse(path + "[" + i + "]", "is listed already at " + path + "[" + earlier
-                        + "]; name each kind once " + YamlReading.shown(value));
-            }
-        }
-        return firstAt.keySet();
-    }
-
-    private RuleBasedPolicy.Builder readPolicy(JsonNode root) {
+    /** Reads the whole file; returns null when anything was refused. */
+    private PolicyFile readFile(JsonNode root) {
         if (root.isMissingNode()) {
             in.refuse("", "is empty; write a policy with name, calendars and targets");
             return null;
         }
-        if (!in.mapping(root, "", POLICY_KEYS)) {
+        if (!in.mapping(root, "", FILE_KEYS)) {
             return null;
         }
-        RuleBasedPolicy.Builder policy = RuleBasedPolicy.builder(in.text(root.get("name"), "name"));
-        readCalendars(root.get("calendars"), policy);
-        readTargets(root.get("targets"), policy);
-        return policy;
+        JsonNode nameNode = root.get("name");
+        String name = in.text(nameNode, "name");
+        RuleBasedPolicy.Builder policy = RuleBasedPolicy.builder(name);
+        Map<String, WorkingCalendar> fileCalendars = readCalendars(root.get("calendars"), policy);
+        readTargets(root.get("targets"), "targets", policy);
+        policy.violations().forEach(in::add);
+        Map<String, RuleBasedPolicy.Builder> others = readPolicies(root.get("policies"), fileCalendars, name);
+        Set<RequestKind> specificationRequired = desk.kinds(root.get("specificationRequired"), "specificationRequired",
+                PolicyFile.DEFAULT_SPECIFICATION_REQUIRED);
+        Set<RequestKind> acceptanceRequired = desk.kinds(root.get("acceptanceRequired"), "acceptanceRequired",
+                PolicyFile.DEFAULT_ACCEPTANCE_REQUIRED);
+        RoutingRules routing = desk.routing(root.get("routing"));
+        CallBackPolicy callBacks = desk.callBack(root.get("callBack"));
+        WorkOrder workOrder = desk.workOrder(root.get("workOrder"));
+        Set<String> policyNames = null;
+        if (nameNode == null || nameNode.isString()) {
+            policyNames = new LinkedHashSet<>();
+            policyNames.add(name);
+            policyNames.addAll(others.keySet());
+        }
+        List<ServiceContract> contractList = contracts.read(root.get("contracts"), policyNames);
+        if (in.count() > 0) {
+            return null;
+        }
+        PolicyFile.Builder file = PolicyFile.builder(policy.build());
+        others.values().forEach(p -> file.policy(p.build()));
+        contractList.forEach(file::contract);
+        return file.routing(routing).callBacks(callBacks).workOrder(workOrder)
+                .specificationRequired(specificationRequired).acceptanceRequired(acceptanceRequired).build();
     }
 
-    private void readCalendars(JsonNode node, RuleBasedPolicy.Builder policy) {
+    /**
+     * Reads {@code calendars:} into the default policy.
+     *
+     * @return every calendar by name, null for one that was refused
+     */
+    private Map<String, WorkingCalendar> readCalendars(JsonNode node, RuleBasedPolicy.Builder policy) {
+        Map<String, WorkingCalendar> read = new LinkedHashMap<>();
         if (YamlReading.absent(node)) {
             in.refuse("calendars", "is required; give at least one calendar, e.g. office: { zone: Europe/Kyiv, shifts: [...] }");
-            return;
+            return read;
         }
         if (!node.isObject()) {
             in.refuse("calendars", "must be a mapping of calendar names to calendars " + YamlReading.shown(node));
-            return;
+            return read;
         }
         for (Map.Entry<String, JsonNode> e : node.properties()) {
-            WorkingCalendar calendar = calendars.read(e.getValue(), "calendars." + e.getKey());
-            if (calendar == null) {
-                policy.unusableCalendar(e.getKey());
-            } else {
-                policy.calendar(e.getKey(), calendar);
-            }
+            read.put(e.getKey(), calendars.read(e.getValue(), "calendars." + e.getKey()));
         }
+        declare(read, policy);
+        return read;
     }
 
-    private void readTargets(JsonNode node, RuleBasedPolicy.Builder policy) {
+    /** Gives {@code policy} the file's calendars; one that was refused is declared, so rules may name it. */
+    private static void declare(Map<String, WorkingCalendar> calendars, RuleBasedPolicy.Builder policy) {
+        calendars.forEach((name, calendar) -> {
+            if (calendar == null) {
+                policy.unusableCalendar(name);
+            } else {
+                policy.calendar(name, calendar);
+            }
+        });
+    }
+
+    /**
+     * Reads {@code policies: { gold: { targets: [...] } }}: each a policy of that name with the file's
+     * calendars, checked like the default one; the calendars' own problems are reported once, under
+     * {@code calendars}.
+     *
+     * @return the policies' builders by name, in file order
+     */
+    private Map<String, RuleBasedPolicy.Builder> readPolicies(JsonNode node, Map<String, WorkingCalendar> fileCalendars,
+            String defaultName) {
+        Map<String, RuleBasedPolicy.Builder> read = new LinkedHashMap<>();
+        if (node == null || node.isMissingNode()) {
+            return read;
+        }
+        if (!node.isObject()) {
+            in.refuse("policies", "must be a mapping of policy names to { targets: [...] } " + YamlReading.shown(node));
+            return read;
+        }
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            String path = "policies." + e.getKey();
+            RuleBasedPolicy.Builder policy = RuleBasedPolicy.builder(e.getKey());
+            declare(fileCalendars, policy);
+            if (e.getKey().equals(defaultName)) {
+                in.refuse(path, "is the default policy's name (top-level name); give each policy its own name");
+            }
+            if (in.mapping(e.getValue(), path, POLICY_KEYS)) {
+                readTargets(e.getValue().get("targets"), path + ".targets", policy);
+            }
+            policy.violations(path, path + ".targets").stream()
+                    .filter(v -> !v.path().startsWith("calendars")).forEach(in::add);
+            read.put(e.getKey(), policy);
+        }
+        return read;
+    }
+
+    private void readTargets(JsonNode node, String path, RuleBasedPolicy.Builder policy) {
         if (YamlReading.absent(node)) {
             return; // the builder reports a policy without rules
         }
-        List<JsonNode> rules = in.list(node, "targets", "[{ when: {}, calendar: office, response: PT4H, resolution: PT24H }]");
+        List<JsonNode> rules = in.list(node, path, "[{ when: {}, calendar: office, response: PT4H, resolution: PT24H }]");
         for (int i = 0; rules != null && i < rules.size(); i++) {
-            policy.rule(readRule(rules.get(i), "targets[" + i + "]"));
+            policy.rule(readRule(rules.get(i), path + "[" + i + "]"));
         }
     }
 
@@ -149,38 +186,20 @@ final class PolicyYamlReader {
         if (!in.mapping(node, path, RULE_KEYS)) {
             return rule.conditionsUnknown();
         }
-        readWhen(node.get("when"), path + ".when", rule);
+        RequestMatch when = desk.when(node.get("when"), path + ".when");
+        if (when == null) {
+            rule.conditionsUnknown();
+        } else {
+            rule.severity(when.severities().toArray(Severity[]::new))
+                    .kind(when.kinds().toArray(RequestKind[]::new))
+                    .tier(when.tiers().toArray(RequesterTier[]::new));
+        }
         rule.calendar(in.text(node.get("calendar"), path + ".calendar"));
         rule.response(in.duration(node.get("response"), path + ".response"));
         rule.resolution(in.duration(node.get("resolution"), path + ".resolution"));
         rule.rework(in.duration(node.get("rework"), path + ".rework"));
         readWarnAt(node.get("warnAt"), path + ".warnAt", rule);
         return rule;
-    }
-
-    private void readWhen(JsonNode node, String path, SlaRule.Builder rule) {
-        if (YamlReading.absent(node)) {
-            return; // no conditions: matches every request
-        }
-        if (!in.mapping(node, path, WHEN_KEYS)) {
-            rule.conditionsUnknown();
-            return;
-        }
-        EnumSet<Severity> severities = condition(node.get("severity"), path + ".severity", Severity.class, SEVERITIES);
-        EnumSet<RequestKind> kinds = condition(node.get("kind"), path + ".kind", RequestKind.class, KINDS);
-        EnumSet<RequesterTier> tiers = condition(node.get("tier"), path + ".tier", RequesterTier.class, TIERS);
-        if (severities == null || kinds == null || tiers == null) {
-            rule.conditionsUnknown();
-            return;
-        }
-        rule.severity(severities.toArray(Severity[]::new))
-                .kind(kinds.toArray(RequestKind[]::new))
-                .tier(tiers.toArray(RequesterTier[]::new));
-    }
-
-    /** Reads one condition; absent gives the empty set (any), a refused value null. */
-    private <E extends Enum<E>> EnumSet<E> condition(JsonNode node, String path, Class<E> type, Map<String, E> names) {
-        return YamlReading.absent(node) ? EnumSet.noneOf(type) : in.oneOrMore(node, path, type, names);
     }
 
     private void readWarnAt(JsonNode node, String path, SlaRule.Builder rule) {
@@ -195,20 +214,12 @@ final class PolicyYamlReader {
         for (int i = 0; i < fractions.length; i++) {
             JsonNode f = items.get(i);
             if (f.isNumber()) {
-                fractions[i] = f.doubleValue();
+                fractions[i] = f.decimalValue().doubleValue(); // 1e400 is Infinity, refused by the range check
             } else {
                 in.refuse(path + "[" + i + "]", "must be a fraction such as 0.75 " + YamlReading.shown(f));
                 fractions[i] = Double.NaN; // refused above; the builder's range check stays quiet
             }
         }
         rule.warnAt(fractions);
-    }
-
-    private static <E extends Enum<E>> Map<String, E> names(E[] values) {
-        Map<String, E> names = new LinkedHashMap<>();
-        for (E e : values) {
-            names.put(e.name(), e);
-        }
-        return Collections.unmodifiableMap(names);
     }
 }

@@ -4,6 +4,13 @@ import io.slaflow.core.calendar.Shift;
 import io.slaflow.core.calendar.WorkingCalendar;
 import io.slaflow.core.contract.ServiceContract;
 import io.slaflow.core.internal.YamlText;
+import io.slaflow.core.request.RequestKind;
+import io.slaflow.core.routing.CallBackPolicy;
+import io.slaflow.core.routing.HandOffRule;
+import io.slaflow.core.routing.IntakeRule;
+import io.slaflow.core.routing.RequestMatch;
+import io.slaflow.core.routing.RoutingRules;
+import io.slaflow.core.routing.WorkOrder;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -18,9 +25,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Prints a {@link RuleBasedPolicy}, its contracts and the kinds of work that need a specification (when
- * not the default) in the policy file format, in the layout of the README's example (flow
- * mappings for shifts and conditions), so that reading the text back gives an equal policy.
+ * Prints a {@link PolicyFile} in the policy file format, in the layout of the README's example (flow
+ * mappings for shifts and conditions): the default policy, the other policies, and each part of the
+ * desk that differs from its default (lists of kinds, routing, call-back target, work order,
+ * contracts), so that reading the text back gives an equal file.
  */
 final class PolicyYamlWriter {
 
@@ -46,11 +54,23 @@ final class PolicyYamlWriter {
         PolicyYamlWriter w = new PolicyYamlWriter();
         w.line(0, "name: " + text(policy.name()));
         w.line(0, "calendars:");
-        policy.calendars().forEach(w::calendar);
+        policy.calendars().forEach(w::calendar); // every policy of a file holds the same calendars
         w.line(0, "targets:");
-        policy.rules().forEach(w::rule);
-        if (!file.specificationRequired().equals(PolicyFile.DEFAULT_SPECIFICATION_REQUIRED)) {
-            w.line(0, "specificationRequired: [" + file.specificationRequired().stream().map(Enum::name)
+        policy.rules().forEach(r -> w.rule(1, r));
+        if (file.policies().size() > 1) {
+            w.line(0, "policies:");
+            file.policies().values().stream().skip(1).forEach(w::policy);
+        }
+        w.kinds("specificationRequired", file.specificationRequired(), PolicyFile.DEFAULT_SPECIFICATION_REQUIRED);
+        w.kinds("acceptanceRequired", file.acceptanceRequired(), PolicyFile.DEFAULT_ACCEPTANCE_REQUIRED);
+        if (!file.routing().equals(RoutingRules.defaults())) {
+            w.routing(file.routing());
+        }
+        if (!file.callBacks().equals(CallBackPolicy.defaults())) {
+            w.line(0, "callBack: " + file.callBacks().target());
+        }
+        if (!file.workOrder().equals(WorkOrder.standard())) {
+            w.line(0, "workOrder: [" + file.workOrder().classes().stream().map(PolicyYamlWriter::kinds)
                     .collect(Collectors.joining(", ")) + "]");
         }
         if (!contracts.isEmpty()) {
@@ -58,6 +78,50 @@ final class PolicyYamlWriter {
             contracts.forEach(w::contract);
         }
         return w.out.toString();
+    }
+
+    private void policy(RuleBasedPolicy policy) {
+        line(1, text(policy.name()) + ":");
+        line(2, "targets:");
+        policy.rules().forEach(r -> rule(3, r));
+    }
+
+    private void kinds(String key, Set<RequestKind> kinds, Set<RequestKind> fallback) {
+        if (!kinds.equals(fallback)) {
+            line(0, key + ": " + kinds(kinds));
+        }
+    }
+
+    /** Kinds as a flow list in declaration order: {@code [CONSULTATION, UPDATE]}. */
+    private static String kinds(Set<RequestKind> kinds) {
+        return "[" + kinds.stream().sorted().map(Enum::name).collect(Collectors.joining(", ")) + "]";
+    }
+
+    private void routing(RoutingRules routing) {
+        line(0, "routing:");
+        line(1, "intake:" + (routing.intakeRules().isEmpty() ? " []" : ""));
+        for (IntakeRule r : routing.intakeRules()) {
+            line(2, "- { " + when(r.when(), ", ") + "to: " + text(r.group()) + " }");
+        }
+        line(1, "handOff:" + (routing.handOffRules().isEmpty() ? " []" : ""));
+        for (HandOffRule r : routing.handOffRules()) {
+            line(2, "- { " + r.from().map(from -> "from: " + text(from) + ", ").orElse("") + when(r.when(), ", ")
+                    + "to: " + text(r.to()) + " }");
+        }
+    }
+
+    /** {@code when: { ... }} followed by {@code separator}, or nothing for a condition every request meets. */
+    private static String when(RequestMatch when, String separator) {
+        return when.equals(RequestMatch.any()) ? "" : "when: " + conditions(when) + separator;
+    }
+
+    /** A condition as a flow mapping, {@code { severity: CRITICAL, kind: [SPECIFICATION, DEVELOPMENT] }}, or {@code {}}. */
+    private static String conditions(RequestMatch when) {
+        List<String> out = new ArrayList<>();
+        condition("severity", when.severities(), out);
+        condition("kind", when.kinds(), out);
+        condition("tier", when.tiers(), out);
+        return out.isEmpty() ? "{}" : "{ " + String.join(", ", out) + " }";
     }
 
     private void contract(ServiceContract c) {
@@ -150,18 +214,14 @@ final class PolicyYamlWriter {
         return "from: \"" + s.start() + "\", to: \"" + s.end() + "\"";
     }
 
-    private void rule(SlaRule rule) {
-        List<String> when = new ArrayList<>();
-        condition("severity", rule.severities(), when);
-        condition("kind", rule.kinds(), when);
-        condition("tier", rule.tiers(), when);
-        line(1, "- when: " + (when.isEmpty() ? "{}" : "{ " + String.join(", ", when) + " }"));
-        line(2, "calendar: " + text(rule.calendar()));
-        line(2, "response: " + rule.response());
-        line(2, "resolution: " + rule.resolution());
-        rule.rework().ifPresent(rework -> line(2, "rework: " + rework));
+    private void rule(int indent, SlaRule rule) {
+        line(indent, "- when: " + conditions(RequestMatch.of(rule.severities(), rule.kinds(), rule.tiers())));
+        line(indent + 1, "calendar: " + text(rule.calendar()));
+        line(indent + 1, "response: " + rule.response());
+        line(indent + 1, "resolution: " + rule.resolution());
+        rule.rework().ifPresent(rework -> line(indent + 1, "rework: " + rework));
         if (!rule.warnAt().isEmpty()) {
-            line(2, "warnAt: [" + rule.warnAt().stream().map(PolicyYamlWriter::fraction)
+            line(indent + 1, "warnAt: [" + rule.warnAt().stream().map(PolicyYamlWriter::fraction)
                     .collect(Collectors.joining(", ")) + "]");
         }
     }

@@ -2,6 +2,7 @@ package io.slaflow.core.policy;
 
 import io.slaflow.core.calendar.WorkingCalendar;
 import io.slaflow.core.internal.ViolationText;
+import io.slaflow.core.internal.WholeText;
 import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.RequesterTier;
 import io.slaflow.core.request.ServiceRequest;
@@ -44,6 +45,7 @@ public final class RuleBasedPolicy implements SlaPolicy {
     private final String name;
     private final Map<String, WorkingCalendar> calendars;
     private final List<SlaRule> rules;
+    private final List<SlaTargets> ruleTargets;
     private final int[] ruleOf = new int[Combinations.COUNT];
     private final SlaTargets[] targetsOf = new SlaTargets[Combinations.COUNT];
 
@@ -59,6 +61,7 @@ public final class RuleBasedPolicy implements SlaPolicy {
             targets.add(rule.rework().map(t::withRework).orElse(t));
         }
         this.rules = List.copyOf(built);
+        this.ruleTargets = List.copyOf(targets);
         int[] winners = Coverage.winners(b.rules);
         for (int c = 0; c < Combinations.COUNT; c++) {
             ruleOf[c] = winners[c];
@@ -132,6 +135,30 @@ public final class RuleBasedPolicy implements SlaPolicy {
         return rules.get(ruleOf[Combinations.index(severity, kind, tier)]);
     }
 
+    /** Returns the index in {@link #rules()} of the rule that gives this combination its targets. */
+    int ruleIndex(Severity severity, RequestKind kind, RequesterTier tier) {
+        return ruleOf[Combinations.index(severity, kind, tier)];
+    }
+
+    /** Returns the targets of the rule at {@code index} in {@link #rules()}. */
+    SlaTargets targetsOfRule(int index) {
+        return ruleTargets.get(index);
+    }
+
+    /**
+     * Returns this policy holding {@code all} as its calendars (a superset of its own, with the same
+     * definitions for the names it has), or this policy when it holds them already.
+     */
+    RuleBasedPolicy withCalendars(Map<String, WorkingCalendar> all) {
+        if (calendars.equals(all)) {
+            return this;
+        }
+        Builder b = builder(name);
+        all.forEach(b::calendar);
+        rules.forEach(r -> b.rule(r.toBuilder()));
+        return b.build();
+    }
+
     @Override
     public boolean equals(Object o) {
         return this == o || o instanceof RuleBasedPolicy p
@@ -178,8 +205,12 @@ public final class RuleBasedPolicy implements SlaPolicy {
          * @return this builder
          */
         public Builder calendar(String name, WorkingCalendar calendar) {
+            String broken = WholeText.problem(name);
             if (name == null || name.isBlank()) {
                 problems.add(new Violation("calendars", "a calendar name must not be blank " + ViolationText.was(name)));
+            } else if (broken != null) {
+                problems.add(new Violation("calendars", "a calendar name " + broken));
+                declared.add(name);
             } else if (!declared.add(name)) {
                 problems.add(new Violation("calendars." + name, "is declared twice; give each calendar its own name"));
             } else if (calendar == null) {
@@ -218,7 +249,8 @@ public final class RuleBasedPolicy implements SlaPolicy {
          *
          * @return the policy
          * @throws InvalidPolicyException listing every problem: a blank or too long name, a blank
-         *     or duplicate calendar name, no rules, a rule without a known calendar, a missing or
+         *     or duplicate calendar name, a name or calendar name with an unpaired surrogate (which no
+         *     policy file can hold), a target above {@link SlaRule#MAX_TARGET}, no rules, a rule without a known calendar, a missing or
          *     non-positive response or resolution, response above resolution, a non-positive rework
          *     target, warning fractions not
          *     strictly rising in (0, 1), a rule that can never match because the rules above it
@@ -235,31 +267,46 @@ public final class RuleBasedPolicy implements SlaPolicy {
 
         /** Returns every problem, in the order of the YAML form: name, calendars, targets. */
         List<Violation> violations() {
+            return violations("name", "targets");
+        }
+
+        /**
+         * Returns every problem, with the paths the policy has in a file that holds several.
+         *
+         * @param namePath where the name is: {@code name} for a file's default policy, {@code
+         *     policies.gold} for another
+         * @param targets where the rules are: {@code targets}, {@code policies.gold.targets}
+         */
+        List<Violation> violations(String namePath, String targets) {
             List<Violation> out = new ArrayList<>();
-            checkName(out);
+            checkName(namePath, name, out);
             out.addAll(problems);
             if (rules.isEmpty()) {
-                out.add(new Violation("targets", "must list at least one rule"));
+                out.add(new Violation(targets, "must list at least one rule"));
             }
             for (int i = 0; i < rules.size(); i++) {
                 if (rules.get(i) != null) {
-                    rules.get(i).check("targets[" + i + "]", declared, out);
+                    rules.get(i).check(targets + "[" + i + "]", declared, out);
                 }
             }
             if (!rules.isEmpty() && rules.stream().allMatch(r -> r != null && r.conditionsKnown())) {
-                Coverage.check(rules, out);
+                Coverage.check(rules, targets, out);
             }
             return out;
         }
 
-        private void checkName(List<Violation> out) {
+        /** Adds the problem of a policy name at {@code path}, if it has one. */
+        static void checkName(String path, String name, List<Violation> out) {
+            String broken = WholeText.problem(name);
             if (name == null) {
-                out.add(new Violation("name", "is required"));
+                out.add(new Violation(path, "is required"));
             } else if (name.isBlank()) {
-                out.add(new Violation("name", "must not be blank " + ViolationText.was(name)));
+                out.add(new Violation(path, "must not be blank " + ViolationText.was(name)));
             } else if (name.length() > MAX_NAME_LENGTH) {
-                out.add(new Violation("name", "must be at most " + MAX_NAME_LENGTH + " characters "
+                out.add(new Violation(path, "must be at most " + MAX_NAME_LENGTH + " characters "
                         + ViolationText.was(name)));
+            } else if (broken != null) {
+                out.add(new Violation(path, broken));
             }
         }
     }

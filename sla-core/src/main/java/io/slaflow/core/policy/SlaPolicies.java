@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -38,21 +39,53 @@ import java.util.Objects;
  * hours) and optional {@code shortBeforeHolidays} (e.g. {@code PT1H}). A rule's {@code when} may name {@code severity}, {@code kind} and
  * {@code tier}, each one value or a list; an empty or absent {@code when} matches every request.
  * Targets are ISO-8601 durations of working time; a rule may add {@code rework}, the working time
- * of one rework round of the acceptance workflow (the resolution target when absent).
+ * of one rework round of the acceptance workflow (the resolution target when absent). Targets are at
+ * most {@link SlaRule#MAX_TARGET} ({@code PT87600H}).
+ *
+ * <p>The top-level {@code name} and {@code targets} are the default policy: the one of customers without
+ * a contract. The optional top-level {@code policies} mapping adds named policies, each {@code {
+ * targets: [...] }} with the same rule syntax and the file's calendars, checked like the default with
+ * paths such as {@code policies.gold.targets[1].response}; no two policies share a name:
+ * <pre>{@code
+ * policies:
+ *   gold:
+ *     targets:
+ *       - { when: { severity: CRITICAL }, calendar: always, response: PT30M, resolution: PT4H }
+ *       - { calendar: office, response: PT2H, resolution: PT16H }
+ * }</pre>
  *
  * <p>The optional top-level {@code contracts} list holds the customers' {@link
  * io.slaflow.core.contract.ServiceContract}s, each with the keys of that class (customer, policy,
  * zone, paymentTerms, prepaidHours, warranty, riskBuffer, hourlyRate, keyUsers); every contract
- * names this file's policy, and no customer has two.
+ * names one of the file's policies (the default or one of {@code policies}), and no customer has two.
+ *
+ * <p>The rest of the desk, each optional, left out for its default:
+ * <pre>{@code
+ * routing:                              # RoutingRules; absent: RoutingRules.defaults()
+ *   intake:                             # first match wins; absent: the default intake rules
+ *     - { when: { tier: KEY_USER }, to: analysts }
+ *     - { to: consultants }             # no when: every request
+ *   handOff:                            # absent: the default hand-offs; [] for none
+ *     - { from: consultants, when: { kind: [DEVELOPMENT] }, to: analysts }
+ *     - { when: { kind: EMERGENCY }, to: duty }      # no from: from any group
+ * callBack: PT15M                       # CallBackPolicy, positive, at most PT168H
+ * workOrder: [[EMERGENCY], [CONSULTATION, UPDATE], [SPECIFICATION, DEVELOPMENT]]  # every kind once
+ * acceptanceRequired: [DEVELOPMENT]     # absent: none
+ * }</pre>
+ * A routing rule's {@code when} has the keys of a target rule's; group ids are letters, digits,
+ * {@code _ . -}; the checks of {@link io.slaflow.core.routing.RoutingRules.Builder#build()} (coverage of
+ * the intake, rules that never apply) are reported under {@code routing}.
  *
  * <p>The optional top-level {@code specificationRequired} list names the kinds of work ({@link
  * io.slaflow.core.request.RequestKind}) that need a written specification with acceptance scenarios
  * in the acceptance workflow, each kind once: {@code specificationRequired: [DEVELOPMENT, UPDATE]};
  * {@code []} for none; absent, {@link PolicyFile#DEFAULT_SPECIFICATION_REQUIRED} ({@code [DEVELOPMENT]}).
  *
- * <p>{@link #parse} checks the whole file and returns the policy; {@link #parseFile} returns the
- * policy, the contracts and the specification kinds as a {@link PolicyFile}. Any other unknown key is
- * a violation.
+ * <p>{@link #parse} checks the whole file and returns the default policy; {@link #parseFile} returns
+ * everything as a {@link PolicyFile}. Any other unknown key is a violation. A text longer than {@link
+ * #MAX_FILE_CHARS} characters is refused before it is parsed ({@link #parseFile(String, int)} takes
+ * another limit); the text is parsed once; names must be whole characters (no unpaired surrogate), so
+ * {@link #toYaml(PolicyFile)} always prints a file this class reads back equal.
  *
  * <pre>{@code
  * contracts:
@@ -65,6 +98,13 @@ import java.util.Objects;
  * }</pre>
  */
 public final class SlaPolicies {
+
+    /**
+     * The longest policy file read by default, in characters: 1,000,000, far more than a desk's
+     * configuration takes. A longer text is refused before it is parsed; {@link #parseFile(String, int)}
+     * and {@link #loadFile(Path, int)} take another limit.
+     */
+    public static final int MAX_FILE_CHARS = 1_000_000;
 
     private SlaPolicies() {
     }
@@ -86,26 +126,44 @@ public final class SlaPolicies {
     }
 
     /**
-     * Reads a policy, its contracts and the kinds of work that need a specification from YAML text.
+     * Reads a whole policy file from YAML text of at most {@link #MAX_FILE_CHARS} characters.
      *
      * @param yaml the policy file's content
-     * @return the policy, its contracts (none when the file lists none) and its specification kinds
+     * @return its policies, contracts and the rest of the desk, each part its default when left out
      * @throws InvalidPolicyException as {@link #parse(String)}, and for every contract that breaks a
      *     rule of {@link io.slaflow.core.contract.ServiceContract.Builder#build()}, names another
      *     policy, or repeats a customer, with its path ({@code contracts[1].riskBuffer}), line and
-     *     column; and for a {@code specificationRequired} that is not a list, or names an unknown kind
-     *     or a kind twice ({@code specificationRequired[1]})
+     *     column; for a {@code specificationRequired} or {@code acceptanceRequired} that is not a list, or
+     *     names an unknown kind or a kind twice ({@code specificationRequired[1]}); for every problem of
+     *     {@code policies}, {@code routing}, {@code callBack} and {@code workOrder}; and, alone, for a
+     *     text longer than {@link #MAX_FILE_CHARS}
      * @throws NullPointerException if {@code yaml} is null
      */
     public static PolicyFile parseFile(String yaml) {
-        return PolicyYamlReader.read(Objects.requireNonNull(yaml, "yaml"), null);
+        return parseFile(yaml, MAX_FILE_CHARS);
     }
 
     /**
-     * Reads a policy from a UTF-8 YAML file.
+     * Reads a policy file from YAML text of at most {@code maxChars} characters.
+     *
+     * @param yaml the policy file's content
+     * @param maxChars the longest text read, in characters, positive; {@link #MAX_FILE_CHARS} for
+     *     {@link #parseFile(String)}
+     * @return the file's content
+     * @throws InvalidPolicyException as {@link #parseFile(String)}, and with one violation, before
+     *     anything is parsed, when the text is longer than {@code maxChars}
+     * @throws IllegalArgumentException if {@code maxChars} is not positive
+     * @throws NullPointerException if {@code yaml} is null
+     */
+    public static PolicyFile parseFile(String yaml, int maxChars) {
+        return PolicyYamlReader.read(Objects.requireNonNull(yaml, "yaml"), null, checkLimit(maxChars));
+    }
+
+    /**
+     * Reads the default policy of a UTF-8 YAML file.
      *
      * @param file the policy file
-     * @return the policy
+     * @return the default policy
      * @throws InvalidPolicyException as {@link #parse(String)}, naming the file in its message
      * @throws UncheckedIOException if the file cannot be read
      */
@@ -114,21 +172,51 @@ public final class SlaPolicies {
     }
 
     /**
-     * Reads a policy and its contracts from a UTF-8 YAML file.
+     * Reads a whole policy file from a UTF-8 YAML file of at most {@link #MAX_FILE_CHARS} characters.
      *
      * @param file the policy file
-     * @return the policy and its contracts
+     * @return its policies, contracts and the rest of the desk
      * @throws InvalidPolicyException as {@link #parseFile(String)}, naming the file in its message
      * @throws UncheckedIOException if the file cannot be read
      */
     public static PolicyFile loadFile(Path file) {
+        return loadFile(file, MAX_FILE_CHARS);
+    }
+
+    /**
+     * Reads a policy file of at most {@code maxChars} characters from a UTF-8 YAML file; a file whose
+     * size in bytes shows it is longer is refused without being read.
+     *
+     * @param file the policy file
+     * @param maxChars the longest text read, in characters, positive
+     * @return the file's content
+     * @throws InvalidPolicyException as {@link #parseFile(String, int)}, naming the file in its message
+     * @throws IllegalArgumentException if {@code maxChars} is not positive
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static PolicyFile loadFile(Path file, int maxChars) {
+        checkLimit(maxChars);
         String yaml;
         try {
+            long bytes = Files.size(file);
+            if (bytes > 3L * maxChars) { // UTF-8 takes at most 3 bytes a char (4 for a pair of two)
+                throw new InvalidPolicyException(file.toString(), List.of("yaml: the file has " + bytes
+                        + " bytes, more than the limit of " + maxChars + " characters can take; a policy file is"
+                        + " far smaller, or raise the limit with SlaPolicies.loadFile(file, maxChars)"));
+            }
             yaml = Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read policy file " + file, e);
         }
-        return PolicyYamlReader.read(yaml, file.toString());
+        return PolicyYamlReader.read(yaml, file.toString(), maxChars);
+    }
+
+    private static int checkLimit(int maxChars) {
+        if (maxChars <= 0) {
+            throw new IllegalArgumentException("maxChars must be positive (was " + maxChars + "); the default is "
+                    + MAX_FILE_CHARS);
+        }
+        return maxChars;
     }
 
     /**
@@ -143,10 +231,11 @@ public final class SlaPolicies {
     }
 
     /**
-     * Prints a policy, its contracts and its specification kinds (left out when they are the default)
-     * in the policy file format; {@link #parseFile(String)} reads the text back as an equal file.
+     * Prints a whole policy file: its policies, and each other part (specification and acceptance
+     * kinds, routing, call-back target, work order, contracts) unless it is the default; {@link
+     * #parseFile(String)} reads the text back as an equal file.
      *
-     * @param file the policy and its contracts
+     * @param file the policy file
      * @return the YAML text
      */
     public static String toYaml(PolicyFile file) {

@@ -24,6 +24,13 @@ import java.util.Set;
  */
 public final class SlaRule {
 
+    /**
+     * The longest target a rule may give (response, resolution, rework): {@code PT87600H}, ten years
+     * of working time. A longer one would carry a deadline past what {@link java.time.Instant} arithmetic
+     * can reach on a calendar with few working hours; no service level is that long.
+     */
+    public static final Duration MAX_TARGET = Duration.ofHours(10 * 365 * 24);
+
     private final RequestMatch when;
     private final String calendar;
     private final Duration response;
@@ -90,6 +97,20 @@ public final class SlaRule {
     /** Returns the fractions of a target at which warnings are due, strictly rising in (0, 1). */
     public List<Double> warnAt() {
         return warnAt;
+    }
+
+    /** Returns a builder holding this rule, to add it to another policy. */
+    Builder toBuilder() {
+        Builder b = new Builder();
+        b.severities.addAll(severities());
+        b.kinds.addAll(kinds());
+        b.tiers.addAll(tiers());
+        b.calendar = calendar;
+        b.response = response;
+        b.resolution = resolution;
+        b.rework = rework;
+        b.warnAt = warnAt;
+        return b;
     }
 
     /** Tells whether the rule has no conditions, so it matches every request. */
@@ -214,7 +235,7 @@ public final class SlaRule {
 
         /**
          * Sets the working time allowed until the first response; required, positive, at most the
-         * resolution target.
+         * resolution target (and so at most {@link SlaRule#MAX_TARGET}).
          *
          * @param response the response target
          * @return this builder
@@ -225,7 +246,8 @@ public final class SlaRule {
         }
 
         /**
-         * Sets the working time allowed until resolution; required, positive.
+         * Sets the working time allowed until resolution; required, positive, at most {@link
+         * SlaRule#MAX_TARGET}.
          *
          * @param resolution the resolution target
          * @return this builder
@@ -237,7 +259,8 @@ public final class SlaRule {
 
         /**
          * Sets the working time allowed for one rework round of the acceptance workflow (from a
-         * demonstration whose scenarios failed to the next demonstration); optional, positive. Without
+         * demonstration whose scenarios failed to the next demonstration); optional, positive, at most
+         * {@link SlaRule#MAX_TARGET}. Without
          * it a round gets the resolution target.
          *
          * @param rework the rework target, or null for the resolution target
@@ -320,6 +343,8 @@ public final class SlaRule {
             }
             if (rework != null && (rework.isNegative() || rework.isZero())) {
                 out.add(new Violation(path + ".rework", "must be positive " + ViolationText.was(rework)));
+            } else if (rework != null) {
+                notAboveMax(path + ".rework", rework, out);
             }
             checkWarnAt(path + ".warnAt", out);
         }
@@ -341,6 +366,15 @@ public final class SlaRule {
             }
             if (d.isNegative() || d.isZero()) {
                 out.add(new Violation(path, "must be positive " + ViolationText.was(d)));
+                return false;
+            }
+            return notAboveMax(path, d, out);
+        }
+
+        private static boolean notAboveMax(String path, Duration d, List<Violation> out) {
+            if (d.compareTo(MAX_TARGET) > 0) {
+                out.add(new Violation(path, "must be at most " + MAX_TARGET + ", ten years of working time "
+                        + ViolationText.was(d)));
                 return false;
             }
             return true;

@@ -1,36 +1,57 @@
 package io.slaflow.core.policy;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.DecimalNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.MissingNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLReadFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
  * A YAML text read as a Jackson tree, plus the line and column of every value and key in it, by
- * path ({@code targets[2].response}). Jackson's tree keeps no positions, so a second pass over the
- * token stream records them.
+ * path ({@code targets[2].response}). Jackson's tree keeps no positions, so the tree is built here
+ * from the token stream, recording them as it goes: the text is parsed once, and only when it is within
+ * the size limit, which the parser's own limits (code points, document, string and name length)
+ * agree with.
  */
 final class YamlDocument {
 
     /** Path of the document itself in violations. */
     static final String ROOT = "(document)";
 
-    /** Reads duplicate keys without complaint (the last wins); {@link #walk} reports them all. */
-    private static final YAMLMapper MAPPER = YAMLMapper.builder().build();
+    /** The parser's read buffer, in characters: the longest token scanned without growing it. */
+    private static final int BUFFER_CHARS = 64 * 1024;
 
-    private final JsonNode root;
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** Reads duplicate keys without complaint (the last wins); {@link #read} reports them all. */
+    private static final YAMLMapper MAPPER = mapper(SlaPolicies.MAX_FILE_CHARS);
+
+    /** How many documents were parsed since the class was loaded: tests check a text is parsed once. */
+    static final LongAdder PARSES = new LongAdder();
+
     private final Map<String, TokenStreamLocation> values = new HashMap<>();
     private final Map<String, TokenStreamLocation> keys = new HashMap<>();
     private final List<Problem> problems = new ArrayList<>();
+    private JsonNode root = MissingNode.getInstance();
 
     /**
      * A value the format refuses whatever it holds: an alias, a repeated key.
@@ -42,31 +63,56 @@ final class YamlDocument {
     record Problem(String path, Position position, String message) {
     }
 
-    private YamlDocument(JsonNode root) {
-        this.root = root;
+    private YamlDocument() {
     }
 
     /**
-     * Reads {@code yaml}.
+     * A mapper whose parser limits agree with {@code maxChars}: no text, name or document longer
+     * than the file may be, and a read buffer large enough that one long token is not copied again
+     * and again as it is scanned (which made parsing time grow with the square of its length). Repeated
+     * keys pass the parser, so {@link #read} reports each with its path; an empty value reads as null.
+     */
+    private static YAMLMapper mapper(int maxChars) {
+        StreamReadConstraints limits = StreamReadConstraints.builder()
+                .maxDocumentLength(maxChars).maxStringLength(maxChars).maxNameLength(maxChars).build();
+        LoadSettings load = LoadSettings.builder().setCodePointLimit(maxChars).setAllowDuplicateKeys(true)
+                .setBufferSize(Math.min(maxChars, BUFFER_CHARS)).build();
+        return YAMLMapper.builder(YAMLFactory.builder().loadSettings(load).streamReadConstraints(limits)
+                .enable(YAMLReadFeature.EMPTY_STRING_AS_NULL).build()).build();
+    }
+
+    /**
+     * Reads {@code yaml}, in one pass over its tokens.
      *
      * @param yaml the text
      * @param source where it came from, for the exception
+     * @param maxChars the longest text read, in characters
      * @return the document
-     * @throws InvalidPolicyException with one violation if the text is not well-formed YAML, naming
-     *     the problem, the line and the column
+     * @throws InvalidPolicyException with one violation if the text is longer than {@code maxChars} or
+     *     not well-formed YAML, naming the problem, the line and the column
      */
-    static YamlDocument parse(String yaml, String source) {
-        try {
-            YamlDocument doc = new YamlDocument(MAPPER.readTree(yaml));
-            try (JsonParser p = MAPPER.createParser(yaml)) {
-                if (p.nextToken() != null) {
-                    doc.walk(p, "");
-                }
+    static YamlDocument parse(String yaml, String source, int maxChars) {
+        if (yaml.length() > maxChars) {
+            throw failure(source, "yaml: the text has " + yaml.length() + " characters, more than the limit of "
+                    + maxChars + "; a policy file is far smaller, or raise the limit with SlaPolicies.parseFile(yaml,"
+                    + " maxChars)");
+        }
+        YAMLMapper mapper = maxChars == SlaPolicies.MAX_FILE_CHARS ? MAPPER : mapper(maxChars);
+        PARSES.increment();
+        YamlDocument doc = new YamlDocument();
+        try (JsonParser p = mapper.createParser(yaml)) {
+            if (p.nextToken() != null) {
+                doc.root = doc.read(p, "");
             }
             return doc;
         } catch (JacksonException e) {
             throw syntaxError(e, source);
         }
+    }
+
+    private static InvalidPolicyException failure(String source, String violation) {
+        return source == null ? new InvalidPolicyException(List.of(violation))
+                : new InvalidPolicyException(source, List.of(violation));
     }
 
     private static InvalidPolicyException syntaxError(JacksonException e, String source) {
@@ -83,33 +129,63 @@ final class YamlDocument {
             line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
             column = e.getLocation() == null ? 1 : e.getLocation().getColumnNr();
         }
-        String violation = "yaml: " + what.strip() + new Position(line, column);
-        return source == null ? new InvalidPolicyException(List.of(violation))
-                : new InvalidPolicyException(source, List.of(violation));
+        return failure(source, "yaml: " + what.strip() + new Position(line, column));
     }
 
-    /** Records the location of the value starting at the current token and of everything inside it. */
-    private void walk(JsonParser p, String path) {
+    /**
+     * Reads the value starting at the current token into a tree node, recording its location and
+     * that of everything inside it. A repeated key is reported and the last value kept; a number is
+     * kept exactly as written (a decimal), so no value is too large to be shown in a violation.
+     */
+    private JsonNode read(JsonParser p, String path) {
         values.put(path, p.currentTokenLocation());
         JsonToken token = p.currentToken();
         if (token == JsonToken.START_OBJECT) {
+            ObjectNode mapping = NODES.objectNode();
             while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                String child = path.isEmpty() ? p.currentName() : path + "." + p.currentName();
+                String name = p.currentName();
+                String child = path.isEmpty() ? name : path + "." + name;
                 TokenStreamLocation key = p.currentTokenLocation();
                 if (keys.putIfAbsent(child, key) != null) {
                     problems.add(new Problem(child, Position.of(key), "is given twice in one mapping; keep one"));
                 }
                 p.nextToken();
-                walk(p, child);
+                mapping.set(name, read(p, child));
             }
-        } else if (token == JsonToken.START_ARRAY) {
-            int i = 0;
+            return mapping;
+        }
+        if (token == JsonToken.START_ARRAY) {
+            ArrayNode list = NODES.arrayNode();
             while (p.nextToken() != JsonToken.END_ARRAY) {
-                walk(p, path + "[" + i++ + "]");
+                list.add(read(p, path + "[" + list.size() + "]"));
             }
-        } else if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+            return list;
+        }
+        if (p instanceof YAMLParser y && y.isCurrentAlias()) {
             problems.add(new Problem(path, Position.of(p.currentTokenLocation()),
                     "must be written out; aliases (*name) are not supported"));
+        }
+        return scalar(p, token);
+    }
+
+    private static JsonNode scalar(JsonParser p, JsonToken token) {
+        return switch (token) {
+            case VALUE_STRING -> NODES.stringNode(p.getString());
+            case VALUE_NUMBER_INT -> NODES.numberNode(p.getBigIntegerValue());
+            case VALUE_NUMBER_FLOAT -> number(p);
+            case VALUE_TRUE, VALUE_FALSE -> NODES.booleanNode(token == JsonToken.VALUE_TRUE);
+            case VALUE_NULL -> NODES.nullNode();
+            default -> NODES.stringNode(p.getString()); // an embedded value (!!binary): read as its text
+        };
+    }
+
+    /** A float as written ({@code 1e400} too); {@code .inf} and {@code .nan} as text, refused where a number is due. */
+    private static JsonNode number(JsonParser p) {
+        String text = p.getString();
+        try {
+            return DecimalNode.valueOf(new BigDecimal(text));
+        } catch (NumberFormatException e) {
+            return NODES.stringNode(text);
         }
     }
 

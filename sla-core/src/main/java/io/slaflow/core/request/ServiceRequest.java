@@ -3,9 +3,11 @@ package io.slaflow.core.request;
 import io.slaflow.core.internal.BeanValidation;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A request filed by a client's employee: who asks, for which customer, what kind of work, how
@@ -25,6 +27,9 @@ public final class ServiceRequest {
     /** The longest customer or requester id accepted, in characters. */
     public static final int MAX_ID_LENGTH = 64;
 
+    /** The longest reference (the host's own id for a request) accepted, in characters. */
+    public static final int MAX_REFERENCE_LENGTH = 64;
+
     /** The longest subject accepted, in characters. */
     public static final int MAX_SUBJECT_LENGTH = 200;
 
@@ -42,6 +47,7 @@ public final class ServiceRequest {
     private final Severity severity;
     private final String subject;
     private final String description;
+    private final String reference;
 
     private ServiceRequest(Builder b) {
         this.customer = b.customer;
@@ -51,6 +57,7 @@ public final class ServiceRequest {
         this.severity = b.severity;
         this.subject = b.subject;
         this.description = b.description;
+        this.reference = b.reference;
     }
 
     /** Returns a new builder. */
@@ -93,23 +100,32 @@ public final class ServiceRequest {
         return description;
     }
 
+    /**
+     * Returns the host's own id for the request (its ticket number, say), if the host gave one: the
+     * engine files a request once per customer and reference.
+     */
+    public Optional<String> reference() {
+        return Optional.ofNullable(reference);
+    }
+
     @Override
     public boolean equals(Object o) {
         return this == o || o instanceof ServiceRequest r
                 && customer.equals(r.customer) && requester.equals(r.requester) && tier == r.tier
                 && kind == r.kind && severity == r.severity && subject.equals(r.subject)
-                && description.equals(r.description);
+                && description.equals(r.description) && Objects.equals(reference, r.reference);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(customer, requester, tier, kind, severity, subject, description);
+        return Objects.hash(customer, requester, tier, kind, severity, subject, description, reference);
     }
 
     @Override
     public String toString() {
         return "ServiceRequest[customer=" + customer + ", requester=" + requester + ", tier=" + tier
-                + ", kind=" + kind + ", severity=" + severity + ", subject=" + subject + "]";
+                + ", kind=" + kind + ", severity=" + severity + ", subject=" + subject
+                + (reference == null ? "" : ", reference=" + reference) + "]";
     }
 
     /**
@@ -135,6 +151,10 @@ public final class ServiceRequest {
         @NotNull(message = MISSING)
         @Size(max = MAX_DESCRIPTION_LENGTH, message = TOO_LONG)
         private String description = "";
+        @Size(max = MAX_REFERENCE_LENGTH, message = TOO_LONG)
+        @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank when given; leave it out for none")
+        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        private String reference;
 
         private Builder() {
         }
@@ -194,12 +214,23 @@ public final class ServiceRequest {
         }
 
         /**
+         * Sets the host's own id for the request (its ticket number, say); optional, null for none
+         * (the default), otherwise not blank, at most {@value ServiceRequest#MAX_REFERENCE_LENGTH}
+         * characters, without control characters; kept verbatim.
+         */
+        public Builder reference(String reference) {
+            this.reference = reference;
+            return this;
+        }
+
+        /**
          * Validates every field and builds the request.
          *
          * @return the request
          * @throws InvalidRequestException listing every violation, each with the field and the value
          *     given, for example {@code subject: must not be blank (was "")}: blank or missing ids and
-         *     subject, text longer than its limit, a missing tier, kind or severity
+         *     subject, text longer than its limit, a missing tier, kind or severity, a blank reference
+         *     or one with control characters
          */
         public ServiceRequest build() {
             List<String> violations = BeanValidation.violationsOf(this);

@@ -26,6 +26,9 @@ public final class CallBackPolicy {
     /** The default call-back target: 15 minutes of working time. */
     public static final Duration DEFAULT_TARGET = Duration.ofMinutes(15);
 
+    /** The longest call-back target accepted: a week of working time ({@code PT168H}); a call-back is short. */
+    public static final Duration MAX_TARGET = Duration.ofDays(7);
+
     private static final CallBackPolicy DEFAULTS = new CallBackPolicy(DEFAULT_TARGET);
 
     private final Duration target;
@@ -42,14 +45,18 @@ public final class CallBackPolicy {
     /**
      * Returns a policy with its own target.
      *
-     * @param target the working time allowed until the call-back, positive
+     * @param target the working time allowed until the call-back, positive, at most {@link #MAX_TARGET}
      * @return the policy
-     * @throws IllegalArgumentException if {@code target} is not positive
+     * @throws IllegalArgumentException if {@code target} is not positive or above {@link #MAX_TARGET}
      */
     public static CallBackPolicy of(Duration target) {
         Objects.requireNonNull(target, "target");
         if (target.isNegative() || target.isZero()) {
             throw new IllegalArgumentException("call-back target must be positive (was " + target
+                    + "); the default is " + DEFAULT_TARGET);
+        }
+        if (target.compareTo(MAX_TARGET) > 0) {
+            throw new IllegalArgumentException("call-back target must be at most " + MAX_TARGET + " (was " + target
                     + "); the default is " + DEFAULT_TARGET);
         }
         return new CallBackPolicy(target);

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /** The {@code contracts:} list of a policy file: read, checked with line and column, printed back. */
 class PolicyFileContractsTest {
 
-    private static final String POLICY = """
+    /** A one-rule policy on a weekday office calendar. */
+    static final String POLICY = """
             name: two-tier-support
             calendars:
               office: { zone: Europe/Kyiv, shifts: [ { days: [MON, TUE, WED, THU, FRI], from: "09:00", to: "18:00" } ] }

@@ -56,6 +56,75 @@ class PolicyYamlRoundTripPropertyTest {
         assertEquals(file, SlaPolicies.parseFile(yaml), yaml);
     }
 
+    @Property(tries = 50)
+    void printedDeskReadsBackEqual(@ForAll("desks") PolicyFile file) {
+        String yaml = SlaPolicies.toYaml(file);
+        assertEquals(file, SlaPolicies.parseFile(yaml), yaml);
+    }
+
+    /** Whole desks: a default policy, up to two more on its calendars, contracts naming them, and the rest. */
+    @Provide
+    Arbitrary<PolicyFile> desks() {
+        return policies().flatMap(standard -> {
+            List<String> calendars = List.copyOf(standard.calendars().keySet());
+            Arbitrary<List<RuleBasedPolicy>> others = Combinators.combine(text().filter(n -> !n.equals(standard.name())),
+                    rule(calendars).list().ofMinSize(1).ofMaxSize(4))
+                    .as((name, rules) -> policy(name, new Object[] {calendars,
+                            calendars.stream().map(standard.calendars()::get).toList(), rules}))
+                    .list().ofMaxSize(2).uniqueElements(RuleBasedPolicy::name);
+            Arbitrary<List<Integer>> contracts = Arbitraries.integers().between(0, 2).list().ofMaxSize(3);
+            Arbitrary<Integer> routing = Arbitraries.integers().between(0, 2);
+            Arbitrary<Duration> callBack = Arbitraries.longs().between(1, 7 * 24 * 3600).map(Duration::ofSeconds);
+            Arbitrary<List<RequestKind>> order = Arbitraries.shuffle(RequestKind.values());
+            Arbitrary<Set<Integer>> cuts = Arbitraries.integers().between(1, RequestKind.values().length - 1).set();
+            Arbitrary<Set<RequestKind>> kinds = Arbitraries.of(RequestKind.class).set();
+            return Combinators.combine(others, contracts, routing, callBack, order, cuts, kinds, kinds)
+                    .as((o, c, r, cb, ord, cut, spec, acc) -> desk(standard, o, c, r, cb, workOrder(ord, cut), spec, acc));
+        });
+    }
+
+    private static PolicyFile desk(RuleBasedPolicy standard, List<RuleBasedPolicy> others, List<Integer> contracts,
+            int routing, Duration callBack, io.slaflow.core.routing.WorkOrder workOrder, Set<RequestKind> spec,
+            Set<RequestKind> acceptance) {
+        PolicyFile.Builder b = PolicyFile.builder(standard).callBacks(io.slaflow.core.routing.CallBackPolicy.of(callBack))
+                .workOrder(workOrder).specificationRequired(spec).acceptanceRequired(acceptance).routing(ROUTINGS.get(routing));
+        others.forEach(b::policy);
+        List<String> names = new ArrayList<>(List.of(standard.name()));
+        others.forEach(o -> names.add(o.name()));
+        for (int i = 0; i < contracts.size(); i++) {
+            b.contract(io.slaflow.core.contract.ServiceContract.builder().customer("customer " + i)
+                    .policy(names.get(contracts.get(i) % names.size())).zone(ZoneId.of("UTC"))
+                    .paymentTerms(io.slaflow.core.contract.PaymentTerms.values()[i % 3]).build());
+        }
+        return b.build();
+    }
+
+    private static io.slaflow.core.routing.WorkOrder workOrder(List<RequestKind> order, Set<Integer> cuts) {
+        List<Set<RequestKind>> classes = new ArrayList<>();
+        Set<RequestKind> current = new java.util.HashSet<>();
+        for (int i = 0; i < order.size(); i++) {
+            if (cuts.contains(i)) {
+                classes.add(current);
+                current = new java.util.HashSet<>();
+            }
+            current.add(order.get(i));
+        }
+        classes.add(current);
+        return io.slaflow.core.routing.WorkOrder.of(classes);
+    }
+
+    private static final List<io.slaflow.core.routing.RoutingRules> ROUTINGS = List.of(
+            io.slaflow.core.routing.RoutingRules.defaults(),
+            io.slaflow.core.routing.RoutingRules.builder().intake(io.slaflow.core.routing.RequestMatch.any(), "desk").build(),
+            io.slaflow.core.routing.RoutingRules.builder()
+                    .intake(io.slaflow.core.routing.RequestMatch.any().severities(Severity.CRITICAL)
+                            .tiers(RequesterTier.KEY_USER), "true")
+                    .intake(io.slaflow.core.routing.RequestMatch.any(), "first.line")
+                    .handOff("first.line", io.slaflow.core.routing.RequestMatch.any().kinds(RequestKind.UPDATE,
+                            RequestKind.DEVELOPMENT), "2nd-line")
+                    .handOffFromAny(io.slaflow.core.routing.RequestMatch.any(), "123")
+                    .build());
+
     @Provide
     Arbitrary<RuleBasedPolicy> policies() {
         Arbitrary<List<String>> calendarNames = text().list().ofMinSize(1).ofMaxSize(3).uniqueElements();

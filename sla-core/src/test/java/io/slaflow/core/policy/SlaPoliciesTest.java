@@ -127,8 +127,9 @@ class SlaPoliciesTest {
 
     @Test
     void documentMustBeAMapping() {
-        assertEquals(List.of("(document): must be a mapping of name, calendars, targets, specificationRequired,"
-                + " contracts (was a list) at line 1, column 1"), violationsOf("not-a-mapping.yaml"));
+        assertEquals(List.of("(document): must be a mapping of name, calendars, targets, policies, specificationRequired,"
+                + " acceptanceRequired, routing, callBack, workOrder, contracts (was a list) at line 1, column 1"),
+                violationsOf("not-a-mapping.yaml"));
     }
 
     @Test
@@ -169,7 +170,8 @@ class SlaPoliciesTest {
     @Test
     void unknownKeysAreRefused() {
         assertEquals(List.of(
-                "owner: unknown key; use name, calendars, targets, specificationRequired, contracts at line 2, column 1",
+                "owner: unknown key; use name, calendars, targets, policies, specificationRequired, acceptanceRequired,"
+                        + " routing, callBack, workOrder, contracts at line 2, column 1",
                 "calendars.office.timezone: unknown key; use zone, shifts, holidays, daysOff, workingDays, shortBeforeHolidays at line 8, column 5",
                 "calendars.office.shifts[0].to: is required; give a time of day such as \"08:00\" at line 10, column 9",
                 "calendars.office.shifts[0].until: unknown key; use days, from, to at line 10, column 59",

@@ -120,4 +120,31 @@ class ServiceRequestTest {
         assertEquals(List.of("customer: must be at most 64 characters (was 66 characters: \"${1+1}"
                 + "c".repeat(34) + "\"...)"), violationsOf(valid().customer("${1+1}" + "c".repeat(60))));
     }
+
+    @Test
+    void aReferenceIsOptionalAndPartOfTheValue() {
+        assertEquals(java.util.Optional.empty(), valid().build().reference());
+        ServiceRequest r = valid().reference("TICKET-4711").build();
+        assertEquals(java.util.Optional.of("TICKET-4711"), r.reference());
+        assertEquals(r, valid().reference("TICKET-4711").build());
+        assertEquals(r.hashCode(), valid().reference("TICKET-4711").build().hashCode());
+        org.junit.jupiter.api.Assertions.assertNotEquals(r, valid().build());
+        org.junit.jupiter.api.Assertions.assertNotEquals(r, valid().reference("TICKET-4712").build());
+        org.junit.jupiter.api.Assertions.assertTrue(r.toString().endsWith(", reference=TICKET-4711]"), r.toString());
+        assertEquals("x".repeat(ServiceRequest.MAX_REFERENCE_LENGTH),
+                valid().reference("x".repeat(64)).build().reference().orElseThrow());
+    }
+
+    @Test
+    void aReferenceIsNotBlankNotTooLongAndHasNoControlCharacters() {
+        assertEquals(List.of("reference: must not be blank when given; leave it out for none (was \" \")"),
+                violationsOf(valid().reference(" ")));
+        assertEquals(List.of("reference: must be at most 64 characters (was 65 characters: \"" + "x".repeat(40) + "\"...)"),
+                violationsOf(valid().reference("x".repeat(65))));
+        assertEquals(List.of("reference: must not contain control characters (was \"T-1\\n\")"),
+                violationsOf(valid().reference("T-1\n")));
+        assertEquals(List.of(
+                "reference: must not be blank when given; leave it out for none (was \"\")",
+                "subject: must not be blank (was \"\")"), violationsOf(valid().reference("").subject("")));
+    }
 }
