@@ -21,6 +21,7 @@ import io.slaflow.core.request.Severity;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.Optional;
 
 /**
@@ -66,13 +67,15 @@ public final class AcceptanceWorkflow {
     private final AcceptanceOperations operations;
     private final AcceptanceQueries queries;
     private final Contracts contracts;
+    private final Consumer<ServiceContract> changeContract;
     private final Runnable ensureOpen;
 
     AcceptanceWorkflow(AcceptanceOperations operations, AcceptanceQueries queries, Contracts contracts,
-            Runnable ensureOpen) {
+            Consumer<ServiceContract> changeContract, Runnable ensureOpen) {
         this.operations = operations;
         this.queries = queries;
         this.contracts = contracts;
+        this.changeContract = changeContract;
         this.ensureOpen = ensureOpen;
     }
 
@@ -357,7 +360,10 @@ public final class AcceptanceWorkflow {
      * @return the case's status
      * @throws UnknownRequestException if this customer has no case with this id (another customer's is
      *     reported the same way)
+     * @deprecated use {@code SlaEngine.forCustomer(customer).acceptance(id)}, which cannot take the two ids
+     *     in the wrong order
      */
+    @Deprecated
     public AcceptanceStatus status(String customer, String id) {
         ensureOpen.run();
         return queries.status(Arguments.text(id, "id"), Arguments.text(customer, "customer"));
@@ -380,13 +386,19 @@ public final class AcceptanceWorkflow {
      * open the customer's prepaid account (at the first approval or top-up, also of a case opened
      * under an older contract), as {@link #prepaidAccount} shows them until then. Once it is open the
      * database holds the balance, and a changed figure here does not reach it: add hours with
-     * {@link #addPrepaidHours}. Every node must be given the same contracts.
+     * {@link #addPrepaidHours}. On an engine whose configuration is a policy file, the contract is stored
+     * as the next configuration version ({@link SlaEngine#reconfigure} with the in-force file and this
+     * contract, in force now, {@link RunningClocks#KEEP}), which every node sees; with a policy in code
+     * it changes this node only, and every node must be given the same contracts.
      *
      * @param contract the customer's new contract
+     * @throws io.slaflow.core.policy.InvalidPolicyException if the file in force has no policy the contract names
+     * @deprecated use {@link SlaEngine#reconfigure} with a file holding the contract
      */
+    @Deprecated
     public void changeContract(ServiceContract contract) {
         ensureOpen.run();
-        contracts.put(Objects.requireNonNull(contract, "contract"));
+        changeContract.accept(Objects.requireNonNull(contract, "contract"));
     }
 
     /**

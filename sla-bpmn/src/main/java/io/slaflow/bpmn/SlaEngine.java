@@ -49,6 +49,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.apache.ibatis.exceptions.PersistenceException;
@@ -150,12 +151,12 @@ public final class SlaEngine implements AutoCloseable {
             close();
             throw e;
         }
-        this.operations = new Operations(engine, runtime, b.acceptanceRequired);
+        this.operations = new Operations(engine, runtime);
         this.queries = new Queries(engine, runtime);
-        Contracts contracts = new Contracts(b.contracts.values());
-        this.acceptanceOperations = new AcceptanceOperations(engine, runtime, contracts, b.specificationRequired);
+        Contracts contracts = new Contracts(runtime);
+        this.acceptanceOperations = new AcceptanceOperations(engine, runtime, contracts);
         this.acceptance = new AcceptanceWorkflow(acceptanceOperations, new AcceptanceQueries(engine, runtime), contracts,
-                this::ensureOpen);
+                contract -> changeContract(contracts, contract), this::ensureOpen);
     }
 
     private static ProcessEngineConfigurationImpl configuration(ProcessEngine engine) {
@@ -305,7 +306,10 @@ public final class SlaEngine implements AutoCloseable {
      * @throws WrongStageException unless the request waits on the customer
      * @throws IllegalArgumentException if {@code reply} is blank or longer than
      *     {@value ServiceRequest#MAX_DESCRIPTION_LENGTH} characters, as a description may be
+     * @deprecated use {@link #forCustomer forCustomer(customer)}, whose methods cannot take the customer
+     *     and another id in the wrong order
      */
+    @Deprecated
     public void customerReplied(String customer, String id, String reply) {
         ensureOpen();
         operations.customerReplied(Arguments.text(customer, "customer"), Arguments.text(id, "id"),
@@ -415,10 +419,26 @@ public final class SlaEngine implements AutoCloseable {
      * @return the status
      * @throws UnknownRequestException if no request of this customer has this id (another customer's
      *     request is reported the same way, so its existence is not disclosed)
+     * @deprecated use {@link #forCustomer forCustomer(customer)}, whose methods cannot take the customer
+     *     and another id in the wrong order
      */
+    @Deprecated
     public RequestStatus status(String customer, String id) {
         ensureOpen();
         return queries.status(Arguments.text(id, "id"), Arguments.text(customer, "customer"));
+    }
+
+    /**
+     * Returns one customer's view of the desk: its requests' status, its reply, its work lists and
+     * acceptance cases, each scoped to that customer (another customer's request is unknown there).
+     *
+     * @param customer the customer (tenant) id
+     * @return the view
+     * @throws IllegalArgumentException if {@code customer} is blank
+     */
+    public CustomerDesk forCustomer(String customer) {
+        ensureOpen();
+        return new CustomerDesk(this, Arguments.text(customer, "customer"));
     }
 
     /**
@@ -462,7 +482,10 @@ public final class SlaEngine implements AutoCloseable {
      * @param max the most items to return
      * @return the page, possibly empty
      * @throws IllegalArgumentException if {@code first} is negative or {@code max} is not positive
+     * @deprecated use {@link #forCustomer forCustomer(customer)}, whose methods cannot take the customer
+     *     and another id in the wrong order
      */
+    @Deprecated
     public List<RequestStatus> openWork(String customer, String group, int first, int max) {
         ensureOpen();
         checkPage(first, max);
@@ -477,7 +500,10 @@ public final class SlaEngine implements AutoCloseable {
      * @param customer the customer (tenant)
      * @param group the group, e.g. {@code consultants}
      * @return the requests, possibly none
+     * @deprecated use {@link #forCustomer forCustomer(customer)}, whose methods cannot take the customer
+     *     and another id in the wrong order
      */
+    @Deprecated
     public List<RequestStatus> openWork(String customer, String group) {
         ensureOpen();
         return queries.openWork(Arguments.text(customer, "customer"), Arguments.text(group, "group"), 0, PAGE);
@@ -510,7 +536,10 @@ public final class SlaEngine implements AutoCloseable {
      * @return the page, possibly empty
      * @throws NotAllowedException if the user is unknown
      * @throws IllegalArgumentException if {@code first} is negative or {@code max} is not positive
+     * @deprecated use {@link #forCustomer forCustomer(customer)}, whose methods cannot take the customer
+     *     and another id in the wrong order
      */
+    @Deprecated
     public List<RequestStatus> workList(String customer, String user, int first, int max) {
         ensureOpen();
         checkPage(first, max);
@@ -539,7 +568,10 @@ public final class SlaEngine implements AutoCloseable {
      * @param user the support member who acts
      * @return the requests, possibly none
      * @throws NotAllowedException if the user is unknown
+     * @deprecated use {@link #forCustomer forCustomer(customer)}, whose methods cannot take the customer
+     *     and another id in the wrong order
      */
+    @Deprecated
     public List<RequestStatus> workList(String customer, String user) {
         ensureOpen();
         return queries.workList(Arguments.text(customer, "customer"), Arguments.text(user, "user"), 0, PAGE);
@@ -570,7 +602,10 @@ public final class SlaEngine implements AutoCloseable {
      * @param horizon how far ahead to look, not negative
      * @return the requests, possibly none
      * @throws IllegalArgumentException if {@code horizon} is negative
+     * @deprecated use {@link #forCustomer forCustomer(customer)}, whose methods cannot take the customer
+     *     and another id in the wrong order
      */
+    @Deprecated
     public List<RequestStatus> atRisk(String customer, Duration horizon) {
         ensureOpen();
         return queries.atRisk(Arguments.text(customer, "customer"), horizon(horizon));
@@ -607,15 +642,31 @@ public final class SlaEngine implements AutoCloseable {
         if (policy instanceof RuleBasedPolicy rules) {
             PolicyFile current = transactions.read("read the configuration in force",
                     () -> Outcome.ok(runtime.inForce().file()));
-            List<ServiceContract> kept = current == null ? List.of() : current.contracts().stream()
-                    .filter(c -> c.policy().equals(rules.name())).toList();
-            PolicyFile next = PolicyFile.of(rules, kept).withSpecificationRequired(current == null
-                    ? PolicyFile.DEFAULT_SPECIFICATION_REQUIRED : current.specificationRequired());
-            return (int) reconfigure(next, runtime.now(), RunningClocks.MOVE).changes().stream()
+            PolicyFile.Builder next = PolicyFile.builder(rules);
+            if (current != null) {
+                next.routing(current.routing()).callBacks(current.callBacks()).workOrder(current.workOrder())
+                        .specificationRequired(current.specificationRequired())
+                        .acceptanceRequired(current.acceptanceRequired());
+                current.policies().values().stream().filter(p -> p != current.policy() && !p.name().equals(rules.name()))
+                        .forEach(next::policy);
+                current.contracts().stream().map(c -> c.policy().equals(current.policy().name())
+                        ? c.toBuilder().policy(rules.name()).build() : c).forEach(next::contract);
+            }
+            return (int) reconfigure(next.build(), runtime.now(), RunningClocks.MOVE).changes().stream()
                     .map(DeadlineChange::requestId).distinct().count();
         }
         runtime.configurations().replaceCode(policy);
         return operations.rescheduleAll() + acceptanceOperations.rescheduleRounds();
+    }
+
+    /** Stores a changed contract as the next version of a policy file in force, or on this node for a policy in code. */
+    private void changeContract(Contracts contracts, ServiceContract contract) {
+        PolicyFile current = transactions.read("read the configuration in force", () -> Outcome.ok(runtime.inForce().file()));
+        if (current == null) {
+            contracts.put(contract);
+        } else {
+            reconfigure(current.toBuilder().contract(contract).build(), runtime.now(), RunningClocks.KEEP);
+        }
     }
 
     /**
@@ -811,6 +862,7 @@ public final class SlaEngine implements AutoCloseable {
         private final List<SlaEventListener> listeners = new ArrayList<>();
         private final Map<String, WorkingCalendar> businessCalendars = new LinkedHashMap<>();
         private final Map<String, ServiceContract> contracts = new LinkedHashMap<>();
+        private List<RuleBasedPolicy> otherPolicies = List.of();
         private Set<RequestKind> specificationRequired = EnumSet.of(RequestKind.DEVELOPMENT);
         private Set<RequestKind> acceptanceRequired = EnumSet.noneOf(RequestKind.class);
 
@@ -1003,17 +1055,31 @@ public final class SlaEngine implements AutoCloseable {
             return this;
         }
 
-        /** Returns the configuration this node starts with: a policy file, or a policy in code. */
-        private Configurations configurations() {
-            if (policy instanceof RuleBasedPolicy rules) {
-                List<ServiceContract> own = contracts.values().stream().filter(c -> c.policy().equals(rules.name())).toList();
-                return new Configurations(PolicyFile.of(rules, own).withSpecificationRequired(specificationRequired), null);
+        /**
+         * Returns the desk this node starts with, as one policy file: the policy read from a file, its other
+         * policies, and the builder's contracts and settings; null for a policy in code.
+         *
+         * @throws InvalidPolicyException listing what the file refuses (a contract naming an unknown policy)
+         */
+        private PolicyFile file() {
+            if (!(policy instanceof RuleBasedPolicy rules)) {
+                return null;
             }
-            return new Configurations(null, policy);
+            PolicyFile.Builder file = PolicyFile.builder(rules).routing(routing).callBacks(callBacks).workOrder(workOrder)
+                    .specificationRequired(specificationRequired).acceptanceRequired(acceptanceRequired);
+            otherPolicies.stream().filter(p -> !p.name().equals(rules.name())).forEach(file::policy);
+            contracts.values().forEach(file::contract);
+            return file.build();
+        }
+
+        private Configurations configurations() {
+            return new Configurations(file(), policy instanceof RuleBasedPolicy ? null : policy);
         }
 
         private SlaRuntime.Desk desk() {
-            return new SlaRuntime.Desk(routing, callBacks, workOrder);
+            Map<String, ServiceContract> own = Map.copyOf(contracts);
+            return new SlaRuntime.Desk(routing, callBacks, workOrder, customer -> Optional.ofNullable(own.get(customer)),
+                    specificationRequired, acceptanceRequired);
         }
 
         /**
@@ -1077,19 +1143,28 @@ public final class SlaEngine implements AutoCloseable {
         }
 
         /**
-         * Sets the policy, adds the contracts and sets the kinds of work that need a written
-         * specification ({@link PolicyFile#specificationRequired()}, {@code [DEVELOPMENT]} when the file
-         * does not say) of a policy file ({@code SlaPolicies.loadFile}). Like every setting here, the
-         * later call wins: a {@link #specificationRequired} call after this one overrides the file's
-         * kinds, and this call overrides one made before it.
+         * Sets the desk's configuration from a policy file ({@code SlaPolicies.loadFile}): its policies (the
+         * default, and those its contracts name), contracts, routing, call-back target, work order, and
+         * the kinds of work that need a specification or acceptance. The engine stores it in its database
+         * as a configuration version (see {@link SlaEngine#reconfigure} and {@link SlaEngine#configVersion}):
+         * the first engine on a database as version 1; a file new to the database as the next version, in
+         * force at once, open requests keeping theirs; a file the database held before (an earlier release
+         * restarting during a rolling update) is not stored again, and the node runs the version in force.
+         * Like every setting here, the later call wins: a {@link #routing} or {@link #specificationRequired}
+         * call after this one overrides the file's, and this call overrides those made before it.
          *
-         * @param file the policy, its contracts and its specification kinds
+         * @param file the desk's configuration
          * @return this builder
          */
         public Builder policyFile(PolicyFile file) {
             policy(Objects.requireNonNull(file, "file").policy());
+            otherPolicies = List.copyOf(file.policies().values());
             file.contracts().forEach(this::contract);
+            routing = file.routing();
+            callBacks = file.callBacks();
+            workOrder = file.workOrder();
             specificationRequired(file.specificationRequired().toArray(RequestKind[]::new));
+            acceptanceRequired(file.acceptanceRequired().toArray(RequestKind[]::new));
             return this;
         }
 
@@ -1183,10 +1258,18 @@ public final class SlaEngine implements AutoCloseable {
                 problems.add("maxConnections(..) sizes the pool jdbcUrl(..) opens: give jdbcUrl(..) or size your own"
                         + " data source");
             }
-            for (ServiceContract c : contracts.values()) {
-                if (policy != null && !c.policy().equals(policy.name())) {
-                    problems.add("the contract of customer '" + c.customer() + "' names policy '" + c.policy()
-                            + "', but the engine runs policy '" + policy.name() + "'");
+            if (policy instanceof RuleBasedPolicy) {
+                try {
+                    file();
+                } catch (InvalidPolicyException e) {
+                    problems.addAll(e.violations());
+                }
+            } else {
+                for (ServiceContract c : contracts.values()) {
+                    if (policy != null && !c.policy().equals(policy.name())) {
+                        problems.add("the contract of customer '" + c.customer() + "' names policy '" + c.policy()
+                                + "', but the engine runs policy '" + policy.name() + "' (in code: it has no others)");
+                    }
                 }
             }
             if (!problems.isEmpty()) {

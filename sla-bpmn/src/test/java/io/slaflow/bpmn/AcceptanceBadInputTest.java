@@ -204,12 +204,12 @@ class AcceptanceBadInputTest extends AcceptanceDeskPerClass {
     }
 
     @Test
-    void aContractUnderAnotherPolicyIsRefusedWhenTheEngineIsBuilt() {
+    void aContractUnderAPolicyTheFileDoesNotHoldIsRefusedWhenTheEngineIsBuilt() {
         ServiceContract other = ServiceContract.builder().customer("gold-co").policy("gold").zone(ZoneId.of("Europe/Kyiv"))
                 .paymentTerms(PaymentTerms.PREPAYMENT).build();
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> AcceptanceDesk.engine(clock).contract(other).build());
-        assertEquals("the contract of customer 'gold-co' names policy 'gold', but the engine runs policy"
-                + " 'acceptance-desk'", e.getMessage());
+        assertEquals("contracts[5].policy: must name this file's policy \"acceptance-desk\" (was \"gold\")",
+                e.getMessage(), "the engine's desk is one policy file: its contracts are checked as the file's");
     }
 }

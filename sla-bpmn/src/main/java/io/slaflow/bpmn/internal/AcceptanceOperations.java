@@ -70,7 +70,6 @@ public final class AcceptanceOperations {
     private final AcceptanceCases cases;
     private final Transactions transactions;
     private final Contracts contracts;
-    private final Set<RequestKind> specificationRequired;
     private final IntakeResolution intake;
     private final PrepaidLedger ledger;
     private final LegacyOutcome legacy;
@@ -81,10 +80,8 @@ public final class AcceptanceOperations {
      * @param engine the process engine
      * @param runtime policy, clock, members, routing and listeners
      * @param contracts the customers' contracts
-     * @param specificationRequired the kinds of work that need a written specification
      */
-    public AcceptanceOperations(ProcessEngine engine, SlaRuntime runtime, Contracts contracts,
-            Set<RequestKind> specificationRequired) {
+    public AcceptanceOperations(ProcessEngine engine, SlaRuntime runtime, Contracts contracts) {
         this.runtime = runtime;
         this.processes = engine.getRuntimeService();
         this.tasks = engine.getTaskService();
@@ -92,7 +89,6 @@ public final class AcceptanceOperations {
         this.cases = new AcceptanceCases(engine);
         this.transactions = new Transactions(engine.getManagementService());
         this.contracts = contracts;
-        this.specificationRequired = Set.copyOf(specificationRequired);
         this.intake = new IntakeResolution(runtime, processes);
         this.ledger = new PrepaidLedger(engine.getManagementService());
         this.legacy = new LegacyOutcome(engine.getRepositoryService());
@@ -200,7 +196,7 @@ public final class AcceptanceOperations {
     public void skipSpecification(String id, String user, BigDecimal estimate) {
         run(id, specification("skipSpecification", user,
                 (c, at) -> Specification.ofSolution(c.solution(), estimate, c.contract().riskBuffer()),
-                (c, a) -> specificationRequired.contains(c.workKind()) ? new WrongStageException("skipSpecification",
+                (c, a) -> runtime.desk().specificationRequired().contains(c.workKind()) ? new WrongStageException("skipSpecification",
                         a.stage().name(), c.workKind() + " work needs a written specification with acceptance"
                         + " scenarios (D9); submit one with submitSpecification") : null));
     }

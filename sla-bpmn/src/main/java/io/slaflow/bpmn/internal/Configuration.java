@@ -51,8 +51,7 @@ public record Configuration(int version, Instant effectiveFrom, RunningClocks st
      * @throws IllegalStateException if a policy in code returns none
      */
     public SlaTargets targets(ServiceRequest filed, Severity severity, RequestKind kind) {
-        SlaTargets targets = file != null ? file.policy().targetsFor(filed, severity, kind) // TODO(policies): file.targetsFor
-                : code.targetsFor(filed, severity, kind);
+        SlaTargets targets = file != null ? file.targetsFor(filed, severity, kind) : code.targetsFor(filed, severity, kind);
         if (targets == null) {
             throw new IllegalStateException("policy '" + code.name() + "' returned no targets for " + filed
                     + " timed as " + severity + " " + kind);
@@ -70,8 +69,7 @@ public record Configuration(int version, Instant effectiveFrom, RunningClocks st
      * {@code kind} ({@code targets[2]}, {@code policies.gold.targets[0]}), or null for a policy in code.
      */
     public String rule(ServiceRequest filed, Severity severity, RequestKind kind) {
-        return file == null ? null : "targets[" + file.policy().rules().indexOf(file.policy().ruleFor(severity, kind, filed.tier()))
-                + "]"; // TODO(policies): file.ruleFor
+        return file == null ? null : file.ruleFor(filed, severity, kind);
     }
 
     /** Returns the text stored for this version: the policy file's YAML, or null for a policy in code. */

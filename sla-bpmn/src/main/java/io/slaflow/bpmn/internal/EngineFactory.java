@@ -251,6 +251,7 @@ public final class EngineFactory {
         new Transactions(engine.getManagementService()).run("create the SLA clock table", () -> {
             try {
                 Configurations.createTable();
+                References.createTable();
                 runtime.configurations().register(runtime.now());
                 ClockStore.createTable();
                 ClockStore.rank(workOrder);

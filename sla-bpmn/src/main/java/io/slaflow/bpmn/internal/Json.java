@@ -89,6 +89,7 @@ public final class Json {
         node.put("severity", r.severity().name());
         node.put("subject", r.subject());
         node.put("description", r.description());
+        r.reference().ifPresent(reference -> node.put("reference", reference));
         return node;
     }
 
@@ -102,6 +103,7 @@ public final class Json {
                 .severity(Severity.valueOf(text(node, "severity")))
                 .subject(text(node, "subject"))
                 .description(text(node, "description"))
+                .reference(node.hasNonNull("reference") ? text(node, "reference") : null)
                 .build();
     }
 

@@ -46,18 +46,15 @@ public final class Operations {
     private final Requests requests;
     private final ClockStore clocks;
     private final Transactions transactions;
-    private final Set<RequestKind> acceptanceRequired;
 
     /**
      * Creates the operations.
      *
      * @param engine the process engine
      * @param runtime policy, clock, members, routing and listeners
-     * @param acceptanceRequired the kinds of work resolved only through the acceptance workflow
      */
-    public Operations(ProcessEngine engine, SlaRuntime runtime, Set<RequestKind> acceptanceRequired) {
+    public Operations(ProcessEngine engine, SlaRuntime runtime) {
         this.runtime = runtime;
-        this.acceptanceRequired = Set.copyOf(acceptanceRequired);
         this.processes = engine.getRuntimeService();
         this.tasks = engine.getTaskService();
         this.requests = new Requests(engine, runtime.members());
@@ -73,6 +70,10 @@ public final class Operations {
         String line = runtime.routing().intake(request);
         String firstOffer = Offers.firstOffer(runtime.members(), line, request.kind());
         return transactions.run("submit the request", () -> {
+            Optional<String> known = request.reference().flatMap(ref -> References.find(request.customer(), ref));
+            if (known.isPresent()) {
+                return Outcome.ok(known.get());               // submitted before: the same request, nothing changed
+            }
             Instant now = runtime.now();
             Configuration config = runtime.inForce();
             SlaTargets targets = config.targets(request);
@@ -99,6 +100,7 @@ public final class Operations {
                     .start();
             clocks.start(ClockStore.Slot.INTAKE, instance.getId(), new ClockStore.Owner(instance.getId(),
                     request.customer(), 0), stored, timing, clock, targets.calendar());
+            request.reference().ifPresent(ref -> References.record(request.customer(), ref, instance.getId()));
             List<SlaEvent> events = new ArrayList<>();
             for (SlaMetric metric : clock.metrics()) {
                 events.add(event(SlaEvent.Type.STARTED, instance.getId(), request, metric, now));
@@ -244,7 +246,7 @@ public final class Operations {
      */
     public void resolve(String id, String user, String resolution) {
         act(id, user, "resolve", new RequestStage[] {RequestStage.CALL_BACK, RequestStage.RESPONSE, RequestStage.WORK},
-                r -> acceptanceRequired.contains(r.workKind()) ? new WrongStageException("resolve", r.stage().name(),
+                r -> runtime.desk().acceptanceRequired().contains(r.workKind()) ? new WrongStageException("resolve", r.stage().name(),
                         r.workKind() + " work of request '" + r.id() + "' is resolved only through the acceptance"
                                 + " workflow on this engine: its line proposes a solution (acceptance().proposeSolution),"
                                 + " and the accepted work resolves it") : null,

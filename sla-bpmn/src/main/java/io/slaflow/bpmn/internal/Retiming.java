@@ -2,7 +2,6 @@ package io.slaflow.bpmn.internal;
 
 import io.slaflow.bpmn.DeadlineChange;
 import io.slaflow.core.calendar.WorkingCalendar;
-import io.slaflow.core.countdown.Countdown;
 import io.slaflow.core.countdown.CountdownStatus;
 import io.slaflow.core.countdown.RequestClock;
 import io.slaflow.core.countdown.SlaMetric;
@@ -50,31 +49,37 @@ record Retiming(RequestClock.Change change, Timing timing, WorkingCalendar calen
         SlaTargets was = runtime.configurations().version(before.version(), at)
                 .targets(filed, before.severity(filed), before.kind(filed));
         SlaTargets now = target.targets(filed, after.severity(filed), after.kind(filed));
+        Map<SlaMetric, CountdownStatus> from = new EnumMap<>(SlaMetric.class);
         Map<SlaMetric, Duration> targets = new EnumMap<>(SlaMetric.class);
-        if (slot == ClockStore.Slot.ROUND) {
-            // a round is timed by its rule's rework time (a rework round) or resolution time (a warranty claim)
-            Duration old = clock.countdown(SlaMetric.RESOLUTION).target();
-            targets.put(SlaMetric.RESOLUTION, old.equals(was.rework()) ? now.rework() : now.resolution());
-        } else {
-            if (!callBackPending) {
-                targets.put(SlaMetric.RESPONSE, now.response());
+        for (SlaMetric metric : clock.metrics()) {
+            CountdownStatus status = clock.status(metric, at, oldCalendar);
+            // met, or breached by then (announced or not: the sweep announces it at its instant): it stays
+            if (!status.met() && !status.breached() && !clock.announced(metric).contains(RequestClock.BREACH)
+                    && !(metric == SlaMetric.RESPONSE && callBackPending)) {
+                from.put(metric, status);
+                targets.put(metric, target(slot, metric, clock.countdown(metric).target(), was, now));
             }
-            targets.put(SlaMetric.RESOLUTION, now.resolution());
         }
         RequestClock.Change change = clock.retarget(targets, now.warnAt(), at, now.calendar());
         List<DeadlineChange> deadlines = new ArrayList<>();
-        for (SlaMetric metric : clock.metrics()) {
-            Countdown c = clock.countdown(metric);
-            if (c.isMet() || clock.announced(metric).contains(RequestClock.BREACH)) {
-                continue;
-            }
-            CountdownStatus from = clock.status(metric, at, oldCalendar);
+        from.forEach((metric, old) -> {
             CountdownStatus to = change.clock().status(metric, at, now.calendar());
-            if (!from.due().equals(to.due())) {
-                deadlines.add(new DeadlineChange(owner.requestId(), owner.customer(), metric, from.due(), to.due(),
-                        to.breached() && !from.breached()));
+            if (!old.due().equals(to.due())) {
+                deadlines.add(new DeadlineChange(owner.requestId(), owner.customer(), metric, old.due(), to.due(),
+                        to.breached()));
             }
-        }
+        });
         return new Retiming(change, after, now.calendar(), deadlines);
+    }
+
+    /**
+     * Returns the new target of {@code metric}: a round is timed by its rule's rework time (a rework round)
+     * or resolution time (a warranty claim), whichever its old target was.
+     */
+    private static Duration target(ClockStore.Slot slot, SlaMetric metric, Duration old, SlaTargets was, SlaTargets now) {
+        if (slot == ClockStore.Slot.ROUND) {
+            return old.equals(was.rework()) ? now.rework() : now.resolution();
+        }
+        return metric == SlaMetric.RESPONSE ? now.response() : now.resolution();
     }
 }

@@ -1,5 +1,10 @@
 package io.slaflow.bpmn.internal;
 
+import java.util.function.Function;
+import java.util.Set;
+import java.util.Optional;
+import io.slaflow.core.contract.ServiceContract;
+import io.slaflow.core.policy.PolicyFile;
 import io.slaflow.bpmn.SlaEvent;
 import io.slaflow.bpmn.SlaEventListener;
 import io.slaflow.core.calendar.WorkingCalendar;
@@ -36,19 +41,34 @@ public final class SlaRuntime {
 
     /**
      * How the desk is organised: where requests go, how missed calls are answered, in which order work
-     * is taken.
+     * is taken, the customers' contracts, and which work needs a specification or acceptance. A policy
+     * file holds it ({@link #of(PolicyFile)}); an engine with a policy in code has its builder's.
      *
      * @param routing intake and hand-off rules
      * @param callBacks the call-back target of missed calls
      * @param workOrder the order of open work
+     * @param contracts the contract of a customer, if it has one
+     * @param specificationRequired the kinds of work that need a written specification
+     * @param acceptanceRequired the kinds of work resolved only through acceptance
      */
-    public record Desk(RoutingRules routing, CallBackPolicy callBacks, WorkOrder workOrder) {
+    public record Desk(RoutingRules routing, CallBackPolicy callBacks, WorkOrder workOrder,
+            Function<String, Optional<ServiceContract>> contracts, Set<RequestKind> specificationRequired,
+            Set<RequestKind> acceptanceRequired) {
 
         /** Creates the settings. */
         public Desk {
             Objects.requireNonNull(routing, "routing");
             Objects.requireNonNull(callBacks, "callBacks");
             Objects.requireNonNull(workOrder, "workOrder");
+            Objects.requireNonNull(contracts, "contracts");
+            specificationRequired = Set.copyOf(specificationRequired);
+            acceptanceRequired = Set.copyOf(acceptanceRequired);
+        }
+
+        /** Returns the settings a policy file holds. */
+        public static Desk of(PolicyFile file) {
+            return new Desk(file.routing(), file.callBacks(), file.workOrder(), file::contract,
+                    file.specificationRequired(), file.acceptanceRequired());
         }
     }
 
@@ -59,7 +79,7 @@ public final class SlaRuntime {
      * @param clock where time comes from
      * @param members who belongs to which group
      * @param listeners who hears the events
-     * @param desk routing, call-backs and work order
+     * @param desk how the desk is organised when the configuration is a policy in code
      */
     public SlaRuntime(Configurations configurations, Clock clock, Members members, List<SlaEventListener> listeners,
             Desk desk) {
@@ -70,24 +90,33 @@ public final class SlaRuntime {
         this.desk = Objects.requireNonNull(desk, "desk");
     }
 
-    /** Returns the intake and hand-off rules. */
+    /**
+     * Returns how the desk is organised under the configuration in force: its policy file's settings, or
+     * for a policy in code the builder's.
+     */
+    public Desk desk() {
+        PolicyFile file = inForce().file();
+        return file == null ? desk : Desk.of(file);
+    }
+
+    /** Returns the intake and hand-off rules in force. */
     public RoutingRules routing() {
-        return desk.routing();
+        return desk().routing();
     }
 
-    /** Returns the call-back target of missed calls. */
+    /** Returns the call-back target of missed calls in force. */
     public CallBackPolicy callBacks() {
-        return desk.callBacks();
+        return desk().callBacks();
     }
 
-    /** Returns the order of open work. */
+    /** Returns the order of open work in force. */
     public WorkOrder workOrder() {
-        return desk.workOrder();
+        return desk().workOrder();
     }
 
     /** Returns the Flowable task priority of work of {@code kind}: the earlier its class in the work order, the higher. */
     public int taskPriority(RequestKind kind) {
-        return Math.max(0, 100 - 10 * desk.workOrder().classOf(kind));
+        return Math.max(0, 100 - 10 * workOrder().classOf(kind));
     }
 
     /** Returns the current instant of the engine's clock. */
