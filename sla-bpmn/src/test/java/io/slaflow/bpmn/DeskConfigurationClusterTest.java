@@ -73,6 +73,9 @@ class DeskConfigurationClusterTest {
         String after = a.submit(Desk.consultation("acme", "At noon"));
         assertEquals(Duration.ofHours(4), a.status(after).response().target(), "every node takes it at its instant");
         assertEquals(3, a.configVersion());
+        assertEquals(3, b.configVersion());
+        String onB = b.submit(Desk.consultation("acme", "At noon, on the other node"));
+        assertEquals(Duration.ofHours(4), b.status(onB).response().target());
         a.fireDueTimers();
         assertEquals(kyiv("2026-03-10T16:00"), b.status(id).resolution().due(), "moved by the sweep, seen by the other node");
     }

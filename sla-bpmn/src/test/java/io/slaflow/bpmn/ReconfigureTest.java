@@ -125,6 +125,18 @@ class ReconfigureTest {
     }
 
     @Test
+    void aConfigurationThatWouldLeaveARequestWithoutTargetsCannotBeMadeSoNothingIsStored() {
+        String open = desk.submit(Desk.consultation("acme", "Report"));
+        InvalidPolicyException uncovered = assertThrows(InvalidPolicyException.class, () -> SlaPolicies.parseFile(
+                "name: desk\n" + OFFICE + "targets:\n  - { when: { severity: CRITICAL }, calendar: office,"
+                        + " response: PT1H, resolution: PT4H }\n"));
+        assertTrue(uncovered.violations().stream().anyMatch(v -> v.startsWith("targets: no rule covers NON_CRITICAL")),
+                uncovered.getMessage());
+        assertEquals(1, desk.configVersion());
+        assertEquals(Duration.ofHours(4), desk.status(open).response().target());
+    }
+
+    @Test
     void keepLeavesOpenRequestsOnTheirVersionAndTimesNewOnesByTheNew() {
         String before = desk.submit(Desk.consultation("acme", "Before"));  // 09:00: response due 13:00
         clock.set(kyiv("2026-03-09T10:00"));
