@@ -24,8 +24,7 @@ class CustomerDeskTest {
     @BeforeEach
     void start() {
         listener = mock(SlaEventListener.class);
-        desk = SlaEngine.builder().policyFile(ReconfigureTest.V1).clock(clock).asyncExecutor(false).listener(listener)
-                .member("olga", "consultants").build();
+        desk = ReconfigureTest.engine(ReconfigureTest.V1, clock, listener);
     }
 
     @AfterEach

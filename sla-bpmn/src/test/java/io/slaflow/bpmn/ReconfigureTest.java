@@ -54,7 +54,12 @@ class ReconfigureTest {
     void start() {
         clock = TestClock.at(kyiv("2026-03-09T09:00"));
         listener = mock(SlaEventListener.class);
-        desk = SlaEngine.builder().policyFile(V1).clock(clock).asyncExecutor(false).listener(listener)
+        desk = engine(V1, clock, listener);
+    }
+
+    /** Returns a desk of {@code file} on manual time, with a consultant, a duty specialist and a lead. */
+    static SlaEngine engine(PolicyFile file, TestClock clock, SlaEventListener listener) {
+        return SlaEngine.builder().policyFile(file).clock(clock).asyncExecutor(false).listener(listener)
                 .member("olga", "consultants").member("dmytro", "duty").member("lena", "leads").build();
     }
 

@@ -41,8 +41,7 @@ class RetriageTest {
     void start() {
         clock = TestClock.at(kyiv("2026-03-09T09:00"));
         listener = mock(SlaEventListener.class);
-        desk = SlaEngine.builder().policyFile(FILE).clock(clock).asyncExecutor(false).listener(listener)
-                .member("olga", "consultants").member("dmytro", "duty").member("lena", "leads").build();
+        desk = ReconfigureTest.engine(FILE, clock, listener);
     }
 
     @AfterEach

@@ -730,24 +730,13 @@ public final class ClockStore {
 
     /** Returns those of {@code processIds} whose open task is a missed call's call-back. */
     private static Set<String> pendingCallBacks(Set<String> processIds) {
-        Set<String> pending = new HashSet<>();
         if (processIds.isEmpty()) {
-            return pending;
+            return Set.of();
         }
-        try (PreparedStatement select = OwnTables.connection().prepareStatement("select PROC_INST_ID_ from "
-                + OwnTables.table("ACT_RU_TASK") + " where TASK_DEF_KEY_ = ? and PROC_INST_ID_ in ("
-                + marks(processIds.size()) + ")")) {
-            select.setString(1, Model.TASK_CALL_BACK);
-            bind(select, 2, processIds);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    pending.add(rs.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw OwnTables.failure("read the pending call-backs", e);
-        }
-        return pending;
+        List<Object> params = new ArrayList<>(List.of(Model.TASK_CALL_BACK));
+        params.addAll(processIds);
+        return new HashSet<>(ids("read the pending call-backs", "select PROC_INST_ID_ from " + OwnTables.table("ACT_RU_TASK")
+                + " where TASK_DEF_KEY_ = ? and PROC_INST_ID_ in (" + marks(processIds.size()) + ")", params));
     }
 
     /**
@@ -857,20 +846,9 @@ public final class ClockStore {
      * does for an operation, and returns them; a process another transaction holds is skipped, not waited for.
      */
     private static Set<String> lockProcesses(Set<String> processIds) {
-        String sql = "select ID_ from " + OwnTables.table("ACT_RU_EXECUTION") + " where ID_ in ("
-                + marks(processIds.size()) + ") for update skip locked";
-        Set<String> held = new HashSet<>();
-        try (PreparedStatement select = OwnTables.connection().prepareStatement(sql)) {
-            bind(select, 1, processIds);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    held.add(rs.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw OwnTables.failure("lock the requests of the due SLA clocks", e);
-        }
-        return held;
+        return new HashSet<>(ids("lock the requests of the due SLA clocks", "select ID_ from "
+                + OwnTables.table("ACT_RU_EXECUTION") + " where ID_ in (" + marks(processIds.size())
+                + ") for update skip locked", new ArrayList<>(processIds)));
     }
 
     /** Ends the clocks of {@code rows} whose process no longer exists (deleted by the host); leaves the others. */
