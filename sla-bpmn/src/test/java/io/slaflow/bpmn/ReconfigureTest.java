@@ -172,6 +172,8 @@ class ReconfigureTest {
 
         clock.set(kyiv("2026-03-09T10:00"));
         assertEquals(2, desk.configVersion());
+        assertEquals(kyiv("2026-03-09T10:30"), desk.status(id).response().due(),
+                "a view shows the version in force before any sweep stored it");
         desk.fireDueTimers();                                              // the sweep moves the open clocks
         assertEquals(kyiv("2026-03-09T10:30"), desk.status(id).response().due());
         assertEquals(kyiv("2026-03-09T17:00"), desk.status(id).resolution().due());

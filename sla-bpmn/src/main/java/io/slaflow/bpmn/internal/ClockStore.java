@@ -631,17 +631,40 @@ public final class ClockStore {
      */
     public List<SlaEvent> follow(Slot slot, String processId, Owner owner, ServiceRequest filed,
             Map<String, Object> variables, boolean callBackPending) {
+        return pendingMove(slot, owner, filed, variables, callBackPending)
+                .map(retimed -> storeRetimed(slot, processId, owner, retimed, variables)).orElse(List.of());
+    }
+
+    /**
+     * A clock as it times its request now, and the calendar it runs on.
+     *
+     * @param clock the clock
+     * @param calendar its calendar
+     */
+    public record Timed(RequestClock clock, WorkingCalendar calendar) {
+    }
+
+    /**
+     * Returns the clock of {@code slot} in {@code variables} (with clocks attached) as it times its request
+     * now: moved, in memory, to the version a reconfiguration in force moves it to if its batches have not
+     * stored that yet, so a view shows what the next operation or sweep will store. Call inside a command.
+     */
+    public Timed current(Slot slot, Owner owner, ServiceRequest filed, Map<String, Object> variables,
+            boolean callBackPending) {
+        return pendingMove(slot, owner, filed, variables, callBackPending)
+                .map(retimed -> new Timed(retimed.change().clock(), retimed.calendar()))
+                .orElseGet(() -> new Timed(read(slot, variables), runtime.calendar(timing(slot, variables), filed)));
+    }
+
+    private Optional<Retiming> pendingMove(Slot slot, Owner owner, ServiceRequest filed, Map<String, Object> variables,
+            boolean callBackPending) {
         if (!(variables.get(ATTACHED + slot.name()) instanceof RequestClock clock) || clock.ended()) {
-            return List.of();
+            return Optional.empty();
         }
         Timing timing = timing(slot, variables);
-        Optional<Configuration> target = runtime.configurations().moveTarget(timing.version(), runtime.now());
-        if (target.isEmpty()) {
-            return List.of();
-        }
-        Retiming retimed = Retiming.of(runtime, slot, owner, filed, timing, clock, target.get(),
-                new Timing(target.get().version(), timing.sla()), target.get().effectiveFrom(), callBackPending);
-        return storeRetimed(slot, processId, owner, retimed, variables);
+        return runtime.configurations().moveTarget(timing.version(), runtime.now())
+                .map(target -> Retiming.of(runtime, slot, owner, filed, timing, clock, target,
+                        new Timing(target.version(), timing.sla()), target.effectiveFrom(), callBackPending));
     }
 
     /**

@@ -42,6 +42,7 @@ import org.flowable.task.api.TaskQuery;
 public final class Queries {
 
     private final SlaRuntime runtime;
+    private final ClockStore clocks;
     private final TaskService tasks;
     private final HistoryService history;
     private final ManagementService management;
@@ -58,6 +59,7 @@ public final class Queries {
      */
     public Queries(ProcessEngine engine, SlaRuntime runtime) {
         this.runtime = runtime;
+        this.clocks = new ClockStore(runtime);
         this.tasks = engine.getTaskService();
         this.history = engine.getHistoryService();
         this.management = engine.getManagementService();
@@ -249,10 +251,11 @@ public final class Queries {
     RequestStatus status(String id, Map<String, Object> vars, Optional<Task> task, boolean ended, Instant now,
             Optional<AcceptanceStatus> acceptanceCase) {
         StoredRequest stored = Json.readRequest((String) vars.get(Model.VAR_REQUEST));
-        WorkingCalendar calendar = runtime.calendar(ClockStore.timing(ClockStore.Slot.INTAKE, vars), stored.request());
         RequestStage stage = ended ? endedStage(acceptanceCase)
                 : task.map(t -> Requests.stageOf(t.getTaskDefinitionKey()))
                         .orElse(inAcceptance(vars) ? RequestStage.ACCEPTANCE : RequestStage.WAITING_ON_CUSTOMER);
+        ClockStore.Timed clock = clocks.current(ClockStore.Slot.INTAKE, new ClockStore.Owner(id,
+                stored.request().customer(), 0), stored.request(), vars, stage == RequestStage.CALL_BACK);
         boolean escalated = Boolean.TRUE.equals(vars.get(Model.VAR_ESCALATED));
         Optional<String> assignee = Optional.ofNullable(task.isPresent() ? task.get().getAssignee()
                 : (String) vars.get(Model.VAR_ASSIGNEE));
@@ -263,18 +266,13 @@ public final class Queries {
         Object workKind = vars.get(Model.VAR_WORK_KIND);
         RequestKind kind = workKind instanceof String k ? RequestKind.valueOf(k) : stored.request().kind();
         return new RequestStatus(id, stored.request(), kind, stored.filedAt(), stage, (String) vars.get(Model.VAR_LINE),
-                assignee, escalated, countdown(vars, SlaMetric.RESPONSE, now, calendar),
-                countdown(vars, SlaMetric.RESOLUTION, now, calendar), acceptanceCase);
+                assignee, escalated, clock.clock().status(SlaMetric.RESPONSE, now, clock.calendar()),
+                clock.clock().status(SlaMetric.RESOLUTION, now, clock.calendar()), acceptanceCase);
     }
 
     /** Returns the stage of an ended request: stopped if its acceptance case stopped, else resolved. */
     static RequestStage endedStage(Optional<AcceptanceStatus> acceptanceCase) {
         return acceptanceCase.filter(c -> c.stage() == AcceptanceStage.STOPPED).isPresent() ? RequestStage.STOPPED
                 : RequestStage.RESOLVED;
-    }
-
-    private static CountdownStatus countdown(Map<String, Object> vars, SlaMetric metric, Instant now,
-            WorkingCalendar calendar) {
-        return ClockStore.read(ClockStore.Slot.INTAKE, vars).status(metric, now, calendar);
     }
 }
