@@ -11,6 +11,7 @@ import io.slaflow.bpmn.internal.Contracts;
 import io.slaflow.bpmn.internal.Databases;
 import io.slaflow.bpmn.internal.DueJobs;
 import io.slaflow.bpmn.internal.EngineFactory;
+import io.slaflow.bpmn.internal.EventLog;
 import io.slaflow.bpmn.internal.FlowableClockView;
 import io.slaflow.bpmn.internal.JavaTimeClock;
 import io.slaflow.bpmn.internal.LegacyClocks;
@@ -82,6 +83,15 @@ public final class SlaEngine implements AutoCloseable {
     /** How many items the staff views return when no page is asked for. */
     public static final int PAGE = 50;
 
+    /**
+     * How long a stored event may stay undelivered before another node delivers it, unless {@link
+     * Builder#jobLockTime} says otherwise: Flowable's default job lock time.
+     */
+    public static final Duration EVENT_LOCK_TIME = Duration.ofMinutes(5);
+
+    /** The most events {@link #events} returns at once. */
+    public static final int MAX_EVENTS = 1000;
+
     /** Names Flowable's own business calendars use; a working-time calendar may not take them. */
     private static final Set<String> RESERVED_CALENDARS = Set.of("dueDate", "duration", "cycle");
 
@@ -131,7 +141,8 @@ public final class SlaEngine implements AutoCloseable {
             this.ownsEngine = true;
             this.privateDatabase = b.dataSource == null && b.jdbcUrl == null;
         }
-        this.sweeper = new ClockSweeper(engine.getManagementService(), runtime);
+        this.sweeper = new ClockSweeper(engine.getManagementService(), runtime,
+                b.jobLockTime != null ? b.jobLockTime : EVENT_LOCK_TIME);
         this.clockPollInterval = b.clockPollInterval != null ? b.clockPollInterval : ClockSweeper.DEFAULT_POLL;
         this.transactions = new Transactions(engine.getManagementService());
         this.reconfigurer = new Reconfigurer(engine, runtime, sweeper);
@@ -719,6 +730,33 @@ public final class SlaEngine implements AutoCloseable {
     public SlaPolicy policy() {
         ensureOpen();
         return transactions.read("read the configuration in force", () -> Outcome.ok(runtime.inForce().policy()));
+    }
+
+    /**
+     * Returns the stored events after {@code afterPosition}, in order of their positions (commit order,
+     * across all nodes): {@code events(0, limit)} reads the feed from its start, and passing the last
+     * position read reads on from there, so a host can feed its notification system, warehouse or audit
+     * log and catch up after a restart without missing an event. Each event was stored in the transaction
+     * that caused it.
+     *
+     * @param afterPosition the last position read, 0 for the start
+     * @param limit the most events to return, 1 to {@value #MAX_EVENTS}
+     * @return the events, possibly none
+     * @throws IllegalArgumentException if {@code afterPosition} is negative or {@code limit} out of range
+     */
+    public List<SlaEvent> events(long afterPosition, int limit) {
+        ensureOpen();
+        List<String> problems = new ArrayList<>();
+        if (afterPosition < 0) {
+            problems.add("afterPosition must be 0 or more (was " + afterPosition + ")");
+        }
+        if (limit < 1 || limit > MAX_EVENTS) {
+            problems.add("limit must be 1 to " + MAX_EVENTS + " (was " + limit + ")");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        return transactions.read("read the SLA events", () -> Outcome.ok(EventLog.after(afterPosition, limit)));
     }
 
     /**

@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Something that happened to one SLA countdown of one request, announced to every
- * {@link SlaEventListener} after the transaction that caused it has committed. Immutable.
+ * Something that happened to one SLA countdown of one request: stored in the engine's database in the
+ * transaction that caused it (the event feed, {@link SlaEngine#events}), and announced to every
+ * {@link SlaEventListener} after that transaction has committed, at least once. Immutable.
  *
  * @param type what happened
  * @param requestId the request, as returned by {@link SlaEngine#submit}, or an acceptance case a host
@@ -20,9 +21,12 @@ import java.util.Objects;
  * @param round 0 for the request's own response and resolution countdowns; for the countdown of a
  *     rework round of the acceptance workflow (metric {@link SlaMetric#RESOLUTION}), the round's
  *     number, 1 for the first, warranty rework rounds included
+ * @param position the event's place in the engine's event feed ({@link SlaEngine#events}): positive,
+ *     unique and increasing in commit order across all nodes; a listener that hears an event twice (the
+ *     feed delivers at least once) drops the repeat by it. 0 for an event not stored (made by hand)
  */
 public record SlaEvent(Type type, String requestId, String customer, SlaMetric metric, Instant at, double threshold,
-        int round) {
+        int round, long position) {
 
     /** The kinds of event; each is announced at most once per countdown and threshold. */
     public enum Type {
@@ -57,14 +61,38 @@ public record SlaEvent(Type type, String requestId, String customer, SlaMetric m
         if (round < 0) {
             throw new IllegalArgumentException("Invalid value for round (valid values 0 and above): " + round);
         }
+        if (position < 0) {
+            throw new IllegalArgumentException("Invalid value for position (valid values 0 and above): " + position);
+        }
     }
 
     /**
-     * Creates an event about one of the request's own countdowns (round 0).
+     * Creates an event not stored in the feed yet (position 0).
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code round} is negative
+     */
+    public SlaEvent(Type type, String requestId, String customer, SlaMetric metric, Instant at, double threshold,
+            int round) {
+        this(type, requestId, customer, metric, at, threshold, round, 0);
+    }
+
+    /**
+     * Returns this event at {@code position} of the feed.
+     *
+     * @param position its position, positive
+     * @return the event with that position
+     */
+    public SlaEvent atPosition(long position) {
+        return new SlaEvent(type, requestId, customer, metric, at, threshold, round, position);
+    }
+
+    /**
+     * Creates an event about one of the request's own countdowns (round 0), not stored in the feed yet.
      *
      * @throws NullPointerException if an argument is null
      */
     public SlaEvent(Type type, String requestId, String customer, SlaMetric metric, Instant at, double threshold) {
-        this(type, requestId, customer, metric, at, threshold, 0);
+        this(type, requestId, customer, metric, at, threshold, 0, 0);
     }
 }

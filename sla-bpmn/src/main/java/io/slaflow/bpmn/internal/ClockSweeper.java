@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.ArrayList;
 import io.slaflow.bpmn.DeadlineChange;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,8 @@ public final class ClockSweeper implements AutoCloseable {
     private final ClockStore clocks;
     /** The highest reconfiguration with {@link io.slaflow.bpmn.RunningClocks#MOVE} whose batches this node finished. */
     private volatile int movedThrough;
+    /** How long an event may stay unmarked before another node delivers it. */
+    private final Duration eventLockTime;
     private ScheduledExecutorService thread;
 
     /**
@@ -41,11 +44,39 @@ public final class ClockSweeper implements AutoCloseable {
      *
      * @param management the engine's management service
      * @param runtime policy, clock and listeners
+     * @param eventLockTime how long a stored event may stay unmarked before this node delivers it
      */
-    public ClockSweeper(ManagementService management, SlaRuntime runtime) {
+    public ClockSweeper(ManagementService management, SlaRuntime runtime, Duration eventLockTime) {
         this.management = management;
         this.runtime = runtime;
         this.clocks = new ClockStore(runtime);
+        this.eventLockTime = eventLockTime;
+    }
+
+    /**
+     * Marks the events this node delivered since the last look, in one transaction; then delivers the
+     * events stored more than the lock time ago that no node marked delivered (their node died between
+     * its commit and its listeners, or before it marked them), batch after batch, each delivered and
+     * marked in one transaction.
+     *
+     * @return how many events it delivered again
+     */
+    public int deliverLeftOver() {
+        List<Long> delivered = runtime.takeDelivered();
+        if (!delivered.isEmpty()) {
+            management.executeCommand(context -> {
+                EventLog.delivered(delivered);
+                return null;
+            });
+        }
+        Instant storedBefore = Instant.now().minus(eventLockTime);
+        int total = 0;
+        int batch;
+        do {
+            batch = management.executeCommand(context -> EventLog.redeliver(storedBefore, BATCH, runtime::redeliver));
+            total += batch;
+        } while (batch == BATCH);
+        return total;
     }
 
     /**
@@ -81,6 +112,7 @@ public final class ClockSweeper implements AutoCloseable {
      */
     public int drain() {
         recount();
+        deliverLeftOver();
         int fired = 0;
         ClockStore.Sweep sweep;
         do {

@@ -252,6 +252,7 @@ public final class EngineFactory {
             try {
                 Configurations.createTable();
                 References.createTable();
+                EventLog.createTables();
                 runtime.configurations().register(runtime.now());
                 ClockStore.createTable();
                 ClockStore.rank(workOrder);

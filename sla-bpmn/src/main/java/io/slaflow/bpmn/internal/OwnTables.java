@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.ibatis.session.SqlSession;
@@ -25,6 +27,8 @@ final class OwnTables {
 
     /** The command attribute that says the transaction listeners of {@link #changes()} are registered. */
     private static final String LISTENERS_REGISTERED = OwnTables.class.getName() + ".listeners";
+    /** The command attribute holding what {@link #beforeCommit} runs. */
+    private static final String BEFORE_COMMIT = OwnTables.class.getName() + ".beforeCommit";
 
     /** A row inserted twice at once (H2 and PostgreSQL), or PostgreSQL's duplicate table / type. */
     private static final Set<String> CREATED_AT_THE_SAME_TIME = Set.of("23505", "42P07");
@@ -87,12 +91,38 @@ final class OwnTables {
                 && Context.getTransactionContext() instanceof StandaloneMybatisTransactionContext) {
             command.addAttribute(LISTENERS_REGISTERED, Boolean.TRUE);
             SqlSession session = CommandContextUtil.getDbSqlSession().getSqlSession();
-            Context.getTransactionContext().addTransactionListener(TransactionState.COMMITTING,
-                    committing -> session.commit(true));
+            Context.getTransactionContext().addTransactionListener(TransactionState.COMMITTING, committing -> {
+                hooks(command).forEach(Runnable::run);
+                session.commit(true);
+            });
             Context.getTransactionContext().addTransactionListener(TransactionState.ROLLINGBACK,
                     rolledBack -> session.rollback(true));
         }
         return connection();
+    }
+
+    /**
+     * Runs {@code hook} in the command's transaction once everything else it did is flushed, just before
+     * it commits: the last statements of the transaction, so a lock they take is held only while it
+     * commits. A hook that throws rolls the transaction back. Call inside a command.
+     */
+    static void beforeCommit(Runnable hook) {
+        CommandContext command = Context.getCommandContext();
+        if (Context.getTransactionContext() instanceof StandaloneMybatisTransactionContext) {
+            if (command.getAttribute(BEFORE_COMMIT) == null) {
+                command.addAttribute(BEFORE_COMMIT, new ArrayList<Runnable>());
+            }
+            hooks(command).add(hook);
+            changes();                      // registers the listener that runs the hooks, then commits
+        } else {
+            Context.getTransactionContext().addTransactionListener(TransactionState.COMMITTING, committing -> hook.run());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Runnable> hooks(CommandContext command) {
+        Object hooks = command.getAttribute(BEFORE_COMMIT);
+        return hooks == null ? List.of() : (List<Runnable>) hooks;
     }
 
     static String table(String name) {

@@ -18,6 +18,9 @@ import io.slaflow.core.routing.WorkOrder;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Queue;
+import java.util.ArrayList;
 import java.util.Objects;
 import org.flowable.common.engine.impl.cfg.TransactionContext;
 import org.flowable.common.engine.impl.cfg.TransactionState;
@@ -38,6 +41,8 @@ public final class SlaRuntime {
     private final Members members;
     private final List<SlaEventListener> listeners;
     private final Desk desk;
+    /** Positions delivered to the listeners, not yet marked in the event table. */
+    private final Queue<Long> undelivered = new ConcurrentLinkedQueue<>();
 
     /**
      * How the desk is organised: where requests go, how missed calls are answered, in which order work
@@ -146,20 +151,41 @@ public final class SlaRuntime {
     }
 
     /**
-     * Delivers {@code events} to the listeners once the current Flowable transaction commits; if it
-     * rolls back they are dropped. Outside a transaction they are delivered at once.
+     * Stores {@code events} in the event feed with the current Flowable transaction (just before it
+     * commits, with their positions) and delivers them to the listeners once it has committed; if it rolls
+     * back, neither happens. Outside a transaction they are delivered at once and not stored.
      */
     public void publishAfterCommit(List<SlaEvent> events) {
-        if (events.isEmpty() || listeners.isEmpty()) {
+        if (events.isEmpty()) {
             return;
         }
-        List<SlaEvent> copy = List.copyOf(events);
         TransactionContext transaction = Context.getTransactionContext();
         if (transaction == null) {
-            deliver(copy);
-        } else {
-            transaction.addTransactionListener(TransactionState.COMMITTED, commandContext -> deliver(copy));
+            deliver(List.copyOf(events));
+            return;
         }
+        EventLog.Stored stored = EventLog.store(events, listeners.isEmpty());
+        if (!listeners.isEmpty()) {
+            transaction.addTransactionListener(TransactionState.COMMITTED, commandContext -> {
+                List<SlaEvent> delivered = stored.events();
+                deliver(delivered);
+                delivered.forEach(e -> undelivered.add(e.position()));
+            });
+        }
+    }
+
+    /** Returns the positions of the events this node delivered and has not marked yet, emptying the list. */
+    List<Long> takeDelivered() {
+        List<Long> positions = new ArrayList<>();
+        for (Long p = undelivered.poll(); p != null; p = undelivered.poll()) {
+            positions.add(p);
+        }
+        return positions;
+    }
+
+    /** Hands stored events that no node delivered to this node's listeners. */
+    void redeliver(List<SlaEvent> events) {
+        deliver(events);
     }
 
     private void deliver(List<SlaEvent> events) {
