@@ -42,8 +42,8 @@ import java.util.TreeSet;
  * worked twice; when they go forward, the missing hour is not worked. Ranges are half-open,
  * {@code [from, to)}.
  *
- * <p>{@link #isWorkingTime}, {@link #nextWorkingInstant}, {@link #addWorkingTime} and {@link
- * #workingTimeBetween} each cost one or two binary searches over the working intervals of the years
+ * <p>{@link #isWorkingTime}, {@link #nextWorkingInstant}, {@link #workingUntil}, {@link #addWorkingTime}
+ * and {@link #workingTimeBetween} each cost one or two binary searches over the working intervals of the years
  * they start and end in, plus one addition per further year crossed; they allocate nothing but
  * their result. The intervals are built lazily, one local year at a time (a fraction of a
  * millisecond), and at most {@value #CACHED_YEARS} years are kept, with the working totals of up
@@ -310,6 +310,45 @@ public final class WorkingCalendar {
             }
         }
         return Instant.ofEpochSecond(next);
+    }
+
+    /**
+     * Returns the end of the working stretch that contains {@code t}, or {@code limit} when the stretch
+     * runs on to {@code limit} or beyond; {@code t} itself when {@code t} is not working time or
+     * {@code limit} is not after {@code t}. A stretch is a maximal run of working time: shifts that
+     * touch or overlap (a night shift running into the next morning's, a year running into the next)
+     * make one. So every instant of {@code [t, workingUntil(t, limit))} is working time, and {@link
+     * #nextWorkingInstant} and this method together cut any span into its working and non-working
+     * parts. The limit bounds the search on a calendar that never stops (round the clock).
+     *
+     * <p>Costs one binary search, plus one step per further local year the stretch runs into.
+     *
+     * @param t the instant
+     * @param limit how far to follow the stretch at most
+     * @return the end of the stretch, exclusive, capped at {@code limit}; or {@code t}
+     * @throws NullPointerException if an argument is null
+     */
+    public Instant workingUntil(Instant t, Instant limit) {
+        long second = Objects.requireNonNull(t, "t").getEpochSecond();
+        if (!Objects.requireNonNull(limit, "limit").isAfter(t)) {
+            return t;
+        }
+        YearBlock block = blocks.blockOf(second);
+        long end = block.endOfIntervalAt(second);
+        if (end == NOT_FOUND) {
+            return t;
+        }
+        long limitCeiling = limit.getEpochSecond() + (limit.getNano() > 0 ? 1 : 0);
+        while (end == block.to && end < limitCeiling) {
+            YearBlock next = blocks.year(block.year + 1);
+            long carried = next.endOfOpeningInterval();
+            if (carried == NOT_FOUND) {
+                break;
+            }
+            end = carried;
+            block = next;
+        }
+        return end < limitCeiling ? Instant.ofEpochSecond(end) : limit;
     }
 
     /**

@@ -114,6 +114,24 @@ final class YearBlock {
     }
 
     /**
+     * The end (epoch second) of the interval containing {@code epochSecond} (inside the block), or
+     * {@link Long#MIN_VALUE} when that second is not working time.
+     */
+    long endOfIntervalAt(long epochSecond) {
+        int offset = (int) (epochSecond - from);
+        int i = floorIndex(offset);
+        return i >= 0 && offset < ends[i] ? from + ends[i] : Long.MIN_VALUE;
+    }
+
+    /**
+     * The end (epoch second) of the block's first interval when that interval starts at {@link
+     * #from} (a stretch carried over from the year before), or {@link Long#MIN_VALUE}.
+     */
+    long endOfOpeningInterval() {
+        return starts.length > 0 && starts[0] == 0 ? from + ends[0] : Long.MIN_VALUE;
+    }
+
+    /**
      * The earliest epoch second at which the working time since {@link #from} reaches
      * {@code seconds} plus {@code nanos} (0 to 999,999,999) nanoseconds, less those nanoseconds; or
      * {@link Long#MIN_VALUE} when the block holds less working time. The instant sought is the

@@ -233,6 +233,37 @@ public final class Countdown {
                 .status();
     }
 
+    /**
+     * Explains the status at {@code now} on {@code calendar}: the time from the countdown's start (its
+     * last {@code STARTED} or {@code RESET} at or before {@code now}) to the metric's end, cut into
+     * segments counted, paused and outside working hours. It is computed from the event history and
+     * the calendar by the same walk as {@link #statusAt}, so it never disagrees with the status: its
+     * {@link Explanation#due()} is {@code statusAt(now, calendar).due()}.
+     *
+     * <p>The segments end at the met instant once the metric is met. While it is not: for a countdown
+     * not breached at {@code now}, at its due instant, the working time ahead counted too, so the
+     * counted segments add up to the target (a paused countdown is paused up to {@code now}, then
+     * projected as if it resumed then); for a breached one, at {@code now}, so the counted segments add
+     * up to the elapsed working time, beyond the target. Costs one walk of the history and one calendar
+     * lookup per segment.
+     *
+     * @param now the instant to explain the countdown at; an instant before the start reads as the start
+     * @param calendar the working time the countdown runs on
+     * @param rule the path of the rule that set the target in its policy file (such as {@code
+     *     policies.gold.targets[1]}), or null for a policy made in code
+     * @param configVersion the configuration version that timed the countdown, zero or more
+     * @return the explanation
+     * @throws NullPointerException if {@code now} or {@code calendar} is null
+     * @throws IllegalArgumentException if {@code configVersion} is negative
+     */
+    public Explanation explain(Instant now, WorkingCalendar calendar, String rule, int configVersion) {
+        if (configVersion < 0) {
+            throw new IllegalArgumentException("configVersion must be zero or more (was " + configVersion + ")");
+        }
+        return new Replay(this, Objects.requireNonNull(now, "now"), Objects.requireNonNull(calendar, "calendar"))
+                .explain(rule, configVersion);
+    }
+
     @Override
     public boolean equals(Object o) {
         return this == o || o instanceof Countdown c

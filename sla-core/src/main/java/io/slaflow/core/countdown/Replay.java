@@ -11,6 +11,10 @@ import java.util.List;
  * between a start, resume or reset and the next pause or met; the instant at which the elapsed time
  * reaches a threshold is found inside the running stretch that crosses it. Elapsed time is kept in
  * nanoseconds so that a replay allocates little beyond the status itself.
+ *
+ * <p>{@link #explain} runs the same walk with a {@link Tiling} attached, which records each counting
+ * stretch and pause as segments; {@link #status} alone attaches none, so the status costs nothing
+ * for the explanation.
  */
 final class Replay {
 
@@ -29,6 +33,10 @@ final class Replay {
     private Instant metAt;
     /** Crossing instants of the warnings followed by the target; null where not crossed. */
     private final Instant[] crossed;
+    /** Start of the current pause, or null while counting or met. */
+    private Instant pausedSince;
+    /** The segments being recorded, or null when only the status is wanted. */
+    private Tiling tiling;
 
     Replay(Countdown countdown, Instant now, WorkingCalendar calendar) {
         this.countdown = countdown;
@@ -68,19 +76,65 @@ final class Replay {
                 projectElapsed);
     }
 
+    /**
+     * Computes the status as {@link #status} does and explains it: the segments from the last start or
+     * reset to the met instant, or to the due instant while not breached (the working time ahead of a
+     * running countdown, or of a paused one resumed now, counted too), or to now once breached.
+     */
+    Explanation explain(String rule, int configVersion) {
+        tiling = new Tiling(calendar);
+        CountdownStatus status = status();
+        if (metAt == null) {
+            if (pausedSince != null) {
+                tiling.paused(pausedSince, now);
+            }
+            if (!status.breached()) {
+                tiling.counting(now, status.due());
+            }
+        }
+        return new Explanation(countdown.metric(), countdown.target(), rule, configVersion, status.due(),
+                tiling.segments());
+    }
+
     private void apply(CountdownEvent e) {
+        if (tiling != null) {
+            tile(e);
+        }
         switch (e.type()) {
-            case STARTED, RESUMED -> runningSince = e.at();
-            case PAUSED -> stop(e.at(), false);
+            case STARTED, RESUMED -> {
+                runningSince = e.at();
+                pausedSince = null;
+            }
+            case PAUSED -> {
+                stop(e.at(), false);
+                pausedSince = e.at();
+            }
             case MET -> {
                 stop(e.at(), true);
                 metAt = e.at();
+                pausedSince = null;
             }
             case RESET -> {
+                pausedSince = null;
                 elapsed = 0;
                 metAt = null;
                 Arrays.fill(crossed, null);
                 runningSince = e.at();
+            }
+        }
+    }
+
+    /** Records what {@code e} ends: a pause it closes, or everything so far when counting starts over. */
+    private void tile(CountdownEvent e) {
+        switch (e.type()) {
+            case STARTED, RESET -> tiling.restart();
+            case RESUMED, MET -> {
+                if (pausedSince != null) {
+                    tiling.paused(pausedSince, e.at());
+                }
+            }
+            case PAUSED -> {
+                // the counting stretch it ends is recorded by count()
             }
         }
     }
@@ -97,6 +151,9 @@ final class Replay {
      * reached exactly at {@code to} counts as crossed unless the stretch ends with the metric met.
      */
     private void count(Instant from, Instant to, boolean inclusiveEnd) {
+        if (tiling != null) {
+            tiling.counting(from, to);
+        }
         long after = elapsed + calendar.workingTimeBetween(from, to).toNanos();
         for (int i = 0; i <= targetIndex; i++) {
             long threshold = countdown.threshold(i);

@@ -19,6 +19,7 @@ import java.util.EnumSet;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -130,6 +131,43 @@ class WorkingCalendarPropertiesTest {
         assertTrue(c.isWorkingTime(next));
         assertEquals(Duration.ZERO, c.workingTimeBetween(t, next));
         assertEquals(next.equals(t), c.isWorkingTime(t));
+    }
+
+    @Property(tries = TRIES)
+    void workingUntilIsOneStretchOfWorkingTime(@ForAll("calendars") WorkingCalendar c,
+            @ForAll("instants") Instant t, @ForAll("durations") Duration ahead) {
+        Instant limit = t.plus(ahead);
+        Instant end = c.workingUntil(t, limit);
+        assertFalse(end.isAfter(limit));
+        if (!c.isWorkingTime(t) || ahead.isZero()) {
+            assertEquals(t, end);
+            return;
+        }
+        assertTrue(end.isAfter(t));
+        assertEquals(Duration.between(t, end), c.workingTimeBetween(t, end));
+        Duration length = Duration.between(t, end);
+        for (int k = 0; k < 16; k++) {
+            Instant x = t.plus(length.multipliedBy(k).dividedBy(16));
+            assertTrue(c.isWorkingTime(x), () -> x + " inside [" + t + ", " + end + ")");
+        }
+        if (end.isBefore(limit)) {
+            assertFalse(c.isWorkingTime(end), () -> "the stretch from " + t + " goes on after " + end);
+        }
+    }
+
+    @Property(tries = TRIES)
+    void workingUntilAndNextWorkingInstantCutASpanIntoItsWorkingTime(@ForAll("calendars") WorkingCalendar c,
+            @ForAll("instants") Instant a, @ForAll("instants") Instant b) {
+        Instant from = min(a, b);
+        Instant to = max(a, b);
+        Duration working = Duration.ZERO;
+        int stretches = 0;
+        for (Instant x = c.nextWorkingInstant(from); x.isBefore(to) && stretches < 5_000;
+                x = c.nextWorkingInstant(c.workingUntil(x, to)), stretches++) {
+            working = working.plus(Duration.between(x, c.workingUntil(x, to)));
+        }
+        Assume.that(stretches < 5_000);
+        assertEquals(c.workingTimeBetween(from, to), working);
     }
 
     @Property(tries = TRIES)

@@ -68,14 +68,19 @@ class CountdownLawsTest {
     }
 
     /** Each step: which of the allowed events to record next, and how many minutes after the last. */
-    private static Arbitrary<List<int[]>> steps() {
+    static Arbitrary<List<int[]>> steps() {
         Arbitrary<int[]> step = Combinators.combine(Arbitraries.integers().between(0, 11),
                 Arbitraries.integers().between(0, 3 * 24 * 60)).as((choice, gap) -> new int[] {choice, gap});
         return step.list().ofMaxSize(8);
     }
 
     private static Countdown build(int targetMinutes, List<Double> warnAt, int startMinutes, List<int[]> steps) {
-        Instant t = BASE.plus(Duration.ofMinutes(startMinutes));
+        return build(BASE, targetMinutes, warnAt, startMinutes, steps);
+    }
+
+    /** A countdown started {@code startMinutes} after {@code base}, then taken through {@code steps}. */
+    static Countdown build(Instant base, int targetMinutes, List<Double> warnAt, int startMinutes, List<int[]> steps) {
+        Instant t = base.plus(Duration.ofMinutes(startMinutes));
         Countdown c = Countdown.start(SlaMetric.RESPONSE, Duration.ofMinutes(targetMinutes), warnAt, t);
         for (int[] step : steps) {
             t = t.plus(Duration.ofMinutes(step[1]));
