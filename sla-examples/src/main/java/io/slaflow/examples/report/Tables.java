@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** The page's tables of the baseline: figures per line, and every breach with how late it was. */
+/** The page's tables of the baseline: compliance per customer, figures per line, and every breach with how late it was. */
 final class Tables {
 
     /** The most breaches listed on the page; report.csv has them all. */
@@ -15,6 +15,9 @@ final class Tables {
     private static final List<String> SUMMARY_HEADERS = List.of("line", "requests", "answered", "resolved",
             "response met", "resolution met", "median response", "90th pct response", "with a breach",
             "worst lateness");
+
+    private static final List<String> CUSTOMER_HEADERS = List.of("customer", "requests", "response met",
+            "response breached", "resolution met", "resolution breached", "with a breach", "worst lateness");
 
     private record Breach(RequestRow row, SlaMetric metric) {
         MetricResult result() {
@@ -35,6 +38,35 @@ final class Tables {
         m.close("tbody").open("tfoot");
         summaryRow(m, "all lines", scenario.summary());
         m.close("tfoot").close("table").close("div").nl();
+    }
+
+    /**
+     * Per customer, for each metric the share met of the countdowns decided (with the counts) and the
+     * breaches; the requests with a breach and the worst lateness. The foot row is all customers.
+     */
+    static void byCustomer(Markup m, Scenario scenario) {
+        m.open("div", "class", "table-wrap").open("table", "class", "data customers").open("thead").open("tr");
+        CUSTOMER_HEADERS.forEach(h -> m.element("th", h, "class", h.equals("customer") ? null : "num"));
+        m.close("tr").close("thead").nl().open("tbody");
+        for (String customer : Breakdown.customers(scenario)) {
+            customerRow(m, customer, Summary.of(Breakdown.where(scenario.rows(), RequestRow::customer, customer)));
+        }
+        m.close("tbody").open("tfoot");
+        customerRow(m, "all customers", scenario.summary());
+        m.close("tfoot").close("table").close("div").nl();
+    }
+
+    private static void customerRow(Markup m, String customer, Summary s) {
+        m.open("tr", "data-customer", customer).element("th", customer, "scope", "row");
+        num(m, String.valueOf(s.requests()));
+        for (SlaMetric metric : SlaMetric.values()) {
+            Summary.Tally t = s.tally(metric);
+            num(m, Fmt.percent(t.shareMet()) + " (" + t.met() + " of " + t.decided() + ")");
+            num(m, String.valueOf(t.breached()));
+        }
+        num(m, String.valueOf(s.breachedRequests()));
+        num(m, s.worstLate().isZero() ? Fmt.NONE : Fmt.duration(s.worstLate()));
+        m.close("tr").nl();
     }
 
     private static void summaryRow(Markup m, String line, Summary s) {
