@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /** The page's tables of the baseline: compliance per customer, figures per line, and every breach with how late it was. */
 final class Tables {
@@ -29,15 +30,8 @@ final class Tables {
     }
 
     static void summaryByLine(Markup m, Scenario scenario) {
-        m.open("div", "class", "table-wrap").open("table", "class", "data summary").open("thead").open("tr");
-        SUMMARY_HEADERS.forEach(h -> m.element("th", h, "class", h.equals("line") ? null : "num"));
-        m.close("tr").close("thead").nl().open("tbody");
-        for (String line : Breakdown.lines(scenario)) {
-            summaryRow(m, line, Summary.of(Breakdown.where(scenario.rows(), RequestRow::group, line)));
-        }
-        m.close("tbody").open("tfoot");
-        summaryRow(m, "all lines", scenario.summary());
-        m.close("tfoot").close("table").close("div").nl();
+        table(m, "summary", SUMMARY_HEADERS, RequestRow::group, Breakdown.lines(scenario), "all lines", scenario,
+                Tables::summaryRow);
     }
 
     /**
@@ -45,14 +39,26 @@ final class Tables {
      * breaches; the requests with a breach and the worst lateness. The foot row is all customers.
      */
     static void byCustomer(Markup m, Scenario scenario) {
-        m.open("div", "class", "table-wrap").open("table", "class", "data customers").open("thead").open("tr");
-        CUSTOMER_HEADERS.forEach(h -> m.element("th", h, "class", h.equals("customer") ? null : "num"));
+        table(m, "customers", CUSTOMER_HEADERS, RequestRow::customer, Breakdown.customers(scenario), "all customers",
+                scenario, Tables::customerRow);
+    }
+
+    /** Writes one table row of the figures of some requests. */
+    private interface SummaryRow {
+        void write(Markup m, String label, Summary summary);
+    }
+
+    /** A table with a row per key's requests, then a foot row of all the scenario's requests. */
+    private static void table(Markup m, String css, List<String> headers, Function<RequestRow, String> key,
+            List<String> keys, String total, Scenario scenario, SummaryRow row) {
+        m.open("div", "class", "table-wrap").open("table", "class", "data " + css).open("thead").open("tr");
+        headers.forEach(h -> m.element("th", h, "class", h.equals(headers.get(0)) ? null : "num"));
         m.close("tr").close("thead").nl().open("tbody");
-        for (String customer : Breakdown.customers(scenario)) {
-            customerRow(m, customer, Summary.of(Breakdown.where(scenario.rows(), RequestRow::customer, customer)));
+        for (String k : keys) {
+            row.write(m, k, Summary.of(Breakdown.where(scenario.rows(), key, k)));
         }
         m.close("tbody").open("tfoot");
-        customerRow(m, "all customers", scenario.summary());
+        row.write(m, total, scenario.summary());
         m.close("tfoot").close("table").close("div").nl();
     }
 
