@@ -29,6 +29,11 @@ final class Breakdown {
         return List.copyOf(lines);
     }
 
+    /** Returns the customers of the rows, in the order of their first row. */
+    static List<String> customers(Scenario scenario) {
+        return scenario.rows().stream().map(RequestRow::customer).distinct().toList();
+    }
+
     /** Returns the rows that match a key, e.g. the rows of one line. */
     static <K> List<RequestRow> where(List<RequestRow> rows, Function<RequestRow, K> key, K value) {
         return rows.stream().filter(r -> key.apply(r).equals(value)).toList();

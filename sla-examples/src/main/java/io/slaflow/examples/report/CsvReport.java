@@ -24,7 +24,8 @@ public final class CsvReport {
     public static final List<String> HEADER = List.of("id", "customer", "tier", "kind", "severity", "line",
             "subject", "filed_at", "responded_at", "resolved_at",
             "response_target_min", "response_working_min", "response_outcome", "response_late_min",
-            "resolution_target_min", "resolution_working_min", "resolution_outcome", "resolution_late_min");
+            "resolution_target_min", "resolution_working_min", "resolution_outcome", "resolution_late_min",
+            "config_version");
 
     private static final String CRLF = "\r\n";
     /**
@@ -70,6 +71,7 @@ public final class CsvReport {
             f.add(m.outcome().name());
             f.add(m.breached() ? minutes(m.late()) : "");
         }
+        f.add(String.valueOf(r.configVersion()));
         return f;
     }
 

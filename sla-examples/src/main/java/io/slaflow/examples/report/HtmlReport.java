@@ -45,6 +45,10 @@ public final class HtmlReport {
         WhatIf.table(m, report);
         whatIfChart(m, report);
         m.close("div").close("section").nl();
+        section(m, "Compliance per customer", "Baseline. Each customer's requests are timed by its contract's"
+                + " policy; shares met are of the countdowns decided (met or breached).");
+        Tables.byCustomer(m, report.baseline());
+        m.close("section").nl();
         section(m, "Summary by line", "Baseline. Shares met are of the countdowns decided (met or breached).");
         Tables.summaryByLine(m, report.baseline());
         m.close("section").nl();
@@ -76,7 +80,9 @@ public final class HtmlReport {
                 .text(" \u00b7 seed " + run.seed() + " \u00b7 " + run.days() + (run.days() == 1 ? " day" : " days")
                         + " from " + Fmt.fullDateTime(run.start(), zone) + " to " + Fmt.fullDateTime(run.end(), zone)
                         + " (" + zone.getId() + ")")
-                .close("p").open("p", "class", "staff").text("Staff (baseline): ");
+                .close("p");
+        run.notes().forEach(note -> m.element("p", note, "class", "meta note"));
+        m.open("p", "class", "staff").text("Staff (baseline): ");
         report.baseline().staff().forEach((group, n) -> m.open("span", "class", "chip")
                 .text(group + " ").element("b", String.valueOf(n)).close("span"));
         m.close("p").close("header").nl();
@@ -130,7 +136,8 @@ public final class HtmlReport {
         m.close("figure").nl();
         figure(m, "full", "Open work per group over the week", "Requests filed and not yet resolved, sampled every "
                 + Fmt.duration(base.openWork().step()) + ".");
-        LineChart.render(m, "chart-open", "Open work per group", base.openWork(), report.run().zone(), FULL);
+        LineChart.render(m, "chart-open", "Open work per group", base.openWork(), report.run().zone(),
+                report.run().marks(), FULL);
         m.close("figure").close("section").nl();
     }
 

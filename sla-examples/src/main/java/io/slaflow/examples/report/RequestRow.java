@@ -22,9 +22,21 @@ import java.util.Optional;
  * @param filedAt when it was submitted
  * @param response the response countdown's result
  * @param resolution the resolution countdown's result
+ * @param configVersion the desk's configuration version that timed it (in force when it was filed); from 1
  */
 public record RequestRow(String id, String customer, RequesterTier tier, RequestKind kind, Severity severity,
-        String group, String subject, Instant filedAt, MetricResult response, MetricResult resolution) {
+        String group, String subject, Instant filedAt, MetricResult response, MetricResult resolution,
+        int configVersion) {
+
+    /**
+     * A row timed by the first configuration version.
+     *
+     * @throws InvalidReportException listing every problem
+     */
+    public RequestRow(String id, String customer, RequesterTier tier, RequestKind kind, Severity severity,
+            String group, String subject, Instant filedAt, MetricResult response, MetricResult resolution) {
+        this(id, customer, tier, kind, severity, group, subject, filedAt, response, resolution, 1);
+    }
 
     /**
      * Checks the fields.
@@ -43,6 +55,7 @@ public record RequestRow(String id, String customer, RequesterTier tier, Request
         v.present("filedAt", filedAt);
         v.present("response", response);
         v.present("resolution", resolution);
+        v.check(configVersion >= 1, "configVersion: must be 1 or more (was " + configVersion + ")");
         v.throwIfAny();
     }
 

@@ -5,8 +5,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
-/** The page's tables of the baseline: figures per line, and every breach with how late it was. */
+/** The page's tables of the baseline: compliance per customer, figures per line, and every breach with how late it was. */
 final class Tables {
 
     /** The most breaches listed on the page; report.csv has them all. */
@@ -15,6 +16,9 @@ final class Tables {
     private static final List<String> SUMMARY_HEADERS = List.of("line", "requests", "answered", "resolved",
             "response met", "resolution met", "median response", "90th pct response", "with a breach",
             "worst lateness");
+
+    private static final List<String> CUSTOMER_HEADERS = List.of("customer", "requests", "response met",
+            "response breached", "resolution met", "resolution breached", "with a breach", "worst lateness");
 
     private record Breach(RequestRow row, SlaMetric metric) {
         MetricResult result() {
@@ -26,15 +30,49 @@ final class Tables {
     }
 
     static void summaryByLine(Markup m, Scenario scenario) {
-        m.open("div", "class", "table-wrap").open("table", "class", "data summary").open("thead").open("tr");
-        SUMMARY_HEADERS.forEach(h -> m.element("th", h, "class", h.equals("line") ? null : "num"));
+        table(m, "summary", SUMMARY_HEADERS, RequestRow::group, Breakdown.lines(scenario), "all lines", scenario,
+                Tables::summaryRow);
+    }
+
+    /**
+     * Per customer, for each metric the share met of the countdowns decided (with the counts) and the
+     * breaches; the requests with a breach and the worst lateness. The foot row is all customers.
+     */
+    static void byCustomer(Markup m, Scenario scenario) {
+        table(m, "customers", CUSTOMER_HEADERS, RequestRow::customer, Breakdown.customers(scenario), "all customers",
+                scenario, Tables::customerRow);
+    }
+
+    /** Writes one table row of the figures of some requests. */
+    private interface SummaryRow {
+        void write(Markup m, String label, Summary summary);
+    }
+
+    /** A table with a row per key's requests, then a foot row of all the scenario's requests. */
+    private static void table(Markup m, String css, List<String> headers, Function<RequestRow, String> key,
+            List<String> keys, String total, Scenario scenario, SummaryRow row) {
+        m.open("div", "class", "table-wrap").open("table", "class", "data " + css).open("thead").open("tr");
+        headers.forEach(h -> m.element("th", h, "class", h.equals(headers.get(0)) ? null : "num"));
         m.close("tr").close("thead").nl().open("tbody");
-        for (String line : Breakdown.lines(scenario)) {
-            summaryRow(m, line, Summary.of(Breakdown.where(scenario.rows(), RequestRow::group, line)));
+        for (String k : keys) {
+            row.write(m, k, Summary.of(Breakdown.where(scenario.rows(), key, k)));
         }
         m.close("tbody").open("tfoot");
-        summaryRow(m, "all lines", scenario.summary());
+        row.write(m, total, scenario.summary());
         m.close("tfoot").close("table").close("div").nl();
+    }
+
+    private static void customerRow(Markup m, String customer, Summary s) {
+        m.open("tr", "data-customer", customer).element("th", customer, "scope", "row");
+        num(m, String.valueOf(s.requests()));
+        for (SlaMetric metric : SlaMetric.values()) {
+            Summary.Tally t = s.tally(metric);
+            num(m, Fmt.percent(t.shareMet()) + " (" + t.met() + " of " + t.decided() + ")");
+            num(m, String.valueOf(t.breached()));
+        }
+        num(m, String.valueOf(s.breachedRequests()));
+        num(m, s.worstLate().isZero() ? Fmt.NONE : Fmt.duration(s.worstLate()));
+        m.close("tr").nl();
     }
 
     private static void summaryRow(Markup m, String line, Summary s) {

@@ -1,12 +1,9 @@
 package io.slaflow.examples.simulation;
 
-import io.slaflow.core.contract.PaymentTerms;
-import io.slaflow.core.contract.ServiceContract;
 import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.RequesterTier;
 import io.slaflow.core.request.ServiceRequest;
 import io.slaflow.core.request.Severity;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -21,16 +18,23 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Draws the client's requests for the simulated days from a seed: per day and {@link Demand.Stream}, a
- * Poisson number of requests at hours drawn from the daily profile. Day {@code k} depends only on the
- * seed and {@code k}, so a longer run starts with the same days.
+ * Draws the customers' requests for the simulated days from a seed: per day and {@link Demand.Stream}, a
+ * Poisson number of requests, each drawn for one customer by its share, at an hour drawn from the daily
+ * profile on that customer's own clock (a customer in Tashkent files its morning peak while Kyiv sleeps).
+ * Day {@code k} is the desk's day: its requests fall in it, and depend only on the seed and {@code k},
+ * so a longer run starts with the same days.
  */
 final class Arrivals {
 
-    /** The client the desk serves. */
+    /** The desk's first customer: in Kyiv, on the file's default policy. */
     static final String CUSTOMER = "acme-trade";
+    /** The desk's second customer: in Tashkent (UTC+5, no DST), on the file's {@code gold} policy. */
+    static final String SECOND_CUSTOMER = "silk-road-foods";
 
     private static final int KEY_USERS = 5;
+    /** The key users' ids, the same at each customer: {@code key-user-1} to {@code key-user-5}. */
+    static final List<String> KEY_USER_IDS = java.util.stream.IntStream.rangeClosed(1, KEY_USERS)
+            .mapToObj(i -> "key-user-" + i).toList();
     private static final int ORDINARY_USERS = 180;
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
     private static final Map<RequestKind, List<String>> SUBJECTS = subjects();
@@ -39,24 +43,12 @@ final class Arrivals {
     }
 
     /**
-     * Returns the client's contract (D5, D11): half of a change paid before work and half after
-     * acceptance, no prepaid hours, the default warranty and risk buffer, the key users as the
-     * customer's deciders.
+     * Returns the arrivals of {@code days} days from {@code firstDay} 00:00 in the desk's {@code zone}, in
+     * filing order, with strictly increasing instants and refs {@code R-0001}, {@code R-0002}, ...
+     *
+     * @param customers who files them, each with its zone and share; the shares add up to 1
      */
-    static ServiceContract contract(String policy, ZoneId zone) {
-        List<String> keyUsers = new ArrayList<>();
-        for (int i = 1; i <= KEY_USERS; i++) {
-            keyUsers.add("key-user-" + i);
-        }
-        return ServiceContract.builder().customer(CUSTOMER).policy(policy).zone(zone)
-                .paymentTerms(PaymentTerms.SPLIT_50_50).hourlyRate(new BigDecimal("45")).keyUsers(keyUsers).build();
-    }
-
-    /**
-     * Returns the arrivals of {@code days} days from {@code firstDay} 00:00 in {@code zone}, in filing
-     * order, with strictly increasing instants and refs {@code R-0001}, {@code R-0002}, ...
-     */
-    static List<Arrival> generate(long seed, LocalDate firstDay, int days, ZoneId zone) {
+    static List<Arrival> generate(long seed, LocalDate firstDay, int days, ZoneId zone, List<Customer> customers) {
         SplittableRandom master = new SplittableRandom(seed);
         List<Draft> drafts = new ArrayList<>();
         for (int d = 0; d < days; d++) {
@@ -65,7 +57,10 @@ final class Arrivals {
             for (Demand.Stream stream : Demand.STREAMS) {
                 int n = poisson(random, stream.perDay() * Demand.dayFactor(day.getDayOfWeek()));
                 for (int i = 0; i < n; i++) {
-                    drafts.add(draft(random, stream, day, zone));
+                    Draft draft = draft(random, stream, pick(random, customers), day, zone);
+                    if (draft != null) {
+                        drafts.add(draft);
+                    }
                 }
             }
         }
@@ -76,27 +71,30 @@ final class Arrivals {
             Instant at = draft.at().isAfter(last) ? draft.at() : last.plusMillis(1);
             last = at;
             String ref = String.format("R-%04d", arrivals.size() + 1);
-            arrivals.add(new Arrival(ref, at, draft.request(ref, at, zone), draft.byPhone(), draft.seed()));
+            arrivals.add(new Arrival(ref, at, draft.request(ref, at), draft.byPhone(), draft.seed()));
         }
         return List.copyOf(arrivals);
     }
 
-    private record Draft(Instant at, Demand.Stream stream, Severity severity, String requester, String subject,
-            boolean byPhone, long seed) {
+    private record Draft(Customer customer, Instant at, Demand.Stream stream, Severity severity, String requester,
+            String subject, boolean byPhone, long seed) {
 
-        ServiceRequest request(String ref, Instant filed, ZoneId zone) {
-            return ServiceRequest.builder().customer(CUSTOMER).requester(requester).tier(stream.tier())
+        ServiceRequest request(String ref, Instant filed) {
+            return ServiceRequest.builder().customer(customer.name()).requester(requester).tier(stream.tier())
                     .kind(stream.kind()).severity(severity).subject(subject)
-                    .description(ref + " filed by " + requester + " at " + HH_MM.format(filed.atZone(zone))
+                    .description(ref + " filed by " + requester + " at "
+                            + HH_MM.format(filed.atZone(customer.zone())) + " " + customer.zone().getId()
                             + (byPhone ? " by phone" : " in the self-service cabinet"))
                     .build();
         }
     }
 
-    private static Draft draft(SplittableRandom random, Demand.Stream stream, LocalDate day, ZoneId zone) {
+    /** Draws a request of {@code customer}; null when its hour falls outside the desk's day (a short DST day). */
+    private static Draft draft(SplittableRandom random, Demand.Stream stream, Customer customer, LocalDate day,
+            ZoneId zone) {
         int hour = pickHour(random);
         long millis = random.nextLong(3_600_000L);
-        Instant at = ZonedDateTime.of(day, LocalTime.of(hour, 0), zone).toInstant().plusMillis(millis);
+        Instant at = onDesksDay(day, LocalTime.of(hour, 0), customer.zone(), zone).plusMillis(millis);
         Severity severity = random.nextDouble() < stream.criticalShare() ? Severity.CRITICAL : Severity.NON_CRITICAL;
         String requester = stream.tier() == RequesterTier.KEY_USER
                 ? "key-user-" + (1 + random.nextInt(KEY_USERS))
@@ -104,7 +102,37 @@ final class Arrivals {
         List<String> subjects = SUBJECTS.get(stream.kind());
         String subject = subjects.get(random.nextInt(subjects.size()));
         boolean byPhone = random.nextDouble() < stream.phoneShare();
-        return new Draft(at, stream, severity, requester, subject, byPhone, random.nextLong());
+        long seed = random.nextLong();
+        boolean inDay = !at.isBefore(day.atStartOfDay(zone).toInstant())
+                && at.isBefore(day.plusDays(1).atStartOfDay(zone).toInstant());
+        return inDay ? new Draft(customer, at, stream, severity, requester, subject, byPhone, seed) : null;
+    }
+
+    /**
+     * Returns the instant within the desk's day {@code day} (in {@code deskZone}) at which the customer's
+     * clock shows {@code time}: on the customer's date {@code day}, or the day after or before when that
+     * instant falls outside the desk's day. The same zone gives the desk's own {@code day} at {@code time}.
+     */
+    static Instant onDesksDay(LocalDate day, LocalTime time, ZoneId customerZone, ZoneId deskZone) {
+        ZonedDateTime local = ZonedDateTime.of(day, time, customerZone);
+        if (local.toInstant().isBefore(day.atStartOfDay(deskZone).toInstant())) {
+            local = local.plusDays(1);
+        } else if (!local.toInstant().isBefore(day.plusDays(1).atStartOfDay(deskZone).toInstant())) {
+            local = local.minusDays(1);
+        }
+        return local.toInstant();
+    }
+
+    /** Picks a customer by the shares. */
+    private static Customer pick(SplittableRandom random, List<Customer> customers) {
+        double x = random.nextDouble();
+        for (Customer c : customers) {
+            x -= c.share();
+            if (x < 0) {
+                return c;
+            }
+        }
+        return customers.get(customers.size() - 1);
     }
 
     private static int pickHour(SplittableRandom random) {

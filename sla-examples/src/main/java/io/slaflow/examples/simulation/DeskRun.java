@@ -1,7 +1,10 @@
 package io.slaflow.examples.simulation;
 
+import io.slaflow.bpmn.CustomerDesk;
+import io.slaflow.bpmn.Reconfiguration;
 import io.slaflow.bpmn.RequestStage;
 import io.slaflow.bpmn.RequestStatus;
+import io.slaflow.bpmn.RunningClocks;
 import io.slaflow.bpmn.SlaEngine;
 import io.slaflow.bpmn.SlaEvent;
 import io.slaflow.core.request.ServiceRequest;
@@ -35,6 +38,9 @@ import java.util.Set;
  * time (a warning or breach is recorded at the instant it happened; only its escalation may come up to
  * a tick late). Idle people on shift take work in the engine's work order ({@link SlaEngine#workList});
  * a call that finds every consultant busy becomes a {@linkplain SlaEngine#missedCall missed call}.
+ * The customers file and reply through their own {@linkplain SlaEngine#forCustomer desk view}. An
+ * announced policy change is stored with {@link SlaEngine#reconfigure} at its announcement and takes
+ * force at its instant; each request records the configuration version in force when it was filed.
  * Development that goes through acceptance ({@link AcceptanceSteps}) is found there too: once the
  * customer has decided, the case's next step (the specification, the work, a rework) is an open task
  * of the programmers' line in their work lists, and whoever is free takes it in the work order.
@@ -54,6 +60,14 @@ final class DeskRun {
     private static final int ARRIVAL = 4;
     private static final int RECORD = 5;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd", Locale.ROOT);
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ROOT);
+    /**
+     * What the announced change does to the requests open when it takes force: they keep the targets
+     * they were filed with. The change tightens a resolution target; moving open deadlines earlier
+     * would breach work the desk planned against the promise made at filing (a breach the desk could
+     * not have avoided), so the new target is a promise for the requests filed from then on.
+     */
+    static final RunningClocks STRATEGY = RunningClocks.KEEP;
 
     private record Event(Instant at, int order, long seq, Runnable action) {
     }
@@ -67,7 +81,8 @@ final class DeskRun {
     private final ZoneId zone;
     private final TestClock clock;
     private final Roster roster;
-    private final RoutingRules routing = RoutingRules.defaults();
+    private final RoutingRules routing;
+    private final Map<String, CustomerDesk> desks = new LinkedHashMap<>();
     private final PriorityQueue<Event> events = new PriorityQueue<>(
             Comparator.comparing(Event::at).thenComparingInt(Event::order).thenComparingLong(Event::seq));
     private final Map<String, Ticket> tickets = new LinkedHashMap<>();
@@ -91,6 +106,7 @@ final class DeskRun {
         this.zone = config.zone();
         this.clock = TestClock.at(config.start());
         this.roster = Roster.of(staffing, zone);
+        this.routing = config.policyFile().routing();
         Staffing.GROUPS.forEach(g -> openSeries.put(g, new ArrayList<>()));
     }
 
@@ -99,11 +115,11 @@ final class DeskRun {
     }
 
     Outcome run() {
-        SlaEngine.Builder builder = SlaEngine.builder().policy(config.policy()).clock(clock).asyncExecutor(false)
-                .routing(routing).listener(this::onEvent)
-                .contract(Arrivals.contract(config.policy().name(), zone));
+        SlaEngine.Builder builder = SlaEngine.builder().policyFile(config.policyFile()).clock(clock)
+                .asyncExecutor(false).listener(this::onEvent);
         try (SlaEngine e = roster.register(builder).build()) {
             engine = e;
+            config.customers().forEach(c -> desks.put(c.name(), e.forCustomer(c.name())));
             acceptance = new AcceptanceSteps(e.acceptance());
             scheduleAll();
             loop();
@@ -129,6 +145,28 @@ final class DeskRun {
             schedule(t, RECORD, this::sampleOpenWork);
         }
         schedule(config.start(), TIMERS, this::tick);
+        config.policyChangeAnnouncedAt().ifPresent(at -> schedule(at, TIMERS, this::announceChange));
+        config.policyChangeAt().ifPresent(at -> schedule(at, TIMERS, this::changeInForce));
+    }
+
+    /** Stores the next configuration version, to take force at the change's instant. */
+    private void announceChange() {
+        PolicyChange change = PolicyChange.of(config.policyFile());
+        Instant from = config.policyChangeAt().orElseThrow();
+        Reconfiguration r = engine.reconfigure(change.after(), from, STRATEGY);
+        progress.printf(Locale.ROOT, "  %s  policy change announced: configuration v%d (%s) in force from %s,"
+                        + " open requests %s; deadlines it moves: %d%n", DAY_TIME.format(clock.instant().atZone(zone)),
+                r.version(), change.description(), DAY_TIME.format(from.atZone(zone)),
+                r.strategy() == RunningClocks.KEEP ? "keep their targets (KEEP)" : "take the new targets (MOVE)",
+                r.changes().size());
+    }
+
+    /** Runs what is due at the change's instant, so the new version takes force now, and says so. */
+    private void changeInForce() {
+        tally.timerJobs += engine.fireDueTimers();
+        progress.printf(Locale.ROOT, "  %s  configuration v%d in force: requests filed from now on are timed by it;"
+                        + " %d open requests keep their targets%n", DAY_TIME.format(clock.instant().atZone(zone)),
+                engine.configVersion(), open.size());
     }
 
     /** Runs the SLA timers that are due; escalations ({@link #onEvent}) offer work to more people. */
@@ -169,7 +207,7 @@ final class DeskRun {
         if (a.byPhone()) {
             Worker free = roster.members(line).stream().filter(w -> !w.busy() && w.onShift(now)).findFirst().orElse(null);
             if (free != null) {
-                Ticket t = file(a, plan, engine.submit(request), line);
+                Ticket t = file(a, plan, desk(a).submit(request), line);
                 tally.callsTaken++;
                 begin(free, t, false);
             } else {
@@ -178,13 +216,17 @@ final class DeskRun {
                 tally.missedCalls++;
             }
         } else {
-            file(a, plan, engine.submit(request), line);
+            file(a, plan, desk(a).submit(request), line);
         }
         dirty.add(line);
     }
 
+    private CustomerDesk desk(Arrival a) {
+        return desks.get(a.request().customer());
+    }
+
     private Ticket file(Arrival a, Plan plan, String id, String line) {
-        Ticket t = new Ticket(a, plan, id, line);
+        Ticket t = new Ticket(a, plan, id, line, engine.configVersion());
         tickets.put(id, t);
         open.add(t);
         tally.filedToday++;
@@ -192,7 +234,7 @@ final class DeskRun {
     }
 
     private void reply(Ticket t) {
-        engine.customerReplied(t.id, "Here are the details you asked for (" + t.arrival.ref() + ")");
+        desk(t.arrival).customerReplied(t.id, "Here are the details you asked for (" + t.arrival.ref() + ")");
         t.waiting = false;
         dirty.add(t.line);
     }
@@ -380,11 +422,14 @@ final class DeskRun {
 
     private List<RequestRow> rows() {
         List<RequestRow> rows = new ArrayList<>();
-        for (RequestStatus s : engine.requestsOf(Arrivals.CUSTOMER)) {
-            Ticket t = tickets.get(s.id());
-            ServiceRequest r = s.request();
-            rows.add(new RequestRow(t.arrival.ref(), r.customer(), r.tier(), r.kind(), r.severity(), s.group(),
-                    r.subject(), s.filedAt(), MetricResult.of(s.response()), MetricResult.of(s.resolution())));
+        for (CustomerDesk desk : desks.values()) {
+            for (RequestStatus s : desk.requests()) {
+                Ticket t = tickets.get(s.id());
+                ServiceRequest r = s.request();
+                rows.add(new RequestRow(t.arrival.ref(), r.customer(), r.tier(), r.kind(), r.severity(), s.group(),
+                        r.subject(), s.filedAt(), MetricResult.of(s.response()), MetricResult.of(s.resolution()),
+                        t.configVersion));
+            }
         }
         rows.sort(Comparator.comparing(RequestRow::id));
         return rows;

@@ -1,8 +1,11 @@
 package io.slaflow.examples.simulation;
 
 import io.slaflow.core.SlaException;
+import io.slaflow.core.contract.PaymentTerms;
+import io.slaflow.core.contract.ServiceContract;
+import io.slaflow.core.policy.PolicyFile;
+import io.slaflow.core.policy.RuleBasedPolicy;
 import io.slaflow.core.policy.SlaPolicies;
-import io.slaflow.core.policy.SlaPolicy;
 import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.RequesterTier;
 import io.slaflow.core.request.ServiceRequest;
@@ -10,20 +13,24 @@ import io.slaflow.core.request.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The settings of one simulation run: how many days from which Monday, the seed, the baseline staffing
- * and the capacity what-ifs, the SLA policy, and where the report goes. Immutable and thread-safe.
+ * and the capacity what-ifs, the policy file (policies and the two customers' contracts), the day the
+ * announced policy change takes force, and where the report goes. Immutable and thread-safe.
  *
  * <pre>{@code
  * SimulationConfig config = SimulationConfig.builder().days(2).seed(7).staffing(Staffing.parse("programmers=5"))
@@ -48,6 +55,12 @@ public final class SimulationConfig {
     public static final Path DEFAULT_REPORT_DIRECTORY = Path.of("target", "sla-report");
     /** The policy resource the simulation uses unless given a policy file. */
     public static final String DEFAULT_POLICY_RESOURCE = "support-desk.yaml";
+    /** The first customer's share of the requests; the second customer files the rest. */
+    public static final double FIRST_CUSTOMER_SHARE = 0.7;
+    /** The second customer's zone when the policy file holds no contract for it: UTC+5 all year. */
+    public static final ZoneId SECOND_CUSTOMER_ZONE = ZoneId.of("Asia/Tashkent");
+    /** When the policy change is announced: at noon, in the desk's zone, the day before it takes force. */
+    public static final LocalTime ANNOUNCED_AT = LocalTime.NOON;
 
     /** What {@link #fromArgs} understands. */
     public static final String USAGE = String.join("\n",
@@ -58,7 +71,11 @@ public final class SimulationConfig {
             "                   (lines not named keep the default " + Staffing.defaults() + ")",
             "  --what-if LIST   capacity what-ifs run on the same arrivals, e.g. consultants-1,programmers+1"
                     + " (the default), or none",
-            "  --policy FILE    SLA policy in YAML (default: the simulation's own " + DEFAULT_POLICY_RESOURCE + ")",
+            "  --policy FILE    policy file in YAML (default: the simulation's own " + DEFAULT_POLICY_RESOURCE + ");",
+            "                   a customer it holds no contract for gets one on its default policy",
+            "  --policy-change-at DAY  the day, 2 to the last, from whose midnight the announced policy change",
+            "                   is in force (announced at noon the day before), or none (default: the middle day,",
+            "                   Thursday of a week; none for a one-day run)",
             "  --out DIR        where to write index.html, report.csv and the diagrams",
             "  --help           print this and stop",
             "With Maven: ./mvnw -B -q -pl sla-examples -am -DskipTests package exec:java -Dexec.args=\"--days 3 --seed 7\"");
@@ -67,20 +84,47 @@ public final class SimulationConfig {
     private final long seed;
     private final Staffing staffing;
     private final List<StaffChange> whatIfs;
-    private final SlaPolicy policy;
+    private final PolicyFile policyFile;
     private final LocalDate firstDay;
     private final ZoneId zone;
+    private final List<Customer> customers;
+    private final int policyChangeDay;
     private final Path reportDirectory;
 
-    private SimulationConfig(Builder b) {
+    private SimulationConfig(Builder b, PolicyFile file, int policyChangeDay) {
         this.days = b.days;
         this.seed = b.seed;
         this.staffing = b.staffing;
         this.whatIfs = List.copyOf(b.whatIfs);
-        this.policy = b.policy != null ? b.policy : defaultPolicy();
+        this.zone = zoneOf(file.policy());
+        this.policyFile = withContracts(file, zone);
         this.firstDay = b.firstDay;
-        this.zone = zoneOf(policy);
+        this.customers = List.of(
+                new Customer(Arrivals.CUSTOMER, zoneOf(Arrivals.CUSTOMER), FIRST_CUSTOMER_SHARE),
+                new Customer(Arrivals.SECOND_CUSTOMER, zoneOf(Arrivals.SECOND_CUSTOMER), 1 - FIRST_CUSTOMER_SHARE));
+        this.policyChangeDay = policyChangeDay;
         this.reportDirectory = b.reportDirectory;
+    }
+
+    /**
+     * Gives each customer the file holds no contract for one on the file's default policy (D5, D11): half
+     * of a change paid before work and half after acceptance, the key users as the customer's deciders.
+     */
+    private static PolicyFile withContracts(PolicyFile file, ZoneId deskZone) {
+        PolicyFile.Builder b = file.toBuilder();
+        for (String customer : List.of(Arrivals.CUSTOMER, Arrivals.SECOND_CUSTOMER)) {
+            if (file.contract(customer).isEmpty()) {
+                ZoneId zone = customer.equals(Arrivals.CUSTOMER) ? deskZone : SECOND_CUSTOMER_ZONE;
+                b.contract(ServiceContract.builder().customer(customer).policy(file.policy().name()).zone(zone)
+                        .paymentTerms(PaymentTerms.SPLIT_50_50).hourlyRate(new BigDecimal("45"))
+                        .keyUsers(Arrivals.KEY_USER_IDS).build());
+            }
+        }
+        return b.build();
+    }
+
+    private ZoneId zoneOf(String customer) {
+        return policyFile.contract(customer).orElseThrow().zone();
     }
 
     /** Returns a builder with every default. */
@@ -117,7 +161,8 @@ public final class SimulationConfig {
         }
         for (int i = 0; i < tokens.size(); i++) {
             String option = tokens.get(i);
-            if (!List.of("--days", "--seed", "--staff", "--what-if", "--policy", "--out").contains(option)) {
+            if (!List.of("--days", "--seed", "--staff", "--what-if", "--policy", "--policy-change-at", "--out")
+                    .contains(option)) {
                 problems.add("unknown option '" + option + "'");
                 continue;
             }
@@ -145,7 +190,8 @@ public final class SimulationConfig {
             case "--staff" -> b.staffing(Staffing.parse(value));
             case "--what-if" -> b.whatIfs(value.isBlank() || value.trim().equals("none") ? List.of()
                     : Arrays.stream(value.split(",", -1)).map(StaffChange::parse).toList());
-            case "--policy" -> b.policy(SlaPolicies.load(Path.of(value)));
+            case "--policy" -> b.policyFile(SlaPolicies.loadFile(Path.of(value)));
+            case "--policy-change-at" -> b.policyChangeDay(value.trim().equals("none") ? 0 : number(value));
             default -> b.reportDirectory(Path.of(value));
         }
     }
@@ -166,20 +212,20 @@ public final class SimulationConfig {
         }
     }
 
-    /** Returns the policy the simulation uses by default: {@value #DEFAULT_POLICY_RESOURCE}. */
-    public static SlaPolicy defaultPolicy() {
+    /** Returns the policy file the simulation uses by default: {@value #DEFAULT_POLICY_RESOURCE}. */
+    public static PolicyFile defaultPolicyFile() {
         try (InputStream in = SimulationConfig.class.getResourceAsStream(DEFAULT_POLICY_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(DEFAULT_POLICY_RESOURCE + " is missing from the classpath");
             }
-            return SlaPolicies.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return SlaPolicies.parseFile(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + DEFAULT_POLICY_RESOURCE, e);
         }
     }
 
-    /** The zone of the policy's calendars: that of an ordinary consultation's targets. */
-    private static ZoneId zoneOf(SlaPolicy policy) {
+    /** The zone of the default policy's calendars: that of an ordinary consultation's targets. */
+    private static ZoneId zoneOf(RuleBasedPolicy policy) {
         ServiceRequest probe = ServiceRequest.builder().customer("probe").requester("probe")
                 .tier(RequesterTier.ORDINARY_USER).kind(RequestKind.CONSULTATION).severity(Severity.NON_CRITICAL)
                 .subject("probe").description("probe").build();
@@ -206,9 +252,34 @@ public final class SimulationConfig {
         return whatIfs;
     }
 
-    /** Returns the SLA policy. */
-    public SlaPolicy policy() {
-        return policy;
+    /** Returns the default SLA policy: the first customer's. */
+    public RuleBasedPolicy policy() {
+        return policyFile.policy();
+    }
+
+    /** Returns the policy file: the policies and every customer's contract. */
+    public PolicyFile policyFile() {
+        return policyFile;
+    }
+
+    /** Returns the customers, the first on the desk's zone, each with its zone (from its contract) and share. */
+    public List<Customer> customers() {
+        return customers;
+    }
+
+    /**
+     * Returns when the policy change takes force: midnight, in the desk's zone, of its day; empty when the
+     * run has none.
+     */
+    public Optional<Instant> policyChangeAt() {
+        return policyChangeDay == 0 ? Optional.empty()
+                : Optional.of(firstDay.plusDays(policyChangeDay - 1L).atStartOfDay(zone).toInstant());
+    }
+
+    /** Returns when the policy change is announced: {@link #ANNOUNCED_AT} the day before it takes force. */
+    public Optional<Instant> policyChangeAnnouncedAt() {
+        return policyChangeDay == 0 ? Optional.empty()
+                : Optional.of(firstDay.plusDays(policyChangeDay - 2L).atTime(ANNOUNCED_AT).atZone(zone).toInstant());
     }
 
     /** Returns the first simulated day. */
@@ -216,7 +287,7 @@ public final class SimulationConfig {
         return firstDay;
     }
 
-    /** Returns the client's time zone: that of the policy's calendars. */
+    /** Returns the desk's and first customer's time zone: that of the default policy's calendars. */
     public ZoneId zone() {
         return zone;
     }
@@ -242,7 +313,8 @@ public final class SimulationConfig {
         private long seed = DEFAULT_SEED;
         private Staffing staffing = Staffing.defaults();
         private List<StaffChange> whatIfs = DEFAULT_WHAT_IFS;
-        private SlaPolicy policy;
+        private PolicyFile policyFile;
+        private Integer policyChangeDay;
         private LocalDate firstDay = DEFAULT_FIRST_DAY;
         private Path reportDirectory = DEFAULT_REPORT_DIRECTORY;
 
@@ -280,9 +352,19 @@ public final class SimulationConfig {
             return this;
         }
 
-        /** Sets the SLA policy; default {@link #defaultPolicy()}. */
-        public Builder policy(SlaPolicy policy) {
-            this.policy = Objects.requireNonNull(policy, "policy");
+        /** Sets the policy file; default {@link #defaultPolicyFile()}. */
+        public Builder policyFile(PolicyFile policyFile) {
+            this.policyFile = Objects.requireNonNull(policyFile, "policyFile");
+            return this;
+        }
+
+        /**
+         * Sets the day (1 is the first) from whose midnight the announced policy change is in force; 0 for
+         * no change. Default: the middle day ({@code days / 2 + 1}, Thursday of a week), none for one day.
+         * Checked against the days by {@link #build()}.
+         */
+        public Builder policyChangeDay(int day) {
+            this.policyChangeDay = day;
             return this;
         }
 
@@ -309,15 +391,20 @@ public final class SimulationConfig {
         /**
          * Builds the configuration.
          *
-         * @throws IllegalArgumentException if a what-if would leave a line with fewer than 0 people, or
-         *     two what-ifs are the same
+         * @throws IllegalArgumentException if a what-if would leave a line with fewer than 0 people, two
+         *     what-ifs are the same, or the policy change's day is not from 2 to the last day (nor 0)
          */
         public SimulationConfig build() {
             whatIfs.forEach(w -> w.applyTo(staffing));
             if (whatIfs.stream().map(StaffChange::name).distinct().count() < whatIfs.size()) {
                 throw new IllegalArgumentException("what-ifs must differ (were " + whatIfs + ")");
             }
-            return new SimulationConfig(this);
+            int changeDay = policyChangeDay != null ? policyChangeDay : days < 2 ? 0 : days / 2 + 1;
+            if (changeDay != 0 && (changeDay < 2 || changeDay > days)) {
+                throw new IllegalArgumentException("policyChangeDay must be from 2 to the last day, " + days
+                        + ", or 0 for none (was " + changeDay + ")");
+            }
+            return new SimulationConfig(this, policyFile != null ? policyFile : defaultPolicyFile(), changeDay);
         }
     }
 }

@@ -14,7 +14,10 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 
-/** Prints the final summary: the scenarios side by side, then the baseline per kind of request. */
+/**
+ * Prints the final summary: the scenarios side by side, with each customer's compliance, then the
+ * baseline per kind of request.
+ */
 final class SummaryTable {
 
     private SummaryTable() {
@@ -27,8 +30,16 @@ final class SummaryTable {
         List<List<String>> rows = new ArrayList<>();
         rows.add(header);
         rows.add(row("requests", summaries, s -> String.valueOf(s.requests())));
-        rows.add(row("response met", summaries, s -> share(s.response().shareMet()) + " of " + s.response().decided()));
-        rows.add(row("resolution met", summaries, s -> share(s.resolution().shareMet()) + " of " + s.resolution().decided()));
+        rows.add(row("response met", summaries, SummaryTable::responseMet));
+        rows.add(row("resolution met", summaries, SummaryTable::resolutionMet));
+        for (String customer : report.baseline().rows().stream().map(RequestRow::customer).distinct().toList()) {
+            List<Summary> of = report.scenarios().stream().map(sc -> Summary.of(sc.rows().stream()
+                    .filter(r -> r.customer().equals(customer)).toList())).toList();
+            rows.add(row(customer + ": requests", of, s -> String.valueOf(s.requests())));
+            rows.add(row(customer + ": response met", of, SummaryTable::responseMet));
+            rows.add(row(customer + ": resolution met", of, SummaryTable::resolutionMet));
+            rows.add(row(customer + ": with a breach", of, s -> String.valueOf(s.breachedRequests())));
+        }
         rows.add(row("still open at the end", summaries, s -> String.valueOf(s.requests() - s.resolved())));
         rows.add(row("requests with a breach", summaries, s -> String.valueOf(s.breachedRequests())));
         rows.add(row("worst lateness", summaries, s -> duration(Optional.of(s.worstLate()))));
@@ -61,6 +72,14 @@ final class SummaryTable {
                     String.valueOf(s.requests() - s.resolved()), duration(s.responseTime(50))));
         }
         table(out, kinds);
+    }
+
+    private static String responseMet(Summary s) {
+        return share(s.response().shareMet()) + " of " + s.response().decided();
+    }
+
+    private static String resolutionMet(Summary s) {
+        return share(s.resolution().shareMet()) + " of " + s.resolution().decided();
     }
 
     private static <T> List<String> row(String label, List<T> columns, Function<T, String> cell) {

@@ -1,5 +1,7 @@
 package io.slaflow.examples.simulation;
 
+import io.slaflow.bpmn.RunningClocks;
+import io.slaflow.examples.report.ChangeMark;
 import io.slaflow.examples.report.ReportWriter;
 import io.slaflow.examples.report.RunInfo;
 import io.slaflow.examples.report.Scenario;
@@ -24,8 +26,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The sample integration run (README, Quick start line 1): a simulated week at a support desk serving
- * a client who works almost round the clock in two shifts, run through the public
+ * The sample integration run (README, Quick start line 1): a simulated week at a support desk in Kyiv
+ * serving two customers on different contracts of one policy file: acme-trade in Kyiv on the default
+ * policy, and silk-road-foods in Tashkent (UTC+5) on the {@code gold} policy, whose targets run on its
+ * own working day; mid-week a policy change announced the day before takes force
+ * ({@link io.slaflow.bpmn.SlaEngine#reconfigure}). Run through the public
  * {@link io.slaflow.bpmn.SlaEngine} API on an embedded H2 database with a
  * {@link io.slaflow.core.testkit.TestClock}. Key users and ordinary users file consultations,
  * specifications, development, updates and emergencies, critical and not, with a daily peak;
@@ -36,8 +41,9 @@ import java.util.logging.Logger;
  * and, processors permitting, at the same time as the baseline.
  *
  * <p>It prints a line per simulated day and a summary table, and writes {@code index.html} (charts,
- * the what-ifs side by side, every breach, the process diagrams), {@code report.csv} (one row per
- * request) and a PNG per BPMN process. The same seed gives the same run.
+ * the what-ifs side by side, compliance per customer, every breach, the process diagrams, the change
+ * marked on the open-work chart), {@code report.csv} (one row per request, with its customer and the
+ * configuration version that timed it) and a PNG per BPMN process. The same seed gives the same run.
  *
  * <pre>{@code
  * SimulationResult result = SupportDeskSimulation.run(SimulationConfig.fromArgs("--days", "2"), System.out);
@@ -55,6 +61,7 @@ public final class SupportDeskSimulation {
     private static final Logger VALIDATOR_LOG = Logger.getLogger("org.hibernate.validator");
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd", Locale.ROOT);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private SupportDeskSimulation() {
     }
@@ -93,13 +100,15 @@ public final class SupportDeskSimulation {
      */
     public static SimulationResult run(SimulationConfig config, PrintStream out) throws IOException {
         long started = System.nanoTime();
-        List<Arrival> arrivals = Arrivals.generate(config.seed(), config.firstDay(), config.days(), config.zone());
-        out.printf(Locale.ROOT, "slaflow sample run: %d day(s) from %s, seed %d, policy '%s' (%s), %d requests from %s%n",
-                config.days(), DAY.format(config.firstDay()), config.seed(), config.policy().name(), config.zone(),
-                arrivals.size(), Arrivals.CUSTOMER);
+        List<Arrival> arrivals = Arrivals.generate(config.seed(), config.firstDay(), config.days(), config.zone(),
+                config.customers());
+        out.printf(Locale.ROOT, "slaflow sample run: %d day(s) from %s, seed %d, desk in %s, %d requests from %s%n",
+                config.days(), DAY.format(config.firstDay()), config.seed(), config.zone(), arrivals.size(),
+                customers(config, arrivals));
         List<DeskRun.Outcome> outcomes = runScenarios(config, arrivals, out);
         RunInfo run = new RunInfo("Support desk: " + config.days() + (config.days() == 1 ? " simulated day" : " simulated days"),
-                config.policy().name(), config.seed(), config.days(), config.start(), config.zone());
+                config.policy().name(), config.seed(), config.days(), config.start(), config.zone(), notes(config),
+                marks(config));
         List<Scenario> scenarios = outcomes.stream().map(DeskRun.Outcome::scenario).toList();
         SlaReport report = new SlaReport(run, scenarios, outcomes.get(0).diagrams());
         List<Path> files = config.reportDirectory() == null ? List.of()
@@ -112,6 +121,36 @@ public final class SupportDeskSimulation {
         }
         out.printf(Locale.ROOT, "Wall time: %.1f s%n", wall.toMillis() / 1000.0);
         return new SimulationResult(report, figures, files, wall);
+    }
+
+    /** Returns each customer with its zone, policy and number of requests, e.g. {@code acme-trade (Europe/Kyiv, policy two-shift-desk): 108}. */
+    private static String customers(SimulationConfig config, List<Arrival> arrivals) {
+        List<String> parts = new ArrayList<>();
+        for (Customer c : config.customers()) {
+            long n = arrivals.stream().filter(a -> a.request().customer().equals(c.name())).count();
+            parts.add(c.name() + " (" + c.zone() + ", policy " + config.policyFile().policyFor(c.name()).name() + "): " + n);
+        }
+        return String.join(", ", parts);
+    }
+
+    /** The report's lines of run information: the customers and their contracts, and the policy change. */
+    private static List<String> notes(SimulationConfig config) {
+        List<String> notes = new ArrayList<>();
+        for (Customer c : config.customers()) {
+            notes.add("Customer " + c.name() + ": " + c.zone().getId() + ", policy "
+                    + config.policyFile().policyFor(c.name()).name() + ", " + Math.round(c.share() * 100)
+                    + "% of the requests");
+        }
+        config.policyChangeAt().ifPresent(at -> notes.add("Configuration v2 (" + PolicyChange.of(config.policyFile())
+                .description() + ") announced " + TIME.format(config.policyChangeAnnouncedAt().orElseThrow()
+                .atZone(config.zone())) + ", in force from " + TIME.format(at.atZone(config.zone())) + "; open requests "
+                + (DeskRun.STRATEGY == RunningClocks.KEEP ? "keep their targets (KEEP)" : "take the new targets (MOVE)")
+                + "; report.csv's config_version says which version timed each request"));
+        return notes;
+    }
+
+    private static List<ChangeMark> marks(SimulationConfig config) {
+        return config.policyChangeAt().map(at -> List.of(new ChangeMark(at, "v2 in force"))).orElse(List.of());
     }
 
     /**

@@ -13,6 +13,8 @@ final class Ticket {
     final Arrival arrival;
     final Plan plan;
     final String id;
+    /** The configuration version in force when it was filed: the one that timed it. */
+    final int configVersion;
     String line;
     /** Set while someone works on it. */
     Worker worker;
@@ -27,10 +29,11 @@ final class Ticket {
     private int next;
     private final Set<String> declinedBy = new HashSet<>();
 
-    Ticket(Arrival arrival, Plan plan, String id, String line) {
+    Ticket(Arrival arrival, Plan plan, String id, String line, int configVersion) {
         this.arrival = arrival;
         this.plan = plan;
         this.id = id;
+        this.configVersion = configVersion;
         this.line = line;
     }
 

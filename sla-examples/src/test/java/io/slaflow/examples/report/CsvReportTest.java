@@ -82,7 +82,7 @@ class CsvReportTest {
         RequestRow hostile = new RequestRow("=ID()", "+acme", RequesterTier.KEY_USER, RequestKind.DEVELOPMENT,
                 Severity.NON_CRITICAL, "@programmers", "-subject", FILED,
                 MetricResult.completed(Duration.ofHours(4), Duration.ofHours(1), FILED.plus(Duration.ofHours(1))),
-                MetricResult.open(Duration.ofHours(40), Duration.ofHours(12)));
+                MetricResult.open(Duration.ofHours(40), Duration.ofHours(12)), 2);
 
         List<String> r = Rfc4180.parse(CsvReport.render(List.of(hostile), SampleReport.KYIV)).get(1);
 
@@ -97,19 +97,19 @@ class CsvReportTest {
     }
 
     @Test
-    void writesTimesWithTheZoneOffsetAndWorkingTimesInMinutes() {
+    void writesTimesWithTheZoneOffsetWorkingTimesInMinutesAndTheConfigVersion() {
         RequestRow late = new RequestRow("R-2", "acme", RequesterTier.KEY_USER, RequestKind.DEVELOPMENT,
                 Severity.NON_CRITICAL, "programmers", "s", FILED,
                 MetricResult.completed(Duration.ofHours(4), Duration.ofMinutes(250).plusSeconds(30),
                         Instant.parse("2026-03-09T12:35:30Z")),
-                MetricResult.open(Duration.ofHours(40), Duration.ofHours(12)));
+                MetricResult.open(Duration.ofHours(40), Duration.ofHours(12)), 2);
 
         List<String> r = Rfc4180.parse(CsvReport.render(List.of(late), SampleReport.KYIV)).get(1);
 
         assertEquals(List.of("R-2", "acme", "KEY_USER", "DEVELOPMENT", "NON_CRITICAL", "programmers", "s",
                 "2026-03-09T10:15:00+02:00", "2026-03-09T14:35:30+02:00", "",
                 "240", "250.5", "BREACHED", "10.5",
-                "2400", "720", "OPEN", ""), r);
+                "2400", "720", "OPEN", "", "2"), r);
     }
 
     @Test

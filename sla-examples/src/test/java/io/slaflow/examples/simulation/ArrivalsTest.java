@@ -19,26 +19,28 @@ class ArrivalsTest {
 
     private static final ZoneId KYIV = ZoneId.of("Europe/Kyiv");
     private static final LocalDate MONDAY = LocalDate.of(2026, 3, 23);
+    private static final List<Customer> CUSTOMERS = SimulationConfig.defaults().customers();
+    private static final ZoneId TASHKENT = ZoneId.of("Asia/Tashkent");
 
     @Test
     void theSameSeedGivesTheSameRequestsAndAnotherSeedOthers() {
-        List<Arrival> a = Arrivals.generate(42, MONDAY, 7, KYIV);
+        List<Arrival> a = Arrivals.generate(42, MONDAY, 7, KYIV, CUSTOMERS);
 
-        assertEquals(a, Arrivals.generate(42, MONDAY, 7, KYIV));
-        assertNotEquals(a, Arrivals.generate(43, MONDAY, 7, KYIV));
+        assertEquals(a, Arrivals.generate(42, MONDAY, 7, KYIV, CUSTOMERS));
+        assertNotEquals(a, Arrivals.generate(43, MONDAY, 7, KYIV, CUSTOMERS));
     }
 
     @Test
     void aLongerRunStartsWithTheSameDays() {
-        List<Arrival> week = Arrivals.generate(42, MONDAY, 7, KYIV);
-        List<Arrival> twoDays = Arrivals.generate(42, MONDAY, 2, KYIV);
+        List<Arrival> week = Arrivals.generate(42, MONDAY, 7, KYIV, CUSTOMERS);
+        List<Arrival> twoDays = Arrivals.generate(42, MONDAY, 2, KYIV, CUSTOMERS);
 
         assertEquals(twoDays, week.subList(0, twoDays.size()));
     }
 
     @Test
     void requestsComeInOrderWithinTheDaysNumberedInFilingOrder() {
-        List<Arrival> a = Arrivals.generate(5, MONDAY, 7, KYIV);
+        List<Arrival> a = Arrivals.generate(5, MONDAY, 7, KYIV, CUSTOMERS);
         Instant start = MONDAY.atStartOfDay(KYIV).toInstant();
         Instant end = MONDAY.plusDays(7).atStartOfDay(KYIV).toInstant();
 
@@ -47,7 +49,7 @@ class ArrivalsTest {
             assertEquals(String.format("R-%04d", i + 1), x.ref());
             assertTrue(!x.at().isBefore(start) && x.at().isBefore(end), x.toString());
             assertTrue(i == 0 || x.at().isAfter(a.get(i - 1).at()), "strictly increasing at " + x.ref());
-            assertEquals(Arrivals.CUSTOMER, x.request().customer());
+            assertTrue(List.of(Arrivals.CUSTOMER, Arrivals.SECOND_CUSTOMER).contains(x.request().customer()), x.ref());
         }
     }
 
@@ -59,9 +61,10 @@ class ArrivalsTest {
         int weekday = 0;
         int weekend = 0;
         for (long seed = 1; seed <= 20; seed++) {
-            for (Arrival a : Arrivals.generate(seed, MONDAY, 7, KYIV)) {
+            for (Arrival a : Arrivals.generate(seed, MONDAY, 7, KYIV, CUSTOMERS)) {
                 total++;
-                int hour = a.at().atZone(KYIV).getHour();
+                ZoneId own = a.request().customer().equals(Arrivals.CUSTOMER) ? KYIV : TASHKENT;
+                int hour = a.at().atZone(own).getHour();
                 peak += hour >= 9 && hour < 12 ? 1 : 0;
                 night += hour >= 1 && hour < 4 ? 1 : 0;
                 DayOfWeek day = a.at().atZone(KYIV).getDayOfWeek();
@@ -79,8 +82,29 @@ class ArrivalsTest {
     }
 
     @Test
+    void theSecondCustomerFilesAboutItsShareOnItsOwnClockInTashkent() {
+        assertEquals(List.of(Arrivals.CUSTOMER + " " + KYIV, Arrivals.SECOND_CUSTOMER + " " + TASHKENT),
+                CUSTOMERS.stream().map(c -> c.name() + " " + c.zone()).toList());
+        int second = 0;
+        int all = 0;
+        int morningInTashkent = 0;
+        for (Arrival a : Arrivals.generate(11, MONDAY, 7, KYIV, CUSTOMERS)) {
+            all++;
+            if (a.request().customer().equals(Arrivals.SECOND_CUSTOMER)) {
+                second++;
+                int hour = a.at().atZone(TASHKENT).getHour();
+                morningInTashkent += hour >= 9 && hour < 12 ? 1 : 0;
+                assertTrue(a.request().description().contains(String.format(" at %02d:", hour) + String.format("%02d",
+                        a.at().atZone(TASHKENT).getMinute()) + " Asia/Tashkent"), a.request().description());
+            }
+        }
+        assertEquals(0.3, (double) second / all, 0.05);
+        assertTrue(morningInTashkent > second / 5, "Tashkent's morning peak: " + morningInTashkent + " of " + second);
+    }
+
+    @Test
     void onlyOrdinaryUsersCallAndEveryEmergencyIsCritical() {
-        for (Arrival a : Arrivals.generate(9, MONDAY, 7, KYIV)) {
+        for (Arrival a : Arrivals.generate(9, MONDAY, 7, KYIV, CUSTOMERS)) {
             if (a.byPhone()) {
                 assertEquals(RequesterTier.ORDINARY_USER, a.request().tier());
                 assertEquals(RequestKind.CONSULTATION, a.request().kind());

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class PlanTest {
 
     private static final List<Arrival> ARRIVALS = Arrivals.generate(3, LocalDate.of(2026, 3, 23), 7,
-            ZoneId.of("Europe/Kyiv"));
+            ZoneId.of("Europe/Kyiv"), SimulationConfig.defaults().customers());
     private static final RoutingRules ROUTING = RoutingRules.defaults();
 
     @Test

@@ -59,6 +59,47 @@ class SimulationConfigTest {
     }
 
     @Test
+    void thePolicyChangeTakesForceOnTheMiddleDayAnnouncedAtNoonTheDayBeforeOrWhenTold() {
+        SimulationConfig week = SimulationConfig.defaults();
+        assertEquals("2026-03-25T22:00:00Z", week.policyChangeAt().orElseThrow().toString(), "Thursday 00:00 Kyiv");
+        assertEquals("2026-03-25T10:00:00Z", week.policyChangeAnnouncedAt().orElseThrow().toString(), "Wednesday 12:00");
+        assertEquals("2026-03-23T22:00:00Z", SimulationConfig.fromArgs("--days", "2").policyChangeAt().orElseThrow()
+                .toString(), "two days: Tuesday 00:00");
+        assertEquals("2026-03-26T22:00:00Z", SimulationConfig.fromArgs("--policy-change-at", "5").policyChangeAt()
+                .orElseThrow().toString(), "day 5: Friday");
+        assertTrue(SimulationConfig.fromArgs("--policy-change-at", "none").policyChangeAt().isEmpty());
+        assertTrue(SimulationConfig.fromArgs("--days", "1").policyChangeAt().isEmpty());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SimulationConfig.fromArgs("--days", "3", "--policy-change-at", "1"));
+        assertTrue(e.getMessage().contains("policyChangeDay must be from 2 to the last day, 3, or 0 for none (was 1)"),
+                e.getMessage());
+    }
+
+    @Test
+    void theDefaultFileHoldsBothContractsAndAFileWithoutThemGetsThemOnItsDefaultPolicy(@TempDir Path dir)
+            throws Exception {
+        SimulationConfig c = SimulationConfig.defaults();
+        assertEquals("two-shift-desk", c.policyFile().policyFor(Arrivals.CUSTOMER).name());
+        assertEquals("gold", c.policyFile().policyFor(Arrivals.SECOND_CUSTOMER).name());
+        assertEquals(List.of(ZoneId.of("Europe/Kyiv"), ZoneId.of("Asia/Tashkent")),
+                c.customers().stream().map(Customer::zone).toList());
+        Path policy = Files.writeString(dir.resolve("p.yaml"), """
+                name: utc-desk
+                calendars:
+                  all: { zone: UTC, shifts: [ { days: [MON, TUE, WED, THU, FRI, SAT, SUN], from: "00:00", to: "00:00" } ] }
+                targets:
+                  - calendar: all
+                    response: PT1H
+                    resolution: PT8H
+                """);
+        SimulationConfig own = SimulationConfig.fromArgs("--policy", policy.toString());
+        assertEquals(List.of("utc-desk", "utc-desk"), own.customers().stream()
+                .map(x -> own.policyFile().contract(x.name()).orElseThrow().policy()).toList());
+        assertEquals(List.of(ZoneId.of("UTC"), ZoneId.of("Asia/Tashkent")),
+                own.customers().stream().map(Customer::zone).toList());
+    }
+
+    @Test
     void aBadCommandLineIsRefusedWithEveryProblemAndTheUsage() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SimulationConfig.fromArgs("--days", "0", "--seed", "x", "--staff", "testers=2", "--colour", "red",

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slaflow.core.calendar.WorkingCalendar;
 import io.slaflow.core.countdown.SlaMetric;
-import io.slaflow.core.policy.SlaPolicy;
+import io.slaflow.core.policy.PolicyFile;
+import io.slaflow.core.request.RequesterTier;
+import io.slaflow.core.request.Severity;
 import io.slaflow.core.policy.SlaTargets;
 import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.ServiceRequest;
@@ -23,6 +25,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +48,12 @@ class SupportDeskSimulationTest {
 
     private static final SimulationResult RUN = SampleRuns.twoDays();
     private static final SimulationConfig CONFIG = SampleRuns.config();
-    private static final SlaPolicy POLICY = CONFIG.policy();
+    private static final PolicyFile V1 = CONFIG.policyFile();
+    private static final PolicyFile V2 = PolicyChange.of(V1).after();
+    private static final Instant CHANGE = CONFIG.policyChangeAt().orElseThrow();
+    private static final ZoneId TASHKENT = ZoneId.of("Asia/Tashkent");
     private static final List<Arrival> ARRIVALS = Arrivals.generate(SampleRuns.SEED, CONFIG.firstDay(), SampleRuns.DAYS,
-            CONFIG.zone());
+            CONFIG.zone(), CONFIG.customers());
 
     @Test
     void everyArrivalOfTheSeedIsARequestInEveryScenario() {
@@ -53,8 +61,10 @@ class SupportDeskSimulationTest {
                 .collect(Collectors.groupingBy(a -> a.request().kind(), () -> new EnumMap<>(RequestKind.class),
                         Collectors.counting()));
 
-        assertEquals(Map.of(RequestKind.CONSULTATION, 129L, RequestKind.SPECIFICATION, 5L,
-                RequestKind.DEVELOPMENT, 11L, RequestKind.UPDATE, 9L, RequestKind.EMERGENCY, 1L), kinds);
+        assertEquals(Map.of(RequestKind.CONSULTATION, 128L, RequestKind.SPECIFICATION, 5L,
+                RequestKind.DEVELOPMENT, 7L, RequestKind.UPDATE, 15L, RequestKind.EMERGENCY, 7L), kinds);
+        assertEquals(Map.of(Arrivals.CUSTOMER, 110L, Arrivals.SECOND_CUSTOMER, 52L), ARRIVALS.stream()
+                .collect(Collectors.groupingBy(a -> a.request().customer(), Collectors.counting())));
         Map<String, Arrival> byRef = ARRIVALS.stream().collect(Collectors.toMap(Arrival::ref, Function.identity()));
         for (Scenario scenario : RUN.report().scenarios()) {
             assertEquals(ARRIVALS.size(), scenario.rows().size(), scenario.name());
@@ -65,6 +75,8 @@ class SupportDeskSimulationTest {
                 assertEquals(a.request().severity(), row.severity(), row.id());
                 assertEquals(a.request().subject(), row.subject(), row.id());
                 assertEquals(a.at(), row.filedAt(), row.id());
+                assertEquals(a.request().customer(), row.customer(), row.id());
+                assertEquals(row.filedAt().isBefore(CHANGE) ? 1 : 2, row.configVersion(), row.id());
             }
         }
     }
@@ -81,11 +93,11 @@ class SupportDeskSimulationTest {
                 .map(f -> f.scenario() + ": " + f.callsTaken() + " taken, " + f.missedCalls() + " missed").toList();
 
         assertEquals(List.of(
-                "baseline: 155 requests, response met 145/153, resolution met 138/138, open 17",
-                "one consultant fewer: 155 requests, response met 134/153, resolution met 137/137, open 18",
-                "one programmer more: 155 requests, response met 145/153, resolution met 141/141, open 14"), figures);
-        assertEquals(List.of("baseline: 56 taken, 17 missed", "one consultant fewer: 45 taken, 28 missed",
-                "one programmer more: 56 taken, 17 missed"), calls);
+                "baseline: 162 requests, response met 124/161, resolution met 140/145, open 18",
+                "one consultant fewer: 162 requests, response met 115/161, resolution met 140/145, open 17",
+                "one programmer more: 162 requests, response met 124/161, resolution met 140/145, open 17"), figures);
+        assertEquals(List.of("baseline: 47 taken, 27 missed", "one consultant fewer: 40 taken, 34 missed",
+                "one programmer more: 47 taken, 27 missed"), calls);
     }
 
     @Test
@@ -95,9 +107,9 @@ class SupportDeskSimulationTest {
                 + " payments, " + f.stepsTakenOver() + " steps taken over").toList();
 
         assertEquals(List.of(
-                "baseline: 7 cases, 5 accepted (2 after rework), 2 rework rounds, 11 payments, 4 steps taken over",
-                "one consultant fewer: 7 cases, 4 accepted (2 after rework), 3 rework rounds, 10 payments, 3 steps taken over",
-                "one programmer more: 9 cases, 6 accepted (3 after rework), 3 rework rounds, 14 payments, 10 steps taken over"),
+                "baseline: 5 cases, 3 accepted (2 after rework), 3 rework rounds, 7 payments, 1 steps taken over",
+                "one consultant fewer: 5 cases, 4 accepted (3 after rework), 3 rework rounds, 8 payments, 2 steps taken over",
+                "one programmer more: 5 cases, 4 accepted (3 after rework), 3 rework rounds, 9 payments, 1 steps taken over"),
                 acceptance);
         for (ScenarioFigures f : RUN.figures()) {
             assertTrue(f.acceptedAfterRework() >= 1 && f.reworkRounds() >= f.acceptedAfterRework(), f.toString());
@@ -108,11 +120,11 @@ class SupportDeskSimulationTest {
     }
 
     @Test
-    void theTargetsAreThePolicysAndAMissedCallsResponseIsItsCallBack() {
+    void theTargetsAreThoseOfTheCustomersPolicyInTheVersionInForceAtFilingAndAMissedCallsResponseIsItsCallBack() {
         for (Scenario scenario : RUN.report().scenarios()) {
             long callBackTargets = 0;
             for (RequestRow row : scenario.rows()) {
-                SlaTargets targets = POLICY.targetsFor(request(row));
+                SlaTargets targets = targets(row);
                 assertEquals(targets.resolution(), row.resolution().target(), row.id());
                 if (row.response().target().equals(CallBackPolicy.DEFAULT_TARGET)) {
                     callBackTargets++;
@@ -133,7 +145,7 @@ class SupportDeskSimulationTest {
         int all = 0;
         for (Scenario scenario : RUN.report().scenarios()) {
             for (RequestRow row : scenario.rows()) {
-                WorkingCalendar calendar = POLICY.targetsFor(request(row)).calendar();
+                WorkingCalendar calendar = targets(row).calendar();
                 for (SlaMetric metric : SlaMetric.values()) {
                     MetricResult r = row.result(metric);
                     Duration span = calendar.workingTimeBetween(row.filedAt(), r.completed().orElse(end));
@@ -220,6 +232,7 @@ class SupportDeskSimulationTest {
             String block = blocks[i + 1];
             assertTrue(block.startsWith(scenarios.get(i) + ": consultants="), block);
             assertEquals(2, block.lines().filter(l -> day.matcher(l).matches()).count(), block);
+            assertTrue(block.contains("policy change announced: configuration v2"), block);
         }
         assertTrue(out.contains("\nSummary ("), out);
         assertTrue(out.contains("\nBaseline per kind of request\n"), out);
@@ -233,6 +246,90 @@ class SupportDeskSimulationTest {
 
         assertEquals(Files.readString(SampleRuns.DIRECTORY.resolve(ReportWriter.CSV)),
                 Files.readString(again.resolve(ReportWriter.CSV)));
+    }
+
+    @Test
+    void theChangeTightensOrdinaryNonCriticalResolutionForRequestsFiledFromItsInstant() {
+        List<RequestRow> ordinary = RUN.report().baseline().rows().stream()
+                .filter(r -> r.customer().equals(Arrivals.CUSTOMER) && r.tier() == RequesterTier.ORDINARY_USER
+                        && r.severity() == Severity.NON_CRITICAL && r.kind() == RequestKind.CONSULTATION).toList();
+        assertEquals("2026-03-23T22:00:00Z", CHANGE.toString(), "Tuesday 00:00 in Kyiv: the middle of two days");
+        assertTrue(ordinary.stream().anyMatch(r -> r.configVersion() == 1)
+                && ordinary.stream().anyMatch(r -> r.configVersion() == 2), "both versions time some");
+        for (RequestRow r : ordinary) {
+            assertEquals(Duration.ofHours(r.filedAt().isBefore(CHANGE) ? 24 : 16), r.resolution().target(), r.id());
+        }
+        String out = SampleRuns.output();
+        assertTrue(out.contains("  Mon 2026-03-23 12:00  policy change announced: configuration v2 (two-shift-desk"
+                + " targets[3]: resolution 24h -> 16h) in force from Tue 2026-03-24 00:00, open requests keep their"
+                + " targets (KEEP); deadlines it moves: 0\n"), out);
+        assertTrue(out.contains("  Tue 2026-03-24 00:00  configuration v2 in force: requests filed from now on are"
+                + " timed by it; "), out);
+    }
+
+    @Test
+    void theSecondCustomersRequestsAreTimedOnItsOwnWorkingDayInTashkent() {
+        // gold's ordinary rule: response PT2H on "tashkent", every day 08:00-20:00 Asia/Tashkent (UTC+5)
+        RequestRow row = RUN.report().baseline().rows().stream().filter(r -> r.id().equals("R-0083")).findFirst()
+                .orElseThrow();
+        assertEquals(Arrivals.SECOND_CUSTOMER + " " + RequestKind.UPDATE + " " + Duration.ofHours(2),
+                row.customer() + " " + row.kind() + " " + row.response().target());
+        ZonedDateTime filed = row.filedAt().atZone(TASHKENT);
+        assertEquals("2026-03-23T20:51", filed.toLocalDateTime().toString().substring(0, 16), "after its day's 20:00");
+        // filed after the customer's working day: its countdown starts at 08:00 Tashkent (03:00Z) the next day
+        Instant counting = filed.toLocalDate().plusDays(1).atTime(8, 0).atZone(TASHKENT).toInstant();
+        Instant due = counting.plus(Duration.ofHours(2));
+        assertEquals("2026-03-24T05:00:00Z", due.toString(), "due 10:00 in Tashkent, 07:00 in Kyiv");
+        Instant answered = row.respondedAt().orElseThrow();
+        assertTrue(answered.isAfter(due) && row.response().breached(), "answered at " + answered);
+        // on the Kyiv desk's calendar (07:00-23:00 Kyiv) the count would start two hours later, at 05:00Z
+        assertEquals(Duration.between(counting, answered), row.response().workingTime());
+    }
+
+    @Test
+    void thePagesCustomerTableHoldsWhatTheRequestRowsSay() throws Exception {
+        String page = Files.readString(SampleRuns.DIRECTORY.resolve(ReportWriter.INDEX), StandardCharsets.UTF_8);
+        List<RequestRow> rows = RUN.report().baseline().rows();
+        for (String customer : List.of(Arrivals.CUSTOMER, Arrivals.SECOND_CUSTOMER)) {
+            List<RequestRow> of = rows.stream().filter(r -> r.customer().equals(customer)).toList();
+            StringBuilder cells = new StringBuilder("<th scope=\"row\">" + customer + "</th>" + td(of.size()));
+            for (SlaMetric metric : SlaMetric.values()) {
+                long met = of.stream().filter(r -> r.result(metric).outcome() == MetricResult.Outcome.MET).count();
+                long breached = of.stream().filter(r -> r.result(metric).breached()).count();
+                cells.append("<td class=\"num\">(").append(met).append(" of ")
+                        .append(met + breached).append(")</td>").append(td(breached));
+            }
+            cells.append(td(of.stream().filter(RequestRow::breached).count()));
+            Matcher tr = Pattern.compile("<tr data-customer=\"" + customer + "\">(.*?)</tr>").matcher(page);
+            assertTrue(tr.find(), customer);
+            String withoutShares = tr.group(1).replaceAll("<td class=\"num\">[0-9.]+ % \\(", "<td class=\"num\">(");
+            assertTrue(withoutShares.startsWith(cells.toString()), tr.group(1) + "\n expected to start with\n" + cells);
+        }
+        assertTrue(SampleRuns.output().contains("\n  " + Arrivals.SECOND_CUSTOMER + ": response met "), "console");
+    }
+
+    @Test
+    void theOpenWorkChartMarksTheChangeAtItsInstant() throws Exception {
+        String page = Files.readString(SampleRuns.DIRECTORY.resolve(ReportWriter.INDEX), StandardCharsets.UTF_8);
+        Matcher chart = Pattern.compile("<svg[^>]*id=\"chart-open\".*?</svg>", Pattern.DOTALL).matcher(page);
+        assertTrue(chart.find(), "open-work chart");
+        Matcher mark = Pattern.compile("<g class=\"change-mark\" data-at=\"([^\"]+)\">.*?<line x1=\"([0-9.]+)\""
+                + ".*?>v2 in force</text>", Pattern.DOTALL).matcher(chart.group());
+        assertTrue(mark.find(), chart.group());
+        assertEquals(CHANGE.toString(), mark.group(1));
+        // samples every hour over 48 hours on a plot from x=56 to x=1080: the change after 24 hours is halfway
+        assertEquals("568", mark.group(2));
+        assertTrue(page.contains("Configuration v2 (two-shift-desk targets[3]: resolution 24h -&gt; 16h) announced"
+                + " Mon 2026-03-23 12:00, in force from Tue 2026-03-24 00:00"), "run information");
+    }
+
+    private static String td(long n) {
+        return "<td class=\"num\">" + n + "</td>";
+    }
+
+    /** Returns a row's targets: its customer's policy, in the configuration version in force at filing. */
+    private static SlaTargets targets(RequestRow row) {
+        return (row.configVersion() == 1 ? V1 : V2).targetsFor(request(row));
     }
 
     /** Returns the request of a row: refs are R-0001, R-0002, ... in filing order. */
