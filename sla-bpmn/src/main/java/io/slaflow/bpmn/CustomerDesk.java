@@ -58,6 +58,18 @@ public final class CustomerDesk {
     }
 
     /**
+     * Returns the timeline of a request of this customer: its steps, its countdowns' transitions, and the
+     * explanation of each countdown ({@link SlaEngine#timeline}).
+     *
+     * @param id the request id
+     * @return the timeline
+     * @throws UnknownRequestException if this customer has no request with this id
+     */
+    public RequestTimeline timeline(String id) {
+        return engine.timeline(customer, id);
+    }
+
+    /**
      * Returns this customer's requests, open and ended, oldest first.
      *
      * @return the requests, possibly none

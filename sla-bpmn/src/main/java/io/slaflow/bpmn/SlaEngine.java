@@ -733,6 +733,26 @@ public final class SlaEngine implements AutoCloseable {
     }
 
     /**
+     * Returns everything that happened to a request of {@code customer}, in time order, and why each of its
+     * countdowns stands where it does ({@link RequestTimeline#explain}): each step with who took it and
+     * their words verbatim (filed, claimed, responded, waiting, replied, handed over, reclassified,
+     * resolved, re-timed by a configuration version), and each countdown transition the event feed holds
+     * (started, paused, resumed, warnings, breaches, met, escalated). Steps are recorded from this version
+     * on; a request filed before has its countdown transitions and explanations only.
+     *
+     * @param customer the customer (tenant) asking
+     * @param id the request id
+     * @return the timeline
+     * @throws UnknownRequestException if this customer has no request with this id (another customer's is
+     *     reported the same way)
+     */
+    public RequestTimeline timeline(String customer, String id) {
+        ensureOpen();
+        Queries.Timeline t = queries.timeline(Arguments.text(id, "id"), Arguments.text(customer, "customer"));
+        return new RequestTimeline(id, t.customer(), t.entries(), t.explanations());
+    }
+
+    /**
      * Returns the stored events after {@code afterPosition}, in order of their positions (commit order,
      * across all nodes): {@code events(0, limit)} reads the feed from its start, and passing the last
      * position read reads on from there, so a host can feed its notification system, warehouse or audit

@@ -5,6 +5,7 @@ import java.util.AbstractMap;
 import io.slaflow.bpmn.DeadlineChange;
 import io.slaflow.bpmn.ClockBacklog;
 import io.slaflow.bpmn.SlaEvent;
+import io.slaflow.bpmn.TimelineEntry;
 import io.slaflow.core.calendar.WorkingCalendar;
 import io.slaflow.core.countdown.Countdown;
 import io.slaflow.core.countdown.CountdownState;
@@ -631,8 +632,10 @@ public final class ClockStore {
      */
     public List<SlaEvent> follow(Slot slot, String processId, Owner owner, ServiceRequest filed,
             Map<String, Object> variables, boolean callBackPending) {
-        return pendingMove(slot, owner, filed, variables, callBackPending)
-                .map(retimed -> storeRetimed(slot, processId, owner, retimed, variables)).orElse(List.of());
+        return pendingMove(slot, owner, filed, variables, callBackPending).map(retimed -> {
+            reconfigured(slot, owner, retimed);
+            return storeRetimed(slot, processId, owner, retimed, variables);
+        }).orElse(List.of());
     }
 
     /**
@@ -703,6 +706,7 @@ public final class ClockStore {
                     continue;
                 }
                 Retiming retimed = retime(row, target, target.effectiveFrom(), callBacks.contains(row.processId()));
+                reconfigured(row.slot(), row.owner(), retimed);
                 bindRetimed(update, row.slot(), row.processId(), retimed);
                 update.addBatch();
                 changes.addAll(retimed.deadlines());
@@ -744,6 +748,14 @@ public final class ClockStore {
             changes.addAll(retime(row, target, at, callBacks.contains(row.processId())).deadlines());
         }
         return new AbstractMap.SimpleImmutableEntry<>(rows.get(rows.size() - 1).processId(), changes);
+    }
+
+    /** Records on a request's timeline that a configuration version re-timed its clock, when it took force. */
+    private static void reconfigured(Slot slot, Owner owner, Retiming retimed) {
+        if (slot == Slot.INTAKE) {
+            Steps.record(owner.requestId(), retimed.at(), TimelineEntry.Kind.RECONFIGURED, null,
+                    "configuration version " + retimed.timing().version());
+        }
     }
 
     private Retiming retime(Row row, Configuration target, Instant at, boolean callBackPending) {
@@ -805,6 +817,7 @@ public final class ClockStore {
                     }
                     Retiming retimed = retime(row, target.get(), target.get().effectiveFrom(),
                             callBacks.contains(row.processId()));
+                    reconfigured(row.slot(), row.owner(), retimed);
                     announce(row, retimed.change(), events, first);
                     timing = retimed.timing();
                     clock = retimed.change().clock();
@@ -812,7 +825,7 @@ public final class ClockStore {
                 WorkingCalendar calendar = runtime.calendar(timing, Json.readRequest(row.request()).request());
                 RequestClock.Change change = clock.catchUp(now, calendar);
                 announce(row, change, events, first);
-                bindRetimed(update, row.slot(), row.processId(), new Retiming(change, timing, calendar, List.of()));
+                bindRetimed(update, row.slot(), row.processId(), new Retiming(change, timing, calendar, List.of(), now));
                 update.addBatch();
             }
             if (gone.size() < due.size()) {

@@ -253,6 +253,7 @@ public final class EngineFactory {
                 Configurations.createTable();
                 References.createTable();
                 EventLog.createTables();
+                Steps.createTable();
                 runtime.configurations().register(runtime.now());
                 ClockStore.createTable();
                 ClockStore.rank(workOrder);

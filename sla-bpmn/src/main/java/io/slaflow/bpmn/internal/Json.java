@@ -41,23 +41,6 @@ public final class Json {
     private Json() {
     }
 
-    /**
-     * Returns {@code history} (a JSON array, or null for none) with one more re-triage of a request: who
-     * reclassified it or handed it over, when, as what, and the note, verbatim; for the timeline.
-     */
-    public static String appendRetriage(String history, Instant at, String user, String step, Severity severity,
-            RequestKind kind, String note) {
-        ArrayNode list = history == null ? MAPPER.createArrayNode() : (ArrayNode) MAPPER.readTree(history);
-        ObjectNode entry = list.addObject();
-        entry.put("at", at.toString());
-        entry.put("user", user);
-        entry.put("step", step);
-        entry.put("severity", severity.name());
-        entry.put("kind", kind.name());
-        entry.put("note", note);
-        return MAPPER.writeValueAsString(list);
-    }
-
     /** Writes a stored request. */
     public static String writeRequest(StoredRequest stored) {
         ObjectNode node = requestNode(stored.request());

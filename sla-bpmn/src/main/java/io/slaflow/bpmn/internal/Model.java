@@ -77,8 +77,6 @@ public final class Model {
     public static final String TRANSIENT_CLOCK = "slaClock";
     /** Transient: the {@link Timing} of the clock just started, for the first task's due date. */
     public static final String TRANSIENT_TIMING = "slaTiming";
-    /** The request's re-triages (reclassifications, hand-overs as another kind), as a JSON array. */
-    public static final String VAR_RETRIAGE = "slaRetriage";
 
     /** Outcome of a task: the first response was given. */
     public static final String OUTCOME_RESPOND = "respond";

@@ -4,6 +4,7 @@ import static io.slaflow.bpmn.internal.Requests.first;
 
 import io.slaflow.bpmn.RequestStage;
 import io.slaflow.bpmn.SlaEvent;
+import io.slaflow.bpmn.TimelineEntry;
 import io.slaflow.bpmn.UnknownRequestException;
 import io.slaflow.core.SlaException;
 import io.slaflow.core.WrongStageException;
@@ -101,6 +102,8 @@ public final class Operations {
             clocks.start(ClockStore.Slot.INTAKE, instance.getId(), new ClockStore.Owner(instance.getId(),
                     request.customer(), 0), stored, timing, clock, targets.calendar());
             request.reference().ifPresent(ref -> References.record(request.customer(), ref, instance.getId()));
+            Steps.record(instance.getId(), now, TimelineEntry.Kind.FILED, request.requester(),
+                    request.description() != null ? request.description() : request.subject());
             List<SlaEvent> events = new ArrayList<>();
             for (SlaMetric metric : clock.metrics()) {
                 events.add(event(SlaEvent.Type.STARTED, instance.getId(), request, metric, now));
@@ -119,6 +122,7 @@ public final class Operations {
                 r -> {
                     if (!user.equals(r.assignee())) {
                         tasks.setAssignee(r.task().getId(), user);
+                        step(r, TimelineEntry.Kind.CLAIMED, user, null);
                     }
                     return List.of();
                 });
@@ -128,6 +132,7 @@ public final class Operations {
     public void callBack(String id, String user) {
         act(id, user, "callBack", new RequestStage[] {RequestStage.CALL_BACK}, r -> {
             List<SlaEvent> events = meet(r, SlaMetric.RESPONSE);
+            step(r, TimelineEntry.Kind.RESPONDED, user, null);
             complete(r, user, Model.OUTCOME_CALLED_BACK, new HashMap<>());
             return events;
         });
@@ -137,6 +142,7 @@ public final class Operations {
     public void respond(String id, String user, String diagnosis) {
         act(id, user, "respond", new RequestStage[] {RequestStage.RESPONSE}, r -> {
             List<SlaEvent> events = meet(r, SlaMetric.RESPONSE);
+            step(r, TimelineEntry.Kind.RESPONDED, user, diagnosis);
             Map<String, Object> vars = new HashMap<>();
             vars.put(Model.VAR_DIAGNOSIS, diagnosis);
             complete(r, user, Model.OUTCOME_RESPOND, vars);
@@ -147,6 +153,7 @@ public final class Operations {
     /** Puts a question to the customer: the running countdowns pause and the SLA clock's timer is parked. */
     public void waitForCustomer(String id, String user, String question) {
         act(id, user, "waitForCustomer", new RequestStage[] {RequestStage.RESPONSE, RequestStage.WORK}, r -> {
+            step(r, TimelineEntry.Kind.WAITING, user, question);
             List<SlaEvent> events = store(r, r.clock().pause(runtime.now(), question, calendar(r)));
             Map<String, Object> vars = new HashMap<>();
             vars.put(Model.VAR_QUESTION, question);
@@ -164,6 +171,7 @@ public final class Operations {
         change(id, r -> first(
                 () -> customer == null || requests.belongsTo(id, customer) ? null : new UnknownRequestException(id),
                 () -> requests.requireStage(r, "customerReplied", RequestStage.WAITING_ON_CUSTOMER)), r -> {
+            step(r, TimelineEntry.Kind.REPLIED, r.stored().request().customer(), reply);
             List<SlaEvent> events = store(r, r.clock().resume(runtime.now(), calendar(r)));
             processes.setVariable(r.id(), Model.VAR_REPLY, reply);
             processes.trigger(r.waitingExecution());
@@ -186,9 +194,9 @@ public final class Operations {
                     String to = handOffTarget(r, found).orElseThrow();
                     Timing timing = ClockStore.timing(ClockStore.Slot.INTAKE, r.variables());
                     Severity severity = timing.severity(r.stored().request());
+                    step(r, TimelineEntry.Kind.HANDED_OVER, user, note);
                     List<SlaEvent> events = timing.kind(r.stored().request()) == found ? List.of()
                             : retime(r, severity, found);               // work of another kind: its targets
-                    record(r, user, "HANDED_OVER", severity, found, note);
                     clocks.workKind(r.id(), found);
                     processes.removeVariable(r.id(), Model.VAR_ASSIGNEE);
                     processes.removeVariable(r.id(), Model.VAR_OFFERED_TO);
@@ -213,10 +221,10 @@ public final class Operations {
                         RequestStage.WORK, RequestStage.WAITING_ON_CUSTOMER),
                 () -> requests.requireAllowed(r, user, "reclassify"),
                 () -> requests.requireUnclaimedOrOwn(r, user, "reclassify")), r -> {
+                    step(r, TimelineEntry.Kind.RECLASSIFIED, user, note);
                     List<SlaEvent> events = retime(r, severity, kind);
                     clocks.workKind(r.id(), kind);
                     processes.setVariable(r.id(), Model.VAR_WORK_KIND, kind.name());
-                    record(r, user, "RECLASSIFIED", severity, kind, note);
                     return events;
                 });
     }
@@ -231,9 +239,9 @@ public final class Operations {
         return clocks.storeRetimed(ClockStore.Slot.INTAKE, r.id(), r.owner(), retimed, r.variables());
     }
 
-    private void record(OpenRequest r, String user, String step, Severity severity, RequestKind kind, String note) {
-        processes.setVariable(r.id(), Model.VAR_RETRIAGE, Json.appendRetriage((String) r.variables()
-                .get(Model.VAR_RETRIAGE), runtime.now(), user, step, severity, kind, note));
+    /** Records a person's step of the request, with their words verbatim, for its timeline. */
+    private void step(OpenRequest r, TimelineEntry.Kind kind, String actor, String text) {
+        Steps.record(r.id(), runtime.now(), kind, actor, text);
     }
 
     private Optional<String> handOffTarget(OpenRequest r, RequestKind found) {
@@ -251,6 +259,7 @@ public final class Operations {
                                 + " workflow on this engine: its line proposes a solution (acceptance().proposeSolution),"
                                 + " and the accepted work resolves it") : null,
                 r -> {
+                    step(r, TimelineEntry.Kind.RESOLVED, user, resolution);
                     List<SlaEvent> events = store(r, r.clock().meetAll(runtime.now(), calendar(r)));
                     Map<String, Object> vars = new HashMap<>();
                     vars.put(Model.VAR_RESOLUTION_NOTE, resolution);
@@ -363,6 +372,7 @@ public final class Operations {
                 () -> check.apply(r)), r -> {
                     if (r.assignee() == null) {
                         tasks.claim(r.task().getId(), user);
+                        step(r, TimelineEntry.Kind.CLAIMED, user, null);
                     }
                     return body.apply(r);
                 });

@@ -1,5 +1,10 @@
 package io.slaflow.bpmn.internal;
 
+import java.util.EnumMap;
+import io.slaflow.core.request.ServiceRequest;
+import io.slaflow.core.countdown.Explanation;
+import io.slaflow.bpmn.SlaEvent;
+import io.slaflow.bpmn.TimelineEntry;
 import io.slaflow.bpmn.AcceptanceStatus;
 import io.slaflow.bpmn.RequestStage;
 import io.slaflow.bpmn.RequestStatus;
@@ -90,6 +95,53 @@ public final class Queries {
             return Outcome.ok(status(instance, ClockStore.attach(id, instance.getProcessVariables()), task,
                     runtime.now()));
         });
+    }
+
+    /**
+     * Returns the timeline of request {@code id} of {@code customer}: its people's steps and its countdowns'
+     * transitions in time order, and the explanation of each countdown now.
+     *
+     * @throws UnknownRequestException if the customer has no request with this id
+     */
+    public Timeline timeline(String id, String customer) {
+        return transactions.read("read the timeline of request " + id, () -> {
+            HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(id)
+                    .processDefinitionKey(Model.PROCESS_KEY).includeProcessVariables().singleResult();
+            if (instance == null || !customer.equals(instance.getTenantId())) {
+                return Outcome.fail(new UnknownRequestException(id));
+            }
+            Map<String, Object> vars = ClockStore.attach(id, instance.getProcessVariables());
+            ServiceRequest filed = Json.readRequest((String) vars.get(Model.VAR_REQUEST)).request();
+            Instant now = runtime.now();
+            Task task = instance.getEndTime() == null ? tasks.createTaskQuery().processInstanceId(id).singleResult() : null;
+            boolean callBack = task != null && Model.TASK_CALL_BACK.equals(task.getTaskDefinitionKey());
+            ClockStore.Timed clock = clocks.current(ClockStore.Slot.INTAKE, new ClockStore.Owner(id, customer, 0), filed,
+                    vars, callBack);
+            Timing timing = ClockStore.timing(ClockStore.Slot.INTAKE, vars);
+            Configuration config = runtime.configurations().version(timing.version(), now);
+            String rule = config.rule(filed, timing.severity(filed), timing.kind(filed));
+            Map<SlaMetric, Explanation> explanations = new EnumMap<>(SlaMetric.class);
+            for (SlaMetric metric : clock.clock().metrics()) {
+                explanations.put(metric, clock.clock().countdown(metric).explain(now, clock.calendar(), rule,
+                        config.version()));
+            }
+            List<TimelineEntry> entries = new ArrayList<>(Steps.of(id));
+            for (SlaEvent e : EventLog.of(id)) {
+                entries.add(new TimelineEntry(e.at(), TimelineEntry.Kind.valueOf(e.type().name()), null, null, e.metric()));
+            }
+            entries.sort(Comparator.comparing(TimelineEntry::at));  // stable: a step before what it caused
+            return Outcome.ok(new Timeline(customer, entries, explanations));
+        });
+    }
+
+    /**
+     * What {@link #timeline} read.
+     *
+     * @param customer the request's customer
+     * @param entries its steps and transitions in time order
+     * @param explanations each countdown explained
+     */
+    public record Timeline(String customer, List<TimelineEntry> entries, Map<SlaMetric, Explanation> explanations) {
     }
 
     /** Returns the entry of the case a host started as {@code id}, if {@code customer} is null or owns it. */

@@ -25,8 +25,10 @@ import java.util.Map;
  * @param timing what times it now
  * @param calendar the calendar it runs on now
  * @param deadlines each countdown whose due instant moved
+ * @param at when the change took force
  */
-record Retiming(RequestClock.Change change, Timing timing, WorkingCalendar calendar, List<DeadlineChange> deadlines) {
+record Retiming(RequestClock.Change change, Timing timing, WorkingCalendar calendar, List<DeadlineChange> deadlines,
+        Instant at) {
 
     /**
      * Re-times {@code clock}.
@@ -69,7 +71,7 @@ record Retiming(RequestClock.Change change, Timing timing, WorkingCalendar calen
                         to.breached()));
             }
         });
-        return new Retiming(change, after, now.calendar(), deadlines);
+        return new Retiming(change, after, now.calendar(), deadlines, at);
     }
 
     /**
