@@ -3,6 +3,7 @@ package io.slaflow.bpmn;
 import static io.slaflow.bpmn.Desk.kyiv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slaflow.core.countdown.Explanation;
 import io.slaflow.core.countdown.Segment;
@@ -15,8 +16,13 @@ import io.slaflow.core.request.RequesterTier;
 import io.slaflow.core.request.ServiceRequest;
 import io.slaflow.core.request.Severity;
 import io.slaflow.core.testkit.TestClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +107,12 @@ class TimelineTest {
                 resolution.segments().get(resolution.segments().size() - 1), "the working time ahead counts to the due instant");
         assertEquals(Duration.ofHours(8), resolution.counted());
 
+        String printed = print(t);
+        System.out.print(printed);
+        String readme = readme();
+        assertTrue(readme.contains("```\n" + printed + "```\n"),
+                "README.md, section 'Timelines, explanations and the event feed', must show this output verbatim");
+
         String other = desk.submit(ServiceRequest.builder().customer("globex").requester("ivan")
                 .tier(RequesterTier.ORDINARY_USER).kind(RequestKind.CONSULTATION).severity(Severity.NON_CRITICAL)
                 .subject("Theirs").description("Theirs").build());
@@ -135,6 +147,28 @@ class TimelineTest {
         Explanation resolution = t.explain(SlaMetric.RESOLUTION);
         assertEquals(Duration.ofHours(2), resolution.target());
         assertEquals(kyiv("2026-03-09T12:00"), resolution.due());
+    }
+
+    /** Prints a timeline as the README's example does. */
+    static String print(RequestTimeline t) {
+        StringBuilder out = new StringBuilder();
+        for (TimelineEntry e : t.entries()) {
+            out.append(String.format("%s %-10s %-9s %s%n", e.at(), e.kind(), Objects.toString(e.actor(), ""),
+                    Objects.toString(e.text() != null ? e.text() : e.metric(), "-")));
+        }
+        Explanation why = t.explain(SlaMetric.RESPONSE);
+        out.append(String.format("%s by %s (version %d), due %s%n", why.target(), why.rule(), why.configVersion(),
+                why.due()));
+        why.segments().forEach(s -> out.append(String.format("  %-13s %s - %s%n", s.kind(), s.from(), s.to())));
+        return out.toString();
+    }
+
+    private static String readme() {
+        try {
+            return Files.readString(Path.of("").toAbsolutePath().resolveSibling("README.md"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String show(TimelineEntry e) {
