@@ -2,6 +2,7 @@ package io.slaflow.bpmn.internal;
 
 import io.slaflow.bpmn.SlaEvent;
 import io.slaflow.core.countdown.SlaMetric;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -72,7 +73,8 @@ public final class EventLog {
      * @param delivered whether they count as delivered already (the node has no listeners to hear them)
      */
     static Stored store(List<SlaEvent> events, boolean delivered) {
-        Stored stored = new Stored(events, delivered);
+        Stored stored = new Stored(events, delivered, OwnTables.changes(), OwnTables.table(TABLE),
+                OwnTables.table(SEQUENCE));
         OwnTables.beforeCommit(stored::write);
         return stored;
     }
@@ -82,11 +84,22 @@ public final class EventLog {
 
         private final List<SlaEvent> events;
         private final boolean delivered;
+        /**
+         * The command's connection and the tables, taken when the command stored the events: under an
+         * outside transaction manager (Spring) the hook runs after the command has ended, on the
+         * transaction's connection, which stays open until it commits.
+         */
+        private final Connection connection;
+        private final String table;
+        private final String sequence;
         private volatile List<SlaEvent> positioned;
 
-        private Stored(List<SlaEvent> events, boolean delivered) {
+        private Stored(List<SlaEvent> events, boolean delivered, Connection connection, String table, String sequence) {
             this.events = List.copyOf(events);
             this.delivered = delivered;
+            this.connection = connection;
+            this.table = table;
+            this.sequence = sequence;
         }
 
         /** Returns the events with their positions; the events as given if the transaction did not store them. */
@@ -96,59 +109,58 @@ public final class EventLog {
         }
 
         private void write() {
-            long last = take(events.size());
+            long last = take();
             List<SlaEvent> result = new ArrayList<>(events.size());
             long position = last - events.size();
             for (SlaEvent e : events) {
                 result.add(e.atPosition(++position));
             }
-            insert(result, delivered);
+            insert(result);
             positioned = List.copyOf(result);
         }
-    }
 
-    /** Takes {@code count} positions from the counter; returns the last. Its row stays locked until commit. */
-    private static long take(int count) {
-        String sequence = OwnTables.table(SEQUENCE);
-        try (PreparedStatement update = OwnTables.changes().prepareStatement("update " + sequence
-                + " set NEXT_ = NEXT_ + ? where ID_ = 1")) {
-            update.setInt(1, count);
-            if (update.executeUpdate() != 1) {
-                throw new IllegalStateException("the event counter " + sequence + " has no row");
+        /** Takes as many positions as there are events from the counter; returns the last. Its row stays locked until commit. */
+        private long take() {
+            try (PreparedStatement update = connection.prepareStatement("update " + sequence
+                    + " set NEXT_ = NEXT_ + ? where ID_ = 1")) {
+                update.setInt(1, events.size());
+                if (update.executeUpdate() != 1) {
+                    throw new IllegalStateException("the event counter " + sequence + " has no row");
+                }
+            } catch (SQLException e) {
+                throw OwnTables.failure("number the SLA events", e);
             }
-        } catch (SQLException e) {
-            throw OwnTables.failure("number the SLA events", e);
+            try (Statement select = connection.createStatement();
+                    ResultSet rs = select.executeQuery("select NEXT_ from " + sequence + " where ID_ = 1")) {
+                rs.next();
+                return rs.getLong(1);
+            } catch (SQLException e) {
+                throw OwnTables.failure("number the SLA events", e);
+            }
         }
-        try (Statement select = OwnTables.connection().createStatement();
-                ResultSet rs = select.executeQuery("select NEXT_ from " + sequence + " where ID_ = 1")) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw OwnTables.failure("number the SLA events", e);
-        }
-    }
 
-    /** Inserts the events; stored now by the wall clock, which says when a node that stored them is presumed dead. */
-    private static void insert(List<SlaEvent> events, boolean delivered) {
-        long now = System.currentTimeMillis();
-        try (PreparedStatement insert = OwnTables.changes().prepareStatement("insert into " + OwnTables.table(TABLE)
-                + " (" + COLUMNS + ", STORED_, DELIVERED_) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (SlaEvent e : events) {
-                insert.setLong(1, e.position());
-                insert.setString(2, e.requestId());
-                insert.setString(3, e.customer());
-                insert.setString(4, e.type().name());
-                insert.setString(5, e.metric().name());
-                insert.setString(6, e.at().toString());
-                insert.setDouble(7, e.threshold());
-                insert.setInt(8, e.round());
-                insert.setLong(9, now);
-                insert.setBoolean(10, delivered);
-                insert.addBatch();
+        /** Inserts the events; stored now by the wall clock, which says when a node that stored them is presumed dead. */
+        private void insert(List<SlaEvent> numbered) {
+            long now = System.currentTimeMillis();
+            try (PreparedStatement insert = connection.prepareStatement("insert into " + table + " (" + COLUMNS
+                    + ", STORED_, DELIVERED_) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (SlaEvent e : numbered) {
+                    insert.setLong(1, e.position());
+                    insert.setString(2, e.requestId());
+                    insert.setString(3, e.customer());
+                    insert.setString(4, e.type().name());
+                    insert.setString(5, e.metric().name());
+                    insert.setString(6, e.at().toString());
+                    insert.setDouble(7, e.threshold());
+                    insert.setInt(8, e.round());
+                    insert.setLong(9, now);
+                    insert.setBoolean(10, delivered);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            } catch (SQLException e) {
+                throw OwnTables.failure("store the SLA events", e);
             }
-            insert.executeBatch();
-        } catch (SQLException e) {
-            throw OwnTables.failure("store the SLA events", e);
         }
     }
 
