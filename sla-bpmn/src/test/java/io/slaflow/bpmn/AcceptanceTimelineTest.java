@@ -176,6 +176,26 @@ class AcceptanceTimelineTest extends AcceptanceDeskPerClass {
         assertThrows(UnknownRequestException.class, () -> desk.forCustomer("split-co").timeline(id));
     }
 
+    @Test
+    void aRefusalOfScenariosStopsTheCaseOnTheTimeline() {
+        clock.set(kyiv("2026-03-23T10:00"));                                          // Monday
+        String id = AcceptanceDesk.developmentAtProgrammers(desk, "post-co");
+        clock.set(kyiv("2026-03-23T11:00"));
+        acceptance.proposeSolution(id, "ivan", SOLUTION);
+        acceptance.agreeSolution(id, requester("post-co"));
+        acceptance.submitSpecification(id, "ivan", limitSpecification());
+        clock.set(kyiv("2026-03-23T12:00"));
+        acceptance.refuseScenarios(id, keyUser("post-co"));
+
+        RequestTimeline t = desk.timeline("post-co", id);
+        List<String> shown = t.entries().stream().map(AcceptanceTimelineTest::show).toList();
+        assertEquals(List.of("12:00 SCENARIOS_REFUSED post-co-key", "12:00 STOPPED"),
+                shown.subList(shown.size() - 2, shown.size()), "the resolution was paused already: the customer's turn");
+        IllegalArgumentException noRound = assertThrows(IllegalArgumentException.class, () -> t.explainRound(1));
+        assertEquals("request '" + id + "' has no countdown of rework round 1 (no rework round has started)",
+                noRound.getMessage());
+    }
+
     private static String show(TimelineEntry e) {
         return e.at().atZone(ZoneId.of("Europe/Kyiv")).toLocalTime() + " " + e.kind()
                 + (e.metric() != null ? " " + e.metric() : "") + (e.round() > 0 ? " round " + e.round() : "")
