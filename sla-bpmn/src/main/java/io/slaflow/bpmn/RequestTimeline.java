@@ -17,13 +17,15 @@ public final class RequestTimeline {
     private final String customer;
     private final List<TimelineEntry> entries;
     private final Map<SlaMetric, Explanation> explanations;
+    private final Map<Integer, Explanation> rounds;
 
     RequestTimeline(String requestId, String customer, List<TimelineEntry> entries,
-            Map<SlaMetric, Explanation> explanations) {
+            Map<SlaMetric, Explanation> explanations, Map<Integer, Explanation> rounds) {
         this.requestId = requestId;
         this.customer = customer;
         this.entries = List.copyOf(entries);
         this.explanations = Map.copyOf(explanations);
+        this.rounds = Map.copyOf(rounds);
     }
 
     /** Returns the request's id. */
@@ -36,7 +38,13 @@ public final class RequestTimeline {
         return customer;
     }
 
-    /** Returns its steps and its countdowns' transitions, in time order; a person's step before what it caused. */
+    /**
+     * Returns its steps and its countdowns' transitions, in time order; a person's step before what it
+     * caused. Once its line proposed a solution, its acceptance case's steps follow, and the transitions of
+     * the case's rework rounds' countdowns ({@link TimelineEntry#round()} above 0). For a case a host
+     * started alone, its steps and its rounds' transitions: its response and resolution countdowns are
+     * computed when read and have no transitions of their own.
+     */
     public List<TimelineEntry> entries() {
         return entries;
     }
@@ -56,6 +64,27 @@ public final class RequestTimeline {
         if (e == null) {
             throw new IllegalArgumentException("request '" + requestId + "' has no " + metric + " countdown (it has "
                     + explanations.keySet() + ")");
+        }
+        return e;
+    }
+
+    /**
+     * Explains the countdown of a rework round of the request's acceptance case as it stood when the
+     * timeline was read, as {@link #explain} does the request's own: the round's target (the policy's
+     * rework target, or a warranty claim's), the rule and configuration version that set it, its due
+     * instant and the segments from the round's start to its end. Only the current or last round's
+     * countdown is kept: the next round's replaces it.
+     *
+     * @param round the round's number, 1 for the first
+     * @return the explanation
+     * @throws IllegalArgumentException if {@code round} is not the current or last round of the request's case
+     */
+    public Explanation explainRound(int round) {
+        Explanation e = rounds.get(round);
+        if (e == null) {
+            throw new IllegalArgumentException("request '" + requestId + "' has no countdown of rework round " + round
+                    + (rounds.isEmpty() ? " (no rework round has started)"
+                    : " (only the last round's is kept: round " + rounds.keySet().iterator().next() + ")"));
         }
         return e;
     }

@@ -736,12 +736,16 @@ public final class SlaEngine implements AutoCloseable {
      * Returns everything that happened to a request of {@code customer}, in time order, and why each of its
      * countdowns stands where it does ({@link RequestTimeline#explain}): each step with who took it and
      * their words verbatim (filed, claimed, responded, waiting, replied, handed over, reclassified,
-     * resolved, re-timed by a configuration version), and each countdown transition the event feed holds
-     * (started, paused, resumed, warnings, breaches, met, escalated). Steps are recorded from this version
-     * on; a request filed before has its countdown transitions and explanations only.
+     * resolved, re-timed by a configuration version), then its acceptance case's (solution proposed,
+     * changes asked, specification, results, accepted, rework started, warranty claimed, stopped, closed;
+     * see {@link TimelineEntry.Kind}), and each countdown transition the event feed holds (started, paused,
+     * resumed, warnings, breaches, met, escalated), its rework rounds' too ({@link TimelineEntry#round()}).
+     * The id may also name an acceptance case a host started alone ({@link AcceptanceWorkflow#start}).
+     * Steps are recorded from this version on; a request filed before has its countdown transitions and
+     * explanations only.
      *
      * @param customer the customer (tenant) asking
-     * @param id the request id
+     * @param id the request id, or the id of a case a host started
      * @return the timeline
      * @throws UnknownRequestException if this customer has no request with this id (another customer's is
      *     reported the same way)
@@ -749,7 +753,7 @@ public final class SlaEngine implements AutoCloseable {
     public RequestTimeline timeline(String customer, String id) {
         ensureOpen();
         Queries.Timeline t = queries.timeline(Arguments.text(id, "id"), Arguments.text(customer, "customer"));
-        return new RequestTimeline(id, t.customer(), t.entries(), t.explanations());
+        return new RequestTimeline(id, t.customer(), t.entries(), t.explanations(), t.rounds());
     }
 
     /**

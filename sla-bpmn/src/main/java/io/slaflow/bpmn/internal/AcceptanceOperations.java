@@ -7,6 +7,7 @@ import io.slaflow.bpmn.NoContractException;
 import io.slaflow.bpmn.PrepaidAccount;
 import io.slaflow.bpmn.RequestStage;
 import io.slaflow.bpmn.SlaEvent;
+import io.slaflow.bpmn.TimelineEntry;
 import io.slaflow.bpmn.UnknownRequestException;
 import io.slaflow.core.NotAllowedException;
 import io.slaflow.core.SlaException;
@@ -52,14 +53,16 @@ public final class AcceptanceOperations {
     private static final int PAGE = 200;
 
     /**
-     * One operation: its name, the specialist acting (null for the customer or the host), its step, and a
-     * check of the engine's own before the step (null when there is nothing to refuse).
+     * One operation: its name, the kind of step the timeline records it as, the specialist acting (null
+     * for the customer or the host), its step, and a check of the engine's own before the step (null when
+     * there is nothing to refuse).
      */
-    private record Change(String operation, String specialist, BiFunction<AcceptanceCase, Instant, CaseStep> step,
-            BiFunction<OpenCase, AcceptanceCase, SlaException> check) {
+    private record Change(String operation, TimelineEntry.Kind kind, String specialist,
+            BiFunction<AcceptanceCase, Instant, CaseStep> step, BiFunction<OpenCase, AcceptanceCase, SlaException> check) {
 
-        Change(String operation, String specialist, BiFunction<AcceptanceCase, Instant, CaseStep> step) {
-            this(operation, specialist, step, (c, a) -> null);
+        Change(String operation, TimelineEntry.Kind kind, String specialist,
+                BiFunction<AcceptanceCase, Instant, CaseStep> step) {
+            this(operation, kind, specialist, step, (c, a) -> null);
         }
     }
 
@@ -119,6 +122,7 @@ public final class AcceptanceOperations {
                     .variables(vars)
                     .start();
             processes.setVariable(instance.getId(), AcceptanceModel.VAR_ID, instance.getId());
+            CaseSteps.opened(instance.getId(), record.steps().get(0));
             return Outcome.ok(instance.getId());
         });
     }
@@ -158,6 +162,7 @@ public final class AcceptanceOperations {
                     AcceptanceModel.VAR_WORK_KIND, r.workKind().name(), AcceptanceModel.VAR_STAGE, opened.stage().name(),
                     AcceptanceModel.VAR_AWAITS, opened.awaiting().name());
             tasks.complete(r.task().getId(), vars, handedOn);
+            CaseSteps.opened(id, record.steps().get(0));
             runtime.publishAfterCommit(events);
             return Outcome.ok(null);
         });
@@ -172,38 +177,40 @@ public final class AcceptanceOperations {
 
     /** The customer asks for changes to the proposed solution. */
     public void askChanges(String id, String user, String changes) {
-        run(id, new Change("askChanges", CUSTOMER,
+        run(id, new Change("askChanges", TimelineEntry.Kind.CHANGES_ASKED, CUSTOMER,
                 (c, at) -> new CaseStep(CaseStep.Op.ASK_CHANGES, at, user, changes, null, null, null, null, null)));
     }
 
     /** The specialist revises the solution. */
     public void reviseSolution(String id, String user, Solution revised) {
-        run(id, new Change("reviseSolution", user,
+        run(id, new Change("reviseSolution", TimelineEntry.Kind.SOLUTION_REVISED, user,
                 (c, at) -> new CaseStep(CaseStep.Op.REVISE_SOLUTION, at, user, null, revised, null, null, null, null)));
     }
 
     /** The customer agrees to the solution. */
     public void agreeSolution(String id, String user) {
-        run(id, new Change("agreeSolution", CUSTOMER, (c, at) -> CaseStep.of(CaseStep.Op.AGREE_SOLUTION, at, user)));
+        run(id, new Change("agreeSolution", TimelineEntry.Kind.SOLUTION_AGREED, CUSTOMER,
+                (c, at) -> CaseStep.of(CaseStep.Op.AGREE_SOLUTION, at, user)));
     }
 
     /** The specialist submits the specification, or a new version while the customer reviews it. */
     public void submitSpecification(String id, String user, Specification spec) {
-        run(id, specification("submitSpecification", user, (c, at) -> spec, (c, a) -> null));
+        run(id, specification("submitSpecification", TimelineEntry.Kind.SPECIFICATION_SUBMITTED, user, (c, at) -> spec,
+                (c, a) -> null));
     }
 
     /** For work that needs no written specification, the agreed solution stands as one, with an estimate. */
     public void skipSpecification(String id, String user, BigDecimal estimate) {
-        run(id, specification("skipSpecification", user,
+        run(id, specification("skipSpecification", TimelineEntry.Kind.SPECIFICATION_SKIPPED, user,
                 (c, at) -> Specification.ofSolution(c.solution(), estimate, c.contract().riskBuffer()),
                 (c, a) -> runtime.desk().specificationRequired().contains(c.workKind()) ? new WrongStageException("skipSpecification",
                         a.stage().name(), c.workKind() + " work needs a written specification with acceptance"
                         + " scenarios (D9); submit one with submitSpecification") : null));
     }
 
-    private Change specification(String operation, String user, BiFunction<AcceptanceCase, Instant, Specification> spec,
-            BiFunction<OpenCase, AcceptanceCase, SlaException> check) {
-        return new Change(operation, user, (c, at) -> new CaseStep(CaseStep.Op.SUBMIT_SPECIFICATION, at, user, null,
+    private Change specification(String operation, TimelineEntry.Kind kind, String user,
+            BiFunction<AcceptanceCase, Instant, Specification> spec, BiFunction<OpenCase, AcceptanceCase, SlaException> check) {
+        return new Change(operation, kind, user, (c, at) -> new CaseStep(CaseStep.Op.SUBMIT_SPECIFICATION, at, user, null,
                 null, spec.apply(c, at), null, null, null), check);
     }
 
@@ -214,50 +221,54 @@ public final class AcceptanceOperations {
      * customer's current contract, not of the one the case was opened with.
      */
     public void approveSpecification(String id, String user) {
-        run(id, new Change("approveSpecification", CUSTOMER, (c, at) -> new CaseStep(CaseStep.Op.APPROVE_SPECIFICATION,
-                at, user, null, null, null, null, null, null,
-                ledger.available(c.request().customer(), openingHours(c.request().customer())).orElse(null))));
+        run(id, new Change("approveSpecification", TimelineEntry.Kind.SPECIFICATION_APPROVED, CUSTOMER,
+                (c, at) -> new CaseStep(CaseStep.Op.APPROVE_SPECIFICATION, at, user, null, null, null, null, null, null,
+                        ledger.available(c.request().customer(), openingHours(c.request().customer())).orElse(null))));
     }
 
     /** The customer refuses to write down acceptance scenarios: the work stops (D10). */
     public void refuseScenarios(String id, String user) {
-        run(id, new Change("refuseScenarios", CUSTOMER, (c, at) -> CaseStep.of(CaseStep.Op.REFUSE_SCENARIOS, at, user)));
+        run(id, new Change("refuseScenarios", TimelineEntry.Kind.SCENARIOS_REFUSED, CUSTOMER,
+                (c, at) -> CaseStep.of(CaseStep.Op.REFUSE_SCENARIOS, at, user)));
     }
 
     /** The customer approves or declines an overdraw of the prepaid hours. */
     public void decideOverdraw(String id, String user, boolean approve) {
         String operation = approve ? "approveOverdraw" : "declineOverdraw";
         CaseStep.Op op = approve ? CaseStep.Op.APPROVE_OVERDRAW : CaseStep.Op.DECLINE_OVERDRAW;
-        run(id, new Change(operation, CUSTOMER, (c, at) -> CaseStep.of(op, at, user)));
+        TimelineEntry.Kind kind = approve ? TimelineEntry.Kind.OVERDRAW_APPROVED : TimelineEntry.Kind.OVERDRAW_DECLINED;
+        run(id, new Change(operation, kind, CUSTOMER, (c, at) -> CaseStep.of(op, at, user)));
     }
 
     /** Records the payment due at {@code point}. */
     public void recordPayment(String id, PaymentPoint point) {
-        run(id, new Change("recordPayment", CUSTOMER,
+        run(id, new Change("recordPayment", TimelineEntry.Kind.PAYMENT_RECORDED, CUSTOMER,
                 (c, at) -> new CaseStep(CaseStep.Op.RECORD_PAYMENT, at, null, null, null, null, point, null, null)));
     }
 
     /** The specialist records that the documentation was delivered. */
     public void deliverDocumentation(String id, String user) {
-        run(id, new Change("deliverDocumentation", user,
+        run(id, new Change("deliverDocumentation", TimelineEntry.Kind.DOCUMENTATION_DELIVERED, user,
                 (c, at) -> CaseStep.of(CaseStep.Op.DELIVER_DOCUMENTATION, at, user)));
     }
 
     /** The specialist completes the work (or a rework round) and demonstrates it. */
     public void completeWork(String id, String user) {
-        run(id, new Change("completeWork", user, (c, at) -> CaseStep.of(CaseStep.Op.COMPLETE_WORK, at, user)));
+        run(id, new Change("completeWork", TimelineEntry.Kind.WORK_COMPLETED, user,
+                (c, at) -> CaseStep.of(CaseStep.Op.COMPLETE_WORK, at, user)));
     }
 
     /** The customer records a result per scenario. */
     public void recordResults(String id, String user, List<ScenarioResult> results) {
-        run(id, new Change("recordResults", CUSTOMER,
+        run(id, new Change("recordResults", TimelineEntry.Kind.RESULTS_RECORDED, CUSTOMER,
                 (c, at) -> new CaseStep(CaseStep.Op.RECORD_RESULTS, at, user, null, null, null, null, results, null)));
     }
 
     /** The customer claims warranty on accepted work. */
     public void claimWarranty(String id, String user, Severity severity, String description) {
-        run(id, new Change("claimWarranty", CUSTOMER, (c, at) -> new CaseStep(CaseStep.Op.CLAIM_WARRANTY, at, user,
-                description, null, null, null, null, severity)));
+        run(id, new Change("claimWarranty", TimelineEntry.Kind.WARRANTY_CLAIMED, CUSTOMER,
+                (c, at) -> new CaseStep(CaseStep.Op.CLAIM_WARRANTY, at, user, description, null, null, null, null,
+                        severity)));
     }
 
     /**
@@ -416,6 +427,8 @@ public final class AcceptanceOperations {
         after.warranty().ifPresent(w -> vars.put(AcceptanceModel.VAR_WARRANTY_END, ClockStore.ceilMillis(w.end()).toString()));
         RoundClock.startIfEntered(runtime, c.id(), c.processInstanceId(), before, after, vars, c.variables(), at, events);
         RoundClock.meetIfCompleted(runtime, c.id(), c.processInstanceId(), before, after, c.variables(), at, events);
+        CaseSteps.record(CaseSteps.timelineId(c), ch.kind(), record.steps().get(record.steps().size() - 1), before, after,
+                RoundClock.roundNumber(vars));
         if (c.parent() != null) {
             intake.follow(c.parent(), after.request(), after, at, events);
         }

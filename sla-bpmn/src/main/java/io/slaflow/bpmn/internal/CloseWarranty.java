@@ -27,5 +27,13 @@ public final class CloseWarranty implements JavaDelegate {
         execution.setVariable(AcceptanceModel.VAR_CASE, AcceptanceJson.write(record.with(step)));
         execution.setVariable(AcceptanceModel.VAR_STAGE, after.stage().name());
         execution.setVariable(AcceptanceModel.VAR_AWAITS, after.awaiting().name());
+        CaseSteps.record(timelineId(execution), null, step, before, after, 0);
+    }
+
+    /** Returns the id the case's steps are recorded under ({@link CaseSteps#timelineId}): its intake request's, or its own. */
+    private static String timelineId(DelegateExecution execution) {
+        Object parent = execution.getVariable(AcceptanceModel.VAR_PARENT);
+        Object id = execution.getVariable(AcceptanceModel.VAR_ID);
+        return parent instanceof String p ? p : id instanceof String s ? s : execution.getProcessInstanceId();
     }
 }

@@ -6,12 +6,15 @@ import io.slaflow.bpmn.RequestStatus;
 import io.slaflow.core.acceptance.AcceptanceCase;
 import io.slaflow.core.calendar.WorkingCalendar;
 import io.slaflow.core.countdown.Countdown;
+import io.slaflow.core.countdown.Explanation;
 import io.slaflow.core.countdown.RequestClock;
 import io.slaflow.core.countdown.SlaMetric;
 import io.slaflow.core.policy.SlaTargets;
 import io.slaflow.core.request.ServiceRequest;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,12 +38,33 @@ final class HostCaseCountdowns {
         SlaTargets targets = runtime.inForce().targets(request);
         WorkingCalendar calendar = targets.calendar();
         Instant opened = record.steps().get(0).at();
-        Countdown response = Countdown.start(SlaMetric.RESPONSE, targets.response(), targets.warnAt(), opened)
-                .meet(opened);
         return new RequestStatus(c.id(), request, c.workKind(), opened,
                 c.ended() ? Queries.endedStage(Optional.of(status)) : RequestStage.ACCEPTANCE, c.line(), status.assignee(),
-                status.escalated(), response.statusAt(now, calendar),
+                status.escalated(), response(record, targets).statusAt(now, calendar),
                 resolution(record, targets).statusAt(now, calendar), Optional.of(status));
+    }
+
+    /**
+     * Explains the countdowns of the host-started case {@code c} at {@code now}: the response and the
+     * resolution its steps imply, with the rule and configuration version in force that set their targets.
+     */
+    static Map<SlaMetric, Explanation> explain(SlaRuntime runtime, OpenCase c, Instant now) {
+        CaseRecord record = c.record();
+        ServiceRequest request = record.request();
+        Configuration config = runtime.inForce();
+        SlaTargets targets = config.targets(request);
+        String rule = config.rule(request, request.severity(), request.kind());
+        Map<SlaMetric, Explanation> explained = new EnumMap<>(SlaMetric.class);
+        explained.put(SlaMetric.RESPONSE, response(record, targets).explain(now, targets.calendar(), rule, config.version()));
+        explained.put(SlaMetric.RESOLUTION, resolution(record, targets).explain(now, targets.calendar(), rule,
+                config.version()));
+        return explained;
+    }
+
+    /** Returns the response countdown of {@code record}: met by the solution the case was started with. */
+    private static Countdown response(CaseRecord record, SlaTargets targets) {
+        Instant opened = record.steps().get(0).at();
+        return Countdown.start(SlaMetric.RESPONSE, targets.response(), targets.warnAt(), opened).meet(opened);
     }
 
     /** Returns the resolution countdown the steps of {@code record} imply under {@code targets}. */

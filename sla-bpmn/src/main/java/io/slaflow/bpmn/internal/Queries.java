@@ -98,16 +98,21 @@ public final class Queries {
     }
 
     /**
-     * Returns the timeline of request {@code id} of {@code customer}: its people's steps and its countdowns'
-     * transitions in time order, and the explanation of each countdown now.
+     * Returns the timeline of request {@code id} of {@code customer}, or of the acceptance case a host
+     * started under that id: its people's steps (its acceptance case's too) and its countdowns' transitions
+     * (its rework rounds' too) in time order, the explanation of each countdown now, and that of its last
+     * rework round's.
      *
-     * @throws UnknownRequestException if the customer has no request with this id
+     * @throws UnknownRequestException if the customer has no request or host-started case with this id
      */
     public Timeline timeline(String id, String customer) {
         return transactions.read("read the timeline of request " + id, () -> {
             HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(id)
                     .processDefinitionKey(Model.PROCESS_KEY).includeProcessVariables().singleResult();
-            if (instance == null || !customer.equals(instance.getTenantId())) {
+            if (instance == null) {
+                return hostCaseTimeline(id, customer);
+            }
+            if (!customer.equals(instance.getTenantId())) {
                 return Outcome.fail(new UnknownRequestException(id));
             }
             Map<String, Object> vars = ClockStore.attach(id, instance.getProcessVariables());
@@ -125,13 +130,38 @@ public final class Queries {
                 explanations.put(metric, clock.clock().countdown(metric).explain(now, clock.calendar(), rule,
                         config.version()));
             }
-            List<TimelineEntry> entries = new ArrayList<>(Steps.of(id));
-            for (SlaEvent e : EventLog.of(id)) {
-                entries.add(new TimelineEntry(e.at(), TimelineEntry.Kind.valueOf(e.type().name()), null, null, e.metric()));
-            }
-            entries.sort(Comparator.comparing(TimelineEntry::at));  // stable: a step before what it caused
-            return Outcome.ok(new Timeline(customer, entries, explanations));
+            OpenCase acceptanceCase = inAcceptance(vars) ? hostCases.load(id) : null;
+            return Outcome.ok(new Timeline(customer, entries(id), explanations,
+                    acceptanceCase == null ? Map.of() : lastRound(acceptanceCase, now)));
         });
+    }
+
+    /** Returns the timeline of the case a host started as {@code id}, if {@code customer} owns it. */
+    private Outcome<Timeline> hostCaseTimeline(String id, String customer) {
+        OpenCase c = hostCases.load(id);
+        if (c == null || c.parent() != null || !customer.equals(c.tenant())) {
+            return Outcome.fail(new UnknownRequestException(id));
+        }
+        Instant now = runtime.now();
+        return Outcome.ok(new Timeline(customer, entries(id), HostCaseCountdowns.explain(runtime, c, now),
+                lastRound(c, now)));
+    }
+
+    /** Returns the steps and the feed's transitions recorded under {@code id}, in time order; a step before what it caused. */
+    private static List<TimelineEntry> entries(String id) {
+        List<TimelineEntry> entries = new ArrayList<>(Steps.of(id));
+        for (SlaEvent e : EventLog.of(id)) {
+            entries.add(new TimelineEntry(e.at(), TimelineEntry.Kind.valueOf(e.type().name()), null, null, e.metric(),
+                    e.round()));
+        }
+        entries.sort(Comparator.comparing(TimelineEntry::at));  // stable: the steps come first
+        return entries;
+    }
+
+    /** Returns the explanation of the current or last rework round of case {@code c} by its number; empty before one. */
+    private Map<Integer, Explanation> lastRound(OpenCase c, Instant now) {
+        return RoundClock.explain(runtime, c.record().request(), c.variables(), now)
+                .map(e -> Map.of(RoundClock.roundNumber(c.variables()), e)).orElse(Map.of());
     }
 
     /**
@@ -140,8 +170,11 @@ public final class Queries {
      * @param customer the request's customer
      * @param entries its steps and transitions in time order
      * @param explanations each countdown explained
+     * @param rounds the current or last rework round's countdown explained, by the round's number (empty
+     *     before the first round)
      */
-    public record Timeline(String customer, List<TimelineEntry> entries, Map<SlaMetric, Explanation> explanations) {
+    public record Timeline(String customer, List<TimelineEntry> entries, Map<SlaMetric, Explanation> explanations,
+            Map<Integer, Explanation> rounds) {
     }
 
     /** Returns the entry of the case a host started as {@code id}, if {@code customer} is null or owns it. */

@@ -6,6 +6,7 @@ import io.slaflow.core.acceptance.AcceptanceStage;
 import io.slaflow.core.calendar.WorkingCalendar;
 import io.slaflow.core.countdown.Countdown;
 import io.slaflow.core.countdown.CountdownStatus;
+import io.slaflow.core.countdown.Explanation;
 import io.slaflow.core.countdown.RequestClock;
 import io.slaflow.core.countdown.SlaMetric;
 import io.slaflow.core.policy.SlaTargets;
@@ -93,9 +94,30 @@ public final class RoundClock {
 
     /** Returns the calendar the round of {@code vars} (with clocks attached) runs on: its configuration version's. */
     static WorkingCalendar calendar(SlaRuntime runtime, ServiceRequest request, Map<String, Object> vars) {
+        return runtime.calendar(timing(vars), request);
+    }
+
+    /**
+     * Explains the countdown of the current or last round of {@code vars} (with clocks attached) at
+     * {@code now}, with the rule and configuration version that set its target; empty before the first
+     * round. An earlier round's countdown is not kept: the next round's replaces it.
+     */
+    static Optional<Explanation> explain(SlaRuntime runtime, ServiceRequest request, Map<String, Object> vars,
+            Instant now) {
+        if (!ClockStore.holds(ClockStore.Slot.ROUND, vars)) {
+            return Optional.empty();
+        }
+        Timing timing = timing(vars);
+        Configuration config = runtime.configurations().version(timing.version(), now);
+        return Optional.of(ClockStore.read(ClockStore.Slot.ROUND, vars).countdown(SlaMetric.RESOLUTION).explain(now,
+                runtime.calendar(timing, request), config.rule(request, timing.severity(request), timing.kind(request)),
+                config.version()));
+    }
+
+    /** Returns the round's timing: its configuration version, and the kind and severity it is timed as. */
+    private static Timing timing(Map<String, Object> vars) {
         Timing timing = ClockStore.timing(ClockStore.Slot.ROUND, vars);
-        return runtime.calendar(timing.sla() != null ? timing
-                : new Timing(timing.version(), (String) vars.get(AcceptanceModel.VAR_ROUND_SLA)), request);
+        return timing.sla() != null ? timing : new Timing(timing.version(), (String) vars.get(AcceptanceModel.VAR_ROUND_SLA));
     }
 
     private static ClockStore.Owner owner(String caseId, ServiceRequest request, Map<String, Object> vars) {
