@@ -16,6 +16,8 @@ final class Fmt {
     static final String NONE = "\u2013";
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("EEE dd MMM HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter ZONED = DateTimeFormatter.ofPattern("EEE dd MMM HH:mm 'UTC'xxx",
+            Locale.ENGLISH);
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ENGLISH);
 
     private Fmt() {
@@ -64,6 +66,11 @@ final class Fmt {
     /** Formats an instant in a zone as {@code Mon 2026-03-09 14:05}. */
     static String fullDateTime(Instant t, ZoneId zone) {
         return FULL.format(t.atZone(zone));
+    }
+
+    /** Formats an instant in a zone with the zone's UTC offset then, as {@code Tue 24 Mar 08:12 UTC+05:00}. */
+    static String zonedDateTime(Instant t, ZoneId zone) {
+        return ZONED.format(t.atZone(zone));
     }
 
     /** Formats an instant's date in a zone as {@code Mon 9 Mar}. */

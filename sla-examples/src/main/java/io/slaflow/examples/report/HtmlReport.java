@@ -34,8 +34,7 @@ public final class HtmlReport {
      */
     public static String render(SlaReport report) {
         Markup m = new Markup();
-        m.raw("<!DOCTYPE html>").nl().open("html", "xmlns", "http://www.w3.org/1999/xhtml", "lang", "en").nl();
-        head(m, report.run());
+        start(m, report.run().title());
         m.open("body").open("main", "class", "page").nl();
         header(m, report);
         kpis(m, report.baseline().summary());
@@ -52,7 +51,8 @@ public final class HtmlReport {
         section(m, "Summary by line", "Baseline. Shares met are of the countdowns decided (met or breached).");
         Tables.summaryByLine(m, report.baseline());
         m.close("section").nl();
-        section(m, "Breaches", "Baseline, latest first: working time past the target.");
+        section(m, "Breaches", "Baseline, latest first: working time past the target. Each request's id leads to"
+                + " its page: its timeline and how its deadline came about.");
         Tables.breaches(m, report.baseline(), report.run().zone());
         m.close("section").nl();
         diagrams(m, report.diagrams());
@@ -63,11 +63,16 @@ public final class HtmlReport {
         return m.toString();
     }
 
-    private static void head(Markup m, RunInfo run) {
-        m.open("head").empty("meta", "charset", "utf-8")
+    /**
+     * Starts a page of the report: the doctype, the opening {@code html} element and the head with its
+     * title, the Content-Security-Policy and the stylesheet. Every page of the report starts so.
+     */
+    static void start(Markup m, String title) {
+        m.raw("<!DOCTYPE html>").nl().open("html", "xmlns", "http://www.w3.org/1999/xhtml", "lang", "en").nl()
+                .open("head").empty("meta", "charset", "utf-8")
                 .empty("meta", "http-equiv", "Content-Security-Policy", "content", CSP)
                 .empty("meta", "name", "viewport", "content", "width=device-width, initial-scale=1")
-                .element("title", run.title()).nl()
+                .element("title", title).nl()
                 .open("style").raw(CSS).close("style").close("head").nl();
     }
 
@@ -182,7 +187,7 @@ public final class HtmlReport {
                 .element("p", caption).close("figcaption").nl();
     }
 
-    private static void section(Markup m, String title, String intro) {
+    static void section(Markup m, String title, String intro) {
         m.open("section", "class", "block").element("h2", title).element("p", intro, "class", "intro").nl();
     }
 

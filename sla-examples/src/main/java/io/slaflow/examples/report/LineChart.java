@@ -3,8 +3,6 @@ package io.slaflow.examples.report;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,7 +35,7 @@ final class LineChart {
         f.legend(m, legend);
         f.yAxis(m, yTicks, v -> Fmt.decimal(v, 0), "open requests");
         TimeAxis axis = new TimeAxis(f, from, to);
-        axis.draw(m, zone);
+        axis.days(m, zone, MINOR_TICK);
         for (int i = 0; i < work.series().size(); i++) {
             polyline(m, f, axis, yTicks, work, i);
         }
@@ -67,49 +65,5 @@ final class LineChart {
                         "stroke-width", 1.5, "stroke-dasharray", "6 4")
                 .element("text", mark.label(), "x", x + 4, "y", f.top() + 12, "class", "tick")
                 .close("g").nl();
-    }
-
-    /** Maps instants to x and draws the day grid: a line at each midnight, the day's name between. */
-    private record TimeAxis(Frame f, Instant from, Instant to) {
-
-        double x(Instant t) {
-            double span = Duration.between(from, to).toMillis();
-            return f.left() + f.plotWidth() * Duration.between(from, t).toMillis() / span;
-        }
-
-        void draw(Markup m, ZoneId zone) {
-            m.open("g", "class", "x-axis");
-            ZonedDateTime day = from.atZone(zone).truncatedTo(ChronoUnit.DAYS);
-            while (day.toInstant().isBefore(to)) {
-                Instant start = max(day.toInstant(), from);
-                Instant end = min(day.plusDays(1).toInstant(), to);
-                if (!start.equals(from)) {
-                    double x = x(start);
-                    m.empty("line", "x1", x, "x2", x, "y1", f.top(), "y2", f.baseline() + 6, "stroke", Palette.GRID);
-                }
-                minorTicks(m, start, end);
-                if (Duration.between(start, end).compareTo(Duration.ofHours(8)) >= 0) {
-                    m.element("text", Fmt.day(day.toInstant(), zone), "x", (x(start) + x(end)) / 2,
-                            "y", f.baseline() + 20, "text-anchor", "middle", "class", "tick");
-                }
-                day = day.plusDays(1);
-            }
-            m.close("g").nl();
-        }
-
-        private void minorTicks(Markup m, Instant start, Instant end) {
-            for (Instant t = start.plus(MINOR_TICK); t.isBefore(end); t = t.plus(MINOR_TICK)) {
-                double x = x(t);
-                m.empty("line", "x1", x, "x2", x, "y1", f.baseline(), "y2", f.baseline() + 4, "stroke", Palette.AXIS);
-            }
-        }
-
-        private static Instant max(Instant a, Instant b) {
-            return a.isAfter(b) ? a : b;
-        }
-
-        private static Instant min(Instant a, Instant b) {
-            return a.isBefore(b) ? a : b;
-        }
     }
 }

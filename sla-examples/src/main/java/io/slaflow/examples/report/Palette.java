@@ -14,6 +14,10 @@ final class Palette {
     static final String AXIS = "#9aa1a9";
     static final String INK = "#2b2f36";
     static final String MUTED = "#6b7280";
+    /** A countdown's segments: working time counted, paused, outside working hours. */
+    static final String COUNTED = "#4e79a7";
+    static final String PAUSED = "#edc948";
+    static final String OUTSIDE_HOURS = "#cfd4db";
 
     private static final List<String> SERIES = List.of(
             "#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#e15759", "#76b7b2", "#9c755f", "#edc948");

@@ -114,7 +114,7 @@ final class Tables {
             m.element("th", h, "class", List.of("target", "took", "late by").contains(h) ? "num" : null);
         }
         m.close("tr").close("thead").nl().open("tbody");
-        breaches.stream().limit(MAX_BREACHES).forEach(b -> breachRow(m, b, zone));
+        breaches.stream().limit(MAX_BREACHES).forEach(b -> breachRow(m, b, scenario, zone));
         m.close("tbody").close("table").close("div").nl();
         if (breaches.size() > MAX_BREACHES) {
             m.element("p", "The " + MAX_BREACHES + " latest of " + breaches.size()
@@ -122,10 +122,12 @@ final class Tables {
         }
     }
 
-    private static void breachRow(Markup m, Breach b, ZoneId zone) {
+    private static void breachRow(Markup m, Breach b, Scenario scenario, ZoneId zone) {
         RequestRow r = b.row();
         MetricResult result = b.result();
-        m.open("tr").element("td", r.id(), "class", "id")
+        m.open("tr").open("td", "class", "id");
+        scenario.history(r.id()).ifPresentOrElse(h -> m.element("a", r.id(), "href", h.path()), () -> m.text(r.id()));
+        m.close("td")
                 .element("td", Fmt.dateTime(r.filedAt(), zone), "class", "nowrap")
                 .element("td", r.customer())
                 .element("td", r.subject(), "class", "subject")

@@ -4,17 +4,22 @@ import io.slaflow.bpmn.CustomerDesk;
 import io.slaflow.bpmn.Reconfiguration;
 import io.slaflow.bpmn.RequestStage;
 import io.slaflow.bpmn.RequestStatus;
+import io.slaflow.bpmn.RequestTimeline;
 import io.slaflow.bpmn.RunningClocks;
 import io.slaflow.bpmn.SlaEngine;
 import io.slaflow.bpmn.SlaEvent;
+import io.slaflow.core.countdown.Explanation;
+import io.slaflow.core.countdown.SlaMetric;
 import io.slaflow.core.request.ServiceRequest;
 import io.slaflow.core.routing.RoutingRules;
 import io.slaflow.core.testkit.TestClock;
 import io.slaflow.examples.report.MetricResult;
 import io.slaflow.examples.report.OpenWork;
 import io.slaflow.examples.report.ProcessDiagram;
+import io.slaflow.examples.report.RequestHistory;
 import io.slaflow.examples.report.RequestRow;
 import io.slaflow.examples.report.Scenario;
+import io.slaflow.examples.report.TimelineStep;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +27,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,6 +51,8 @@ import java.util.Set;
  * Development that goes through acceptance ({@link AcceptanceSteps}) is found there too: once the
  * customer has decided, the case's next step (the specification, the work, a rework) is an open task
  * of the programmers' line in their work lists, and whoever is free takes it in the work order.
+ * At the end of the baseline, before the engine closes, each breached request's timeline and the
+ * explanation of each breached countdown ({@link SlaEngine#timeline}) are read into the report.
  * Not thread-safe; run once.
  */
 final class DeskRun {
@@ -77,7 +86,8 @@ final class DeskRun {
     private final Staffing staffing;
     private final List<Arrival> arrivals;
     private final PrintStream progress;
-    private final boolean withDiagrams;
+    /** Whether this is the baseline, whose report also has the process diagrams and the request pages. */
+    private final boolean baseline;
     private final ZoneId zone;
     private final TestClock clock;
     private final Roster roster;
@@ -96,13 +106,13 @@ final class DeskRun {
     private long seq;
 
     DeskRun(SimulationConfig config, String name, Staffing staffing, List<Arrival> arrivals, PrintStream progress,
-            boolean withDiagrams) {
+            boolean baseline) {
         this.config = config;
         this.name = name;
         this.staffing = staffing;
         this.arrivals = arrivals;
         this.progress = progress;
-        this.withDiagrams = withDiagrams;
+        this.baseline = baseline;
         this.zone = config.zone();
         this.clock = TestClock.at(config.start());
         this.roster = Roster.of(staffing, zone);
@@ -126,8 +136,10 @@ final class DeskRun {
             clock.set(config.end());
             tally.timerJobs += engine.fireDueTimers();
             List<RequestRow> rows = rows();
-            List<ProcessDiagram> diagrams = withDiagrams ? ProcessDiagrams.of(engine.processEngine()) : List.of();
-            return new Outcome(new Scenario(name, staffing.asMap(), rows, openWork()), figures(), diagrams);
+            List<ProcessDiagram> diagrams = baseline ? ProcessDiagrams.of(engine.processEngine()) : List.of();
+            List<RequestHistory> histories = baseline ? histories(rows) : List.of();
+            return new Outcome(new Scenario(name, staffing.asMap(), rows, openWork(), histories), figures(),
+                    diagrams);
         }
     }
 
@@ -433,6 +445,32 @@ final class DeskRun {
         }
         rows.sort(Comparator.comparing(RequestRow::id));
         return rows;
+    }
+
+    /**
+     * Reads from the engine, while it is open, what the page of each breached request shows: its
+     * timeline, and the explanation of each countdown that breached, as they stand at the end of the run.
+     */
+    private List<RequestHistory> histories(List<RequestRow> rows) {
+        Map<String, Ticket> byRef = new HashMap<>();
+        tickets.values().forEach(t -> byRef.put(t.arrival.ref(), t));
+        List<RequestHistory> histories = new ArrayList<>();
+        for (RequestRow row : rows) {
+            if (row.breached()) {
+                Ticket t = byRef.get(row.id());
+                RequestTimeline timeline = desks.get(row.customer()).timeline(t.id);
+                List<TimelineStep> steps = timeline.entries().stream().map(e -> new TimelineStep(e.at(),
+                        e.kind().name(), e.actor(), e.text(), e.metric())).toList();
+                List<Explanation> breached = Arrays.stream(SlaMetric.values())
+                        .filter(m -> row.result(m).breached()).map(timeline::explain).toList();
+                histories.add(new RequestHistory(row.id(), customerZone(row.customer()), steps, breached));
+            }
+        }
+        return histories;
+    }
+
+    private ZoneId customerZone(String customer) {
+        return config.customers().stream().filter(c -> c.name().equals(customer)).findFirst().orElseThrow().zone();
     }
 
     private ScenarioFigures figures() {

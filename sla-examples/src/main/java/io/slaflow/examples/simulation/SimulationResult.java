@@ -12,8 +12,9 @@ import java.util.List;
  *
  * @param report the report
  * @param figures per scenario, in the report's order
- * @param files the files written: index.html, report.csv, then one PNG per process; empty when the
- *     configuration names no report directory
+ * @param files the files written: index.html, report.csv, one PNG per process, then one
+ *     {@code requests/<id>.html} per breached request of the baseline; empty when the configuration names
+ *     no report directory
  * @param wallTime how long the run took on the wall clock
  */
 public record SimulationResult(SlaReport report, List<ScenarioFigures> figures, List<Path> files, Duration wallTime) {

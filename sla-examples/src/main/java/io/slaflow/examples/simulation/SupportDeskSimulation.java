@@ -43,7 +43,9 @@ import java.util.logging.Logger;
  * <p>It prints a line per simulated day and a summary table, and writes {@code index.html} (charts,
  * the what-ifs side by side, compliance per customer, every breach, the process diagrams, the change
  * marked on the open-work chart), {@code report.csv} (one row per request, with its customer and the
- * configuration version that timed it) and a PNG per BPMN process. The same seed gives the same run.
+ * configuration version that timed it), a PNG per BPMN process, and {@code requests/<id>.html} per
+ * breached request of the baseline (its timeline and the explanation of each breach, read from the
+ * engine before it closes; linked from the breach table). The same seed gives the same run.
  *
  * <pre>{@code
  * SimulationResult result = SupportDeskSimulation.run(SimulationConfig.fromArgs("--days", "2"), System.out);

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Renders the sample report in headless Chromium, when it is installed, and checks that the charts are
- * laid out and painted. Leaves the page and a screenshot under {@code target/sla-report-sample/}.
+ * laid out and painted, on the index page and on a request page. Leaves the pages and their screenshots
+ * under {@code target/sla-report-sample/}.
  */
 class ChromiumRenderTest {
 
@@ -39,20 +40,29 @@ class ChromiumRenderTest {
             + " const box = svg.getBoundingClientRect();"
             + " const drawn = sel => [...svg.querySelectorAll(sel)].filter(e => { const r = e.getBoundingClientRect();"
             + " return r.width > 0 && r.height > 0; }).length;"
-            + " svg.setAttribute('data-rendered', [Math.round(box.width), Math.round(box.height), drawn('rect.bar'),"
+            + " svg.setAttribute('data-rendered', [Math.round(box.width), Math.round(box.height),"
+            + " drawn('rect.bar, rect.segment'),"
             + " drawn('polyline.series'), drawn('text')].join(' ')); }</script>";
+
+    private static final Pattern SEGMENTS = Pattern.compile(
+            "<svg[^>]*? id=\"(segments-[a-z]+)\"[^>]*? data-rendered=\"(\\d+) (\\d+) (\\d+) (\\d+) (\\d+)\"");
 
     private static Path chromium;
     private static Path page;
     private static String source;
+    private static RequestHistory history;
+    private static Path requestPage;
 
     @BeforeAll
     static void renderSample() throws IOException {
         Optional<Path> found = Chromium.find();
         assumeTrue(found.isPresent(), "chromium is not installed; .ci/run installs it (Debian: chromium)");
         chromium = found.get();
-        page = ReportWriter.write(SampleReport.build(), OUT).get(0);
+        SlaReport report = SampleReport.build();
+        page = ReportWriter.write(report, OUT).get(0);
         source = Files.readString(page, StandardCharsets.UTF_8);
+        history = report.baseline().histories().get(0);
+        requestPage = OUT.resolve(history.path());
     }
 
     @Test
@@ -114,6 +124,40 @@ class ChromiumRenderTest {
         for (String colour : List.of(Palette.RESPONSE, Palette.RESOLUTION, Palette.WITHIN_TARGET, Palette.LATE)) {
             int rgb = Integer.parseInt(colour.substring(1), 16);
             assertTrue(share(image, p -> near(p, rgb, 8)) > 0.001, "bars painted in " + colour);
+        }
+    }
+
+    @Test
+    void theRequestPageLaysOutItsSegmentsAndShowsItsTimelineAsText(@TempDir Path work) throws Exception {
+        String request = Files.readString(requestPage, StandardCharsets.UTF_8);
+        assertFalse(Chromium.at(chromium, work).dumpDom(requestPage).toLowerCase(Locale.ROOT).contains("<script"));
+        Path measured = work.resolve("measured-request.html");
+        Files.writeString(measured, request.replaceFirst("<meta http-equiv=\"Content-Security-Policy\"[^>]*/>", "")
+                .replace("</body>", MEASURE + "</body>"), StandardCharsets.UTF_8);
+
+        String dom = Chromium.at(chromium, work).dumpDom(measured);
+
+        Matcher m = SEGMENTS.matcher(dom);
+        assertTrue(m.find(), "the segments chart was measured");
+        assertTrue(Integer.parseInt(m.group(2)) > 400 && Integer.parseInt(m.group(3)) > 80, "box " + m.group());
+        assertEquals(history.explanations().get(0).segments().size(), Integer.parseInt(m.group(4)), "segments drawn");
+        assertTrue(Integer.parseInt(m.group(6)) > 5, "ticks and legend: " + m.group(6));
+        assertTrue(dom.contains("${runtime.exec('rm -rf /')} &lt;script&gt;document.title='pwned'&lt;/script&gt;"),
+                "the description shown as text");
+        assertFalse(dom.contains("<title>pwned</title>"));
+    }
+
+    @Test
+    void theRequestPagesScreenshotShowsTheSegmentsInTheirColours(@TempDir Path work) throws Exception {
+        Path png = OUT.resolve("screenshot-request.png");
+
+        Chromium.at(chromium, work).screenshot(requestPage, png, 1280, 1400);
+
+        BufferedImage image = ImageIO.read(png.toFile());
+        // the due marker, a thin anti-aliased line, is placed by RequestPageTest; here the bar's colours
+        for (String colour : List.of(Palette.COUNTED, Palette.PAUSED, Palette.OUTSIDE_HOURS)) {
+            int rgb = Integer.parseInt(colour.substring(1), 16);
+            assertTrue(share(image, p -> near(p, rgb, 8)) > 0.0001, "painted in " + colour);
         }
     }
 

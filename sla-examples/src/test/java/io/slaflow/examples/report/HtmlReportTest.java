@@ -42,14 +42,31 @@ class HtmlReportTest {
     }
 
     @Test
-    void isSelfContained() {
-        String outside = PAGE.replace("xmlns=\"http://www.w3.org/1999/xhtml\"", "")
+    void isSelfContainedButForLinksToTheRequestPagesBesideIt() {
+        assertSelfContained(PAGE.replaceAll("<a href=\"requests/[A-Za-z0-9._-]+\\.html\">", "<a>"));
+        Element csp = Pages.select(DOC, "//meta[@http-equiv='Content-Security-Policy']").get(0);
+        assertTrue(csp.getAttribute("content").startsWith("default-src 'none'"));
+    }
+
+    /** Asserts that a page refers to nothing outside itself: no address, source, link, import or script. */
+    static void assertSelfContained(String page) {
+        String outside = page.replace("xmlns=\"http://www.w3.org/1999/xhtml\"", "")
                 .replace("xmlns=\"http://www.w3.org/2000/svg\"", "").toLowerCase(Locale.ROOT);
         for (String reference : List.of("http:", "https:", "//", "src=", "href=", "url(", "@import", "<script", "<link")) {
             assertFalse(outside.contains(reference), "the page refers outside itself: " + reference);
         }
-        Element csp = Pages.select(DOC, "//meta[@http-equiv='Content-Security-Policy']").get(0);
-        assertTrue(csp.getAttribute("content").startsWith("default-src 'none'"));
+    }
+
+    @Test
+    void theBreachTableLinksEachRequestWithAHistoryToItsPage() {
+        List<String> withPages = REPORT.baseline().histories().stream().map(RequestHistory::id).toList();
+        List<Element> links = Pages.select(DOC, "//table[contains(@class,'breaches')]/tbody/tr/td[1]/a");
+
+        assertEquals(SampleReport.PAGES, withPages.size());
+        assertEquals(Set.copyOf(withPages), links.stream().map(Element::getTextContent).collect(Collectors.toSet()));
+        for (Element a : links) {
+            assertEquals("requests/" + a.getTextContent() + ".html", a.getAttribute("href"));
+        }
     }
 
     @Test

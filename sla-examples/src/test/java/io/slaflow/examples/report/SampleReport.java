@@ -1,6 +1,10 @@
 package io.slaflow.examples.report;
 
 import io.slaflow.core.calendar.WorkingCalendar;
+import io.slaflow.core.countdown.Explanation;
+import io.slaflow.core.countdown.Segment;
+import io.slaflow.core.countdown.SegmentKind;
+import io.slaflow.core.countdown.SlaMetric;
 import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.RequesterTier;
 import io.slaflow.core.request.Severity;
@@ -32,6 +36,12 @@ final class SampleReport {
     static final String EXPRESSION_SUBJECT = "${runtime.exec('rm -rf /')} #{bean}";
     static final String CSV_SUBJECT = "Invoice \"A-17\", line 3\r\nposts twice";
     static final String ODD_SUBJECT = "Ctrl\u0001char, emoji \uD83D\uDE80, lone \uD800 surrogate";
+    /** A request's description with an expression and markup: its page shows it verbatim. */
+    static final String HOSTILE_TEXT = "${runtime.exec('rm -rf /')} <script>document.title='pwned'</script> & #{bean}";
+    /** A kind of timeline step the report does not know: shown by its name. */
+    static final String NEW_KIND = "ACCEPTANCE_PROPOSED";
+    /** How many of the baseline's breached requests have a page. */
+    static final int PAGES = 3;
 
     private static final WorkingCalendar OFFICE = WorkingCalendar.builder(KYIV)
             .shifts(EnumSet.allOf(DayOfWeek.class), LocalTime.of(8, 0), LocalTime.of(22, 0)).build();
@@ -67,7 +77,43 @@ final class SampleReport {
             rows.add(row(random, i, slowness));
         }
         OpenWork open = OpenWork.sample(rows, GROUPS, START, Duration.ofHours(2), DAYS * 12 + 1);
-        return new Scenario(name, staff, rows, open);
+        List<RequestHistory> histories = name.equals("baseline")
+                ? rows.stream().filter(RequestRow::breached).limit(PAGES).map(SampleReport::history).toList()
+                : List.of();
+        return new Scenario(name, staff, rows, open, histories);
+    }
+
+    /**
+     * A made-up history of a breached request: its first breached countdown counts half its target,
+     * waits nine hours outside working hours and 45 minutes on the customer, then counts the rest of its
+     * working time; the description is {@link #HOSTILE_TEXT}, and one step is of a {@link #NEW_KIND}.
+     */
+    static RequestHistory history(RequestRow row) {
+        SlaMetric metric = row.response().breached() ? SlaMetric.RESPONSE : SlaMetric.RESOLUTION;
+        MetricResult result = row.result(metric);
+        Duration half = result.target().dividedBy(2);
+        Instant filed = row.filedAt();
+        Instant evening = filed.plus(half);
+        Instant morning = evening.plus(Duration.ofHours(9));
+        Instant replied = morning.plus(Duration.ofMinutes(45));
+        Instant due = replied.plus(result.target().minus(half));
+        Instant end = replied.plus(result.workingTime().minus(half));
+        Explanation explanation = new Explanation(metric, result.target(), "targets[1]", 1, due, List.of(
+                new Segment(filed, evening, SegmentKind.COUNTED), new Segment(evening, morning, SegmentKind.OUTSIDE_HOURS),
+                new Segment(morning, replied, SegmentKind.PAUSED), new Segment(replied, end, SegmentKind.COUNTED)));
+        List<TimelineStep> steps = new ArrayList<>(List.of(
+                new TimelineStep(filed, "FILED", "key-user-1", HOSTILE_TEXT, null),
+                new TimelineStep(filed, "STARTED", null, null, metric),
+                new TimelineStep(morning, "WAITING", "consultant-2", "Which invoice? Send ${invoice.number}", null),
+                new TimelineStep(morning, "PAUSED", null, null, metric),
+                new TimelineStep(replied, "REPLIED", row.customer(), "<b>A-17</b>, line 3", null),
+                new TimelineStep(replied, "RESUMED", null, null, metric),
+                new TimelineStep(due, "BREACHED", null, null, metric),
+                new TimelineStep(due, NEW_KIND, "programmer-1", "Proposal: a new posting rule", null)));
+        if (result.completed().isPresent()) {
+            steps.add(new TimelineStep(end, "MET", null, null, metric));
+        }
+        return new RequestHistory(row.id(), ZoneId.of("Asia/Tashkent"), steps, List.of(explanation));
     }
 
     private static RequestRow row(Random random, int i, double slowness) {

@@ -1,6 +1,8 @@
 package io.slaflow.examples.simulation;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slaflow.core.calendar.WorkingCalendar;
@@ -14,6 +16,7 @@ import io.slaflow.core.request.ServiceRequest;
 import io.slaflow.core.routing.CallBackPolicy;
 import io.slaflow.examples.report.MetricResult;
 import io.slaflow.examples.report.ReportWriter;
+import io.slaflow.examples.report.RequestHistory;
 import io.slaflow.examples.report.RequestRow;
 import io.slaflow.examples.report.Scenario;
 import io.slaflow.examples.report.Summary;
@@ -197,8 +200,12 @@ class SupportDeskSimulationTest {
 
     @Test
     void writesThePageTheCsvAndADiagramOfEachDeployedProcess() throws Exception {
-        List<String> names = RUN.files().stream().map(p -> p.getFileName().toString()).toList();
-        assertEquals(List.of("index.html", "report.csv", "slaflowAcceptance.png", "slaflowRequestIntake.png"), names);
+        List<String> names = RUN.files().stream().map(p -> SampleRuns.DIRECTORY.relativize(p).toString()).toList();
+        List<String> pages = RUN.report().baseline().rows().stream().filter(RequestRow::breached)
+                .map(r -> "requests/" + r.id() + ".html").toList();
+        assertEquals(List.of("index.html", "report.csv", "slaflowAcceptance.png", "slaflowRequestIntake.png"),
+                names.subList(0, 4));
+        assertEquals(pages, names.subList(4, names.size()), "then a page per breached request of the baseline");
         for (Path file : RUN.files().subList(2, 4)) {
             BufferedImage png = ImageIO.read(file.toFile());
             assertTrue(png.getWidth() > 600 && png.getHeight() > 200, png.getWidth() + "x" + png.getHeight());
@@ -239,13 +246,23 @@ class SupportDeskSimulationTest {
     }
 
     @Test
-    void twoRunsWithTheSameSeedWriteTheSameCsv(@TempDir Path again) throws Exception {
+    void twoRunsWithTheSameSeedWriteTheSameCsvAndRequestPages(@TempDir Path again) throws Exception {
         SimulationConfig baselineOnly = SimulationConfig.builder().days(SampleRuns.DAYS).seed(SampleRuns.SEED)
                 .whatIfs(List.of()).reportDirectory(again).build();
         SupportDeskSimulation.run(baselineOnly, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
         assertEquals(Files.readString(SampleRuns.DIRECTORY.resolve(ReportWriter.CSV)),
                 Files.readString(again.resolve(ReportWriter.CSV)));
+        Path pages = SampleRuns.DIRECTORY.resolve(RequestHistory.DIRECTORY);
+        List<Path> written;
+        try (var files = Files.list(pages)) {
+            written = files.sorted().toList();
+        }
+        assertFalse(written.isEmpty());
+        for (Path page : written) {
+            Path same = again.resolve(RequestHistory.DIRECTORY).resolve(page.getFileName());
+            assertArrayEquals(Files.readAllBytes(page), Files.readAllBytes(same), "same bytes: " + page.getFileName());
+        }
     }
 
     @Test
