@@ -21,8 +21,8 @@ import io.slaflow.core.request.Severity;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The acceptance workflow of an {@link SlaEngine} (D9, D10, D11, D5), as the BPMN process

@@ -18,7 +18,6 @@ import io.slaflow.core.acceptance.Solution;
 import io.slaflow.core.acceptance.Specification;
 import io.slaflow.core.contract.PaymentPoint;
 import io.slaflow.core.contract.ServiceContract;
-import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.ServiceRequest;
 import io.slaflow.core.request.Severity;
 import io.slaflow.core.routing.SupportGroups;

@@ -1,9 +1,7 @@
 package io.slaflow.bpmn.internal;
 
-import io.slaflow.core.request.ServiceRequest;
-import java.util.AbstractMap;
-import io.slaflow.bpmn.DeadlineChange;
 import io.slaflow.bpmn.ClockBacklog;
+import io.slaflow.bpmn.DeadlineChange;
 import io.slaflow.bpmn.SlaEvent;
 import io.slaflow.bpmn.TimelineEntry;
 import io.slaflow.core.calendar.WorkingCalendar;
@@ -13,6 +11,7 @@ import io.slaflow.core.countdown.CountdownStatus;
 import io.slaflow.core.countdown.RequestClock;
 import io.slaflow.core.countdown.SlaMetric;
 import io.slaflow.core.request.RequestKind;
+import io.slaflow.core.request.ServiceRequest;
 import io.slaflow.core.routing.SupportGroups;
 import io.slaflow.core.routing.WorkItem;
 import io.slaflow.core.routing.WorkOrder;
@@ -23,6 +22,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

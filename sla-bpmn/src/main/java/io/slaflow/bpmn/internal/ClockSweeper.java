@@ -1,11 +1,11 @@
 package io.slaflow.bpmn.internal;
 
-import java.util.Optional;
-import java.util.List;
-import java.util.ArrayList;
 import io.slaflow.bpmn.DeadlineChange;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
