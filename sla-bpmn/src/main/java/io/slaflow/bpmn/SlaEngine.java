@@ -878,6 +878,9 @@ public final class SlaEngine implements AutoCloseable {
         if (ownsEngine) {
             EngineFactory.stopJobs(engine);                          // running jobs finish with the runtime attached
         }
+        if (sweeper != null) {
+            sweeper.markDelivered();                                 // or another node hears them again
+        }
         SlaRuntimes.detach(engine.getProcessEngineConfiguration(), runtime);
         if (ownsEngine) {
             EngineFactory.close(engine, privateDatabase);

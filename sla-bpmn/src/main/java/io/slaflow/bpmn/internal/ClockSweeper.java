@@ -54,7 +54,26 @@ public final class ClockSweeper implements AutoCloseable {
     }
 
     /**
-     * Marks the events this node delivered since the last look, in one transaction; then delivers the
+     * Marks the events this node delivered since the last look, in one transaction. A failure is logged:
+     * the events stay unmarked, and another node delivers them again after the lock time.
+     */
+    public void markDelivered() {
+        List<Long> delivered = runtime.takeDelivered();
+        if (delivered.isEmpty()) {
+            return;
+        }
+        try {
+            management.executeCommand(context -> {
+                EventLog.delivered(delivered);
+                return null;
+            });
+        } catch (FlowableException | PersistenceException e) {
+            LOG.warn("marking {} delivered SLA events failed; another node may deliver them again", delivered.size(), e);
+        }
+    }
+
+    /**
+     * Marks the events this node delivered since the last look (see {@link #markDelivered}); then delivers the
      * events stored more than the lock time ago that no node marked delivered (their node died between
      * its commit and its listeners, or before it marked them), batch after batch, each delivered and
      * marked in one transaction.
@@ -62,13 +81,7 @@ public final class ClockSweeper implements AutoCloseable {
      * @return how many events it delivered again
      */
     public int deliverLeftOver() {
-        List<Long> delivered = runtime.takeDelivered();
-        if (!delivered.isEmpty()) {
-            management.executeCommand(context -> {
-                EventLog.delivered(delivered);
-                return null;
-            });
-        }
+        markDelivered();
         Instant storedBefore = Instant.now().minus(eventLockTime);
         int total = 0;
         int batch;
