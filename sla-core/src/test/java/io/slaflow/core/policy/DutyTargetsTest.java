@@ -199,6 +199,12 @@ class DutyTargetsTest {
                 """, "    escalate: []\n"));
         assertEquals(List.of("targets[0].escalate[0].when: unknown key; use at, after, to at line 12, column 32"),
                 violations("{ at: 0.75, to: leads }", "{ at: 0.75, to: leads, when: soon }"));
+        assertEquals(List.of("targets[0].escalate: must be a list such as [{ at: 0.75, to: leads }, { after: PT1H,"
+                + " to: directors }] (was \"leads\") at line 11, column 15"), violations("""
+                    escalate:
+                      - { at: 0.75, to: leads }
+                      - { after: PT1H, to: directors }
+                """, "    escalate: leads\n"));
         assertEquals(List.of("targets[0].escalate[0]: must be a mapping of at, after, to (was \"leads\")"
                 + " at line 12, column 9"), violations("{ at: 0.75, to: leads }", "leads"));
     }
