@@ -9,6 +9,8 @@ import io.slaflow.core.routing.CallBackPolicy;
 import io.slaflow.core.routing.RequestMatch;
 import io.slaflow.core.routing.RoutingRules;
 import io.slaflow.core.routing.WorkOrder;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,7 +32,9 @@ final class PolicyYamlReader {
     static final List<String> FILE_KEYS = List.of("name", "calendars", "targets", "policies", "specificationRequired",
             "acceptanceRequired", "routing", "callBack", "workOrder", "contracts");
     static final List<String> POLICY_KEYS = List.of("targets");
-    static final List<String> RULE_KEYS = List.of("when", "calendar", "response", "resolution", "rework", "warnAt");
+    static final List<String> RULE_KEYS = List.of("when", "calendar", "response", "resolution", "rework", "warnAt",
+            "start", "nextReply", "escalate");
+    static final List<String> LEVEL_KEYS = List.of("at", "after", "to");
 
     private final YamlReading in;
     private final CalendarYamlReader calendars;
@@ -199,7 +203,67 @@ final class PolicyYamlReader {
         rule.resolution(in.duration(node.get("resolution"), path + ".resolution"));
         rule.rework(in.duration(node.get("rework"), path + ".rework"));
         readWarnAt(node.get("warnAt"), path + ".warnAt", rule);
+        rule.start(in.duration(node.get("start"), path + ".start"));
+        rule.nextReply(in.duration(node.get("nextReply"), path + ".nextReply"));
+        readEscalate(node.get("escalate"), path + ".escalate", rule);
         return rule;
+    }
+
+    /**
+     * Reads {@code escalate: [ { at: 0.75, to: leads }, { after: PT1H, to: directors } ]}; each level is
+     * checked here with its path, the order of the levels by the rule's builder once all are valid.
+     */
+    private void readEscalate(JsonNode node, String path, SlaRule.Builder rule) {
+        if (YamlReading.absent(node)) {
+            return;
+        }
+        List<JsonNode> items = in.list(node, path, "[{ at: 0.75, to: leads }, { after: PT1H, to: directors }]");
+        if (items == null) {
+            return;
+        }
+        if (items.isEmpty()) {
+            in.refuse(path, "must name at least one level; leave the key out for the default escalation"
+                    + " (a breach offers the request to leads)");
+            return;
+        }
+        List<EscalationLevel> levels = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            EscalationLevel level = readLevel(items.get(i), path + "[" + i + "]");
+            if (level != null) {
+                levels.add(level);
+            }
+        }
+        if (levels.size() == items.size()) {
+            rule.escalate(levels.toArray(EscalationLevel[]::new));
+        }
+    }
+
+    /** Reads one level; null after a violation. */
+    private EscalationLevel readLevel(JsonNode node, String path) {
+        if (!in.mapping(node, path, LEVEL_KEYS)) {
+            return null;
+        }
+        int before = in.count();
+        JsonNode atNode = node.get("at");
+        Double at = null;
+        if (!YamlReading.absent(atNode) && atNode.isNumber()) {
+            at = atNode.decimalValue().doubleValue();
+        } else if (!YamlReading.absent(atNode)) {
+            in.refuse(path + ".at", "must be a fraction of the target such as 0.75 " + YamlReading.shown(atNode));
+            at = Double.NaN; // refused above; counts as given, so "neither" is not reported too
+        }
+        Duration after = in.duration(node.get("after"), path + ".after");
+        if (after == null && !YamlReading.absent(node.get("after"))) {
+            after = Duration.ZERO; // refused above, as for at
+        }
+        String to = in.text(node.get("to"), path + ".to");
+        List<Violation> found = new ArrayList<>();
+        EscalationLevel.check(at, after, to, path, found);
+        found.forEach(in::add);
+        if (in.count() > before) {
+            return null;
+        }
+        return at != null ? EscalationLevel.at(at, to) : EscalationLevel.after(after, to);
     }
 
     private void readWarnAt(JsonNode node, String path, SlaRule.Builder rule) {

@@ -224,6 +224,14 @@ final class PolicyYamlWriter {
             line(indent + 1, "warnAt: [" + rule.warnAt().stream().map(PolicyYamlWriter::fraction)
                     .collect(Collectors.joining(", ")) + "]");
         }
+        rule.start().ifPresent(start -> line(indent + 1, "start: " + start));
+        rule.nextReply().ifPresent(nextReply -> line(indent + 1, "nextReply: " + nextReply));
+        if (rule.escalates()) {
+            line(indent + 1, "escalate:");
+            rule.escalation().forEach(level -> line(indent + 2, "- { " + (level.fraction().isPresent()
+                    ? "at: " + fraction(level.fraction().getAsDouble())
+                    : "after: " + level.pastDeadline().orElseThrow()) + ", to: " + text(level.group()) + " }"));
+        }
     }
 
     private static void condition(String key, Set<? extends Enum<?>> values, List<String> out) {

@@ -57,8 +57,7 @@ public final class RuleBasedPolicy implements SlaPolicy {
         for (SlaRule.Builder r : b.rules) {
             SlaRule rule = r.build();
             built.add(rule);
-            SlaTargets t = SlaTargets.of(rule.response(), rule.resolution(), calendars.get(rule.calendar()), rule.warnAt());
-            targets.add(rule.rework().map(t::withRework).orElse(t));
+            targets.add(rule.targets(calendars.get(rule.calendar())));
         }
         this.rules = List.copyOf(built);
         this.ruleTargets = List.copyOf(targets);

@@ -1,5 +1,6 @@
 package io.slaflow.core.policy;
 
+import io.slaflow.core.calendar.WorkingCalendar;
 import io.slaflow.core.internal.ViolationText;
 import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.routing.RequestMatch;
@@ -19,7 +20,9 @@ import java.util.Set;
  * One rule of a {@link RuleBasedPolicy}: which requests it applies to (its {@code when}: sets of
  * severities, kinds and tiers, an empty set meaning any) and the targets it gives them (response
  * and resolution in working time of a named calendar, optionally the time allowed for a rework
- * round of the acceptance workflow, and the fractions at which warnings are due). Rules are made with {@link #builder()} and validated by the policy they are added to, so
+ * round of the acceptance workflow, and the fractions at which warnings are due; optionally a start and
+ * a next-reply target and the rule's own escalation levels). Rules are made with {@link #builder()} and
+ * validated by the policy they are added to, so
  * every rule held by a policy is valid. Immutable and thread-safe.
  */
 public final class SlaRule {
@@ -37,6 +40,9 @@ public final class SlaRule {
     private final Duration resolution;
     private final Duration rework;
     private final List<Double> warnAt;
+    private final Duration start;
+    private final Duration nextReply;
+    private final List<EscalationLevel> escalation;
 
     private SlaRule(Builder b) {
         this.when = RequestMatch.of(b.severities, b.kinds, b.tiers);
@@ -45,6 +51,9 @@ public final class SlaRule {
         this.resolution = b.resolution;
         this.rework = b.rework;
         this.warnAt = List.copyOf(b.warnAt);
+        this.start = b.start;
+        this.nextReply = b.nextReply;
+        this.escalation = List.copyOf(b.escalation);
     }
 
     /**
@@ -99,6 +108,46 @@ public final class SlaRule {
         return warnAt;
     }
 
+    /**
+     * Returns the working time allowed from filing to the first claim ({@link
+     * io.slaflow.core.countdown.SlaMetric#START}), if the rule names one; without it that metric is
+     * not counted for the rule's requests.
+     */
+    public Optional<Duration> start() {
+        return Optional.ofNullable(start);
+    }
+
+    /**
+     * Returns the working time allowed from each customer reply to the desk's next answer ({@link
+     * io.slaflow.core.countdown.SlaMetric#NEXT_REPLY}), if the rule names one; without it that metric
+     * is not counted for the rule's requests.
+     */
+    public Optional<Duration> nextReply() {
+        return Optional.ofNullable(nextReply);
+    }
+
+    /**
+     * Returns the rule's own escalation levels, in the order they fall due (the {@code at} levels,
+     * then the {@code after} levels); empty when the rule gives none, and a breach escalates to the
+     * default group ({@code leads}).
+     */
+    public List<EscalationLevel> escalation() {
+        return escalation;
+    }
+
+    /** Tells whether the rule gives its own escalation levels, replacing the default escalation. */
+    public boolean escalates() {
+        return !escalation.isEmpty();
+    }
+
+    /** Returns the targets this rule gives its requests, on {@code calendar}. */
+    SlaTargets targets(WorkingCalendar calendar) {
+        SlaTargets t = SlaTargets.of(response, resolution, calendar, warnAt).withEscalation(escalation);
+        t = rework == null ? t : t.withRework(rework);
+        t = start == null ? t : t.withStart(start);
+        return nextReply == null ? t : t.withNextReply(nextReply);
+    }
+
     /** Returns a builder holding this rule, to add it to another policy. */
     Builder toBuilder() {
         Builder b = new Builder();
@@ -110,6 +159,9 @@ public final class SlaRule {
         b.resolution = resolution;
         b.rework = rework;
         b.warnAt = warnAt;
+        b.start = start;
+        b.nextReply = nextReply;
+        b.escalation = escalation;
         return b;
     }
 
@@ -145,12 +197,14 @@ public final class SlaRule {
         return this == o || o instanceof SlaRule r
                 && when.equals(r.when)
                 && calendar.equals(r.calendar) && response.equals(r.response)
-                && resolution.equals(r.resolution) && Objects.equals(rework, r.rework) && warnAt.equals(r.warnAt);
+                && resolution.equals(r.resolution) && Objects.equals(rework, r.rework) && warnAt.equals(r.warnAt)
+                && Objects.equals(start, r.start) && Objects.equals(nextReply, r.nextReply)
+                && escalation.equals(r.escalation);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(when, calendar, response, resolution, rework, warnAt);
+        return Objects.hash(when, calendar, response, resolution, rework, warnAt, start, nextReply, escalation);
     }
 
     /** Returns the rule in one line, e.g. {@code when {kind: [EMERGENCY]} -> office, response PT30M, ...}. */
@@ -158,7 +212,9 @@ public final class SlaRule {
     public String toString() {
         return "when " + when + " -> " + calendar + ", response " + response
                 + ", resolution " + resolution + (rework == null ? "" : ", rework " + rework)
-                + (warnAt.isEmpty() ? "" : ", warnAt " + warnAt);
+                + (warnAt.isEmpty() ? "" : ", warnAt " + warnAt)
+                + (start == null ? "" : ", start " + start) + (nextReply == null ? "" : ", nextReply " + nextReply)
+                + (escalation.isEmpty() ? "" : ", escalate " + escalation);
     }
 
     /**
@@ -175,6 +231,9 @@ public final class SlaRule {
         private Duration resolution;
         private Duration rework;
         private List<Double> warnAt = List.of();
+        private Duration start;
+        private Duration nextReply;
+        private List<EscalationLevel> escalation = List.of();
         private final List<Violation> problems = new ArrayList<>();
         private boolean conditionsKnown = true;
 
@@ -291,6 +350,55 @@ public final class SlaRule {
             return this;
         }
 
+        /**
+         * Sets the working time allowed from filing to the first claim ({@link
+         * io.slaflow.core.countdown.SlaMetric#START}); optional, positive, at most {@link
+         * SlaRule#MAX_TARGET}. Without it the metric is not counted for the rule's requests.
+         *
+         * @param start the start target, or null for none
+         * @return this builder
+         */
+        public Builder start(Duration start) {
+            this.start = start;
+            return this;
+        }
+
+        /**
+         * Sets the working time allowed from each customer reply to the desk's next answer ({@link
+         * io.slaflow.core.countdown.SlaMetric#NEXT_REPLY}); optional, positive, at most {@link
+         * SlaRule#MAX_TARGET}. Without it the metric is not counted for the rule's requests.
+         *
+         * @param nextReply the next-reply target, or null for none
+         * @return this builder
+         */
+        public Builder nextReply(Duration nextReply) {
+            this.nextReply = nextReply;
+            return this;
+        }
+
+        /**
+         * Sets the rule's own escalation levels, replacing any given before and the default escalation
+         * (a breach offers the request to {@code leads}). At least one level; the {@code at} levels
+         * first, each strictly later than the one before it. None by default.
+         *
+         * @param levels the levels, e.g. {@code EscalationLevel.at(0.75, "leads"), EscalationLevel.after(ofHours(1), "directors")}
+         * @return this builder
+         */
+        public Builder escalate(EscalationLevel... levels) {
+            if (levels == null || Arrays.asList(levels).contains(null)) {
+                problems.add(new Violation("escalate", "must not be or contain null "
+                        + ViolationText.was(levels == null ? null : Arrays.toString(levels))));
+                this.escalation = List.of();
+            } else if (levels.length == 0) {
+                problems.add(new Violation("escalate", "must name at least one level; leave it out for the default"
+                        + " escalation (a breach offers the request to leads)"));
+                this.escalation = List.of();
+            } else {
+                this.escalation = List.of(levels);
+            }
+            return this;
+        }
+
         /** Marks the conditions as unreadable (already reported), so coverage is not judged on them. */
         Builder conditionsUnknown() {
             conditionsKnown = false;
@@ -318,6 +426,9 @@ public final class SlaRule {
             c.resolution = resolution;
             c.rework = rework;
             c.warnAt = warnAt;
+            c.start = start;
+            c.nextReply = nextReply;
+            c.escalation = escalation;
             c.problems.addAll(problems);
             c.conditionsKnown = conditionsKnown;
             return c;
@@ -341,12 +452,11 @@ public final class SlaRule {
                 out.add(new Violation(path + ".response", "must not exceed the resolution target "
                         + resolution + " " + ViolationText.was(response)));
             }
-            if (rework != null && (rework.isNegative() || rework.isZero())) {
-                out.add(new Violation(path + ".rework", "must be positive " + ViolationText.was(rework)));
-            } else if (rework != null) {
-                notAboveMax(path + ".rework", rework, out);
-            }
+            optionalPositive(path + ".rework", rework, out);
+            optionalPositive(path + ".start", start, out);
+            optionalPositive(path + ".nextReply", nextReply, out);
             checkWarnAt(path + ".warnAt", out);
+            EscalationLevel.checkOrder(escalation, path + ".escalate", out);
         }
 
         private void checkCalendar(String path, Set<String> calendars, List<Violation> out) {
@@ -369,6 +479,12 @@ public final class SlaRule {
                 return false;
             }
             return notAboveMax(path, d, out);
+        }
+
+        private static void optionalPositive(String path, Duration d, List<Violation> out) {
+            if (d != null) {
+                positive(path, d, out);
+            }
         }
 
         private static boolean notAboveMax(String path, Duration d, List<Violation> out) {

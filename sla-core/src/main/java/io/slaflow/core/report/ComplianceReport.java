@@ -55,10 +55,17 @@ public record ComplianceReport(Instant asOf, MetricFigures response, MetricFigur
     /**
      * Returns the figures of {@code metric}.
      *
-     * @param metric the metric
+     * @param metric the metric, {@link SlaMetric#RESPONSE} or {@link SlaMetric#RESOLUTION}
      * @return its figures
+     * @throws IllegalArgumentException for a metric the report does not cover ({@link SlaMetric#START},
+     *     {@link SlaMetric#NEXT_REPLY})
      */
     public MetricFigures figures(SlaMetric metric) {
-        return metric == SlaMetric.RESPONSE ? response : resolution;
+        return switch (metric) {
+            case RESPONSE -> response;
+            case RESOLUTION -> resolution;
+            case START, NEXT_REPLY -> throw new IllegalArgumentException("the report covers RESPONSE and RESOLUTION"
+                    + " (was " + metric + ")");
+        };
     }
 }

@@ -1,5 +1,6 @@
 package io.slaflow.core.routing;
 
+import io.slaflow.core.internal.GroupIds;
 import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.RequesterTier;
 import io.slaflow.core.request.ServiceRequest;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Where requests go (D1, D7), as data a host can replace. Two lists of rules, each read top to
@@ -38,8 +38,6 @@ import java.util.regex.Pattern;
  * <p>Immutable and thread-safe.
  */
 public final class RoutingRules {
-
-    private static final Pattern GROUP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
     private static final RoutingRules DEFAULTS = builder()
             .intake(RequestMatch.any().kinds(RequestKind.EMERGENCY), SupportGroups.DUTY)
@@ -216,8 +214,8 @@ public final class RoutingRules {
         }
 
         private void checkGroup(String where, String group) {
-            if (group == null || !GROUP_ID.matcher(group).matches()) {
-                problems.add(where + ": must be a group id of letters, digits, '_', '.' or '-' (was "
+            if (!GroupIds.valid(group)) {
+                problems.add(where + ": " + GroupIds.RULE + " (was "
                         + (group == null ? "null" : "\"" + group + "\"") + ")");
             }
         }

@@ -354,7 +354,12 @@ public final class RequestScenario {
     }
 
     private static String name(SlaMetric metric) {
-        return metric == SlaMetric.RESPONSE ? "response" : "resolution";
+        return switch (metric) {
+            case RESPONSE -> "response";
+            case RESOLUTION -> "resolution";
+            case START -> "start";
+            case NEXT_REPLY -> "next reply";
+        };
     }
 
     private String state() {
@@ -369,7 +374,7 @@ public final class RequestScenario {
         sb.append("  targets:    response ").append(targets.response()).append(", resolution ")
                 .append(targets.resolution()).append(", calendar in ").append(targets.calendar().zone()).append('\n');
         sb.append("  now:        ").append(ScenarioTime.format(now, zone)).append(", ").append(zone);
-        for (SlaMetric metric : SlaMetric.values()) {
+        for (SlaMetric metric : clock.metrics()) {
             sb.append('\n').append(describe(metric));
         }
         return sb.toString();

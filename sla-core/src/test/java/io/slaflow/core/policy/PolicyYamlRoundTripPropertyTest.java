@@ -229,11 +229,30 @@ class PolicyYamlRoundTripPropertyTest {
         Arbitrary<Long> extra = Arbitraries.longs().between(0, 200 * 3600);
         Arbitrary<Set<Double>> warnAt = Arbitraries.of(0.1, 0.25, 1.0 / 3, 0.5, 0.75, 0.9, 0.999).set().ofMaxSize(3);
         Arbitrary<Duration> rework = Arbitraries.longs().between(1, 100 * 3600).map(Duration::ofSeconds).injectNull(0.5);
-        return Combinators.combine(severities, kinds, tiers, Arbitraries.of(calendars), response, extra, warnAt, rework)
+        Arbitrary<SlaRule.Builder> base = Combinators.combine(severities, kinds, tiers, Arbitraries.of(calendars),
+                response, extra, warnAt, rework)
                 .as((s, k, t, calendar, r, x, w, rw) -> SlaRule.builder()
                         .severity(s.toArray(Severity[]::new)).kind(k.toArray(RequestKind[]::new))
                         .tier(t.toArray(RequesterTier[]::new)).calendar(calendar)
                         .response(Duration.ofSeconds(r)).resolution(Duration.ofSeconds(r + x)).rework(rw)
                         .warnAt(w.stream().sorted().mapToDouble(Double::doubleValue).toArray()));
+        Arbitrary<Duration> start = Arbitraries.longs().between(1, 8 * 3600).map(Duration::ofSeconds).injectNull(0.5);
+        Arbitrary<Duration> nextReply = Arbitraries.longs().between(1, 48 * 3600).map(Duration::ofSeconds).injectNull(0.5);
+        return Combinators.combine(base, start, nextReply, escalation())
+                .as((rule, st, nr, levels) -> levels.isEmpty() ? rule.start(st).nextReply(nr)
+                        : rule.start(st).nextReply(nr).escalate(levels.toArray(EscalationLevel[]::new)));
+    }
+
+    /** Escalation levels in rising order (the at levels first), or none for the default escalation. */
+    private static Arbitrary<List<EscalationLevel>> escalation() {
+        Arbitrary<Set<Double>> fractions = Arbitraries.of(0.1, 1.0 / 3, 0.5, 0.75, 0.9, 1.0).set().ofMaxSize(3);
+        Arbitrary<Set<Long>> pastDeadline = Arbitraries.longs().between(1, 100 * 3600).set().ofMaxSize(2);
+        Arbitrary<String> group = Arbitraries.of("leads", "directors", "1st-line", "a.b_c", "yes", "null", "0.5");
+        return Combinators.combine(fractions, pastDeadline, group.list().ofSize(5)).as((f, p, g) -> {
+            List<EscalationLevel> levels = new ArrayList<>();
+            f.stream().sorted().forEach(at -> levels.add(EscalationLevel.at(at, g.get(levels.size()))));
+            p.stream().sorted().forEach(s -> levels.add(EscalationLevel.after(Duration.ofSeconds(s), g.get(levels.size()))));
+            return levels;
+        });
     }
 }

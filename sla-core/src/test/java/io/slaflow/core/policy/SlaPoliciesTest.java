@@ -177,7 +177,7 @@ class SlaPoliciesTest {
                 "calendars.office.shifts[0].until: unknown key; use days, from, to at line 10, column 59",
                 "targets[0].when.priority: unknown key; use severity, kind, tier at line 12, column 30",
                 "targets[1].response: is required; give an ISO-8601 duration such as PT4H at line 16, column 5",
-                "targets[1].respnse: unknown key; use when, calendar, response, resolution, rework, warnAt at line 17, column 5"),
+                "targets[1].respnse: unknown key; use when, calendar, response, resolution, rework, warnAt, start, nextReply, escalate at line 17, column 5"),
                 violationsOf("unknown-keys.yaml"));
     }
 
@@ -189,7 +189,7 @@ class SlaPoliciesTest {
                 "targets[0].when: must be a mapping of severity, kind, tier (was a list) at line 5, column 11",
                 "targets[0].calendar: must be text (was 42) at line 6, column 15",
                 "targets[0].response: must be an ISO-8601 duration such as PT4H (was 30) at line 7, column 15",
-                "targets[1]: must be a mapping of when, calendar, response, resolution, rework, warnAt (was \"just a string\")"
+                "targets[1]: must be a mapping of when, calendar, response, resolution, rework, warnAt, start, nextReply, escalate (was \"just a string\")"
                         + " at line 9, column 5"),
                 violationsOf("wrong-types.yaml"));
     }

@@ -134,6 +134,16 @@ class ComplianceReportTest {
     }
 
     @Test
+    void theReportHasNoFiguresOfTheStartAndNextReplyMetrics() {
+        ComplianceReport report = ComplianceReport.of(DESK, AS_OF);
+        assertEquals(report.resolution(), report.figures(SlaMetric.RESOLUTION));
+        assertEquals("the report covers RESPONSE and RESOLUTION (was START)",
+                assertThrows(IllegalArgumentException.class, () -> report.figures(SlaMetric.START)).getMessage());
+        assertEquals("the report covers RESPONSE and RESOLUTION (was NEXT_REPLY)",
+                assertThrows(IllegalArgumentException.class, () -> report.figures(SlaMetric.NEXT_REPLY)).getMessage());
+    }
+
+    @Test
     void aCountdownGivenTwiceIsRefused() {
         ReportEntry a = DESK.get(0);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
