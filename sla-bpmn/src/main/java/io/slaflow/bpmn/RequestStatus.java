@@ -3,9 +3,11 @@ package io.slaflow.bpmn;
 import io.slaflow.core.acceptance.AcceptanceStage;
 import io.slaflow.core.countdown.CountdownState;
 import io.slaflow.core.countdown.CountdownStatus;
+import io.slaflow.core.countdown.SlaMetric;
 import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.ServiceRequest;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -38,10 +40,12 @@ import java.util.Optional;
  * @param response the response countdown
  * @param resolution the resolution countdown
  * @param acceptance the acceptance case the request's line started, running or ended; empty if none
+ * @param others the request's other countdowns (the time to start work, the next reply), where its rule
+ *     counts them
  */
 public record RequestStatus(String id, ServiceRequest request, RequestKind workKind, Instant filedAt, RequestStage stage, String group,
         Optional<String> assignee, boolean escalated, CountdownStatus response, CountdownStatus resolution,
-        Optional<AcceptanceStatus> acceptance) {
+        Optional<AcceptanceStatus> acceptance, Map<SlaMetric, CountdownStatus> others) {
 
     /**
      * Creates a snapshot.
@@ -59,6 +63,34 @@ public record RequestStatus(String id, ServiceRequest request, RequestKind workK
         Objects.requireNonNull(response, "response");
         Objects.requireNonNull(resolution, "resolution");
         Objects.requireNonNull(acceptance, "acceptance");
+        others = Map.copyOf(others);
+    }
+
+    /**
+     * Creates a snapshot of a request with only its response and resolution countdowns.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public RequestStatus(String id, ServiceRequest request, RequestKind workKind, Instant filedAt, RequestStage stage,
+            String group, Optional<String> assignee, boolean escalated, CountdownStatus response,
+            CountdownStatus resolution, Optional<AcceptanceStatus> acceptance) {
+        this(id, request, workKind, filedAt, stage, group, assignee, escalated, response, resolution, acceptance,
+                Map.of());
+    }
+
+    /**
+     * Returns the status of one countdown of the request, for any metric.
+     *
+     * @param metric the metric
+     * @return its countdown's status; empty when the request's rule does not count it (or it has not
+     *     started: the next reply starts at the customer's first reply)
+     */
+    public Optional<CountdownStatus> countdown(SlaMetric metric) {
+        return switch (Objects.requireNonNull(metric, "metric")) {
+            case RESPONSE -> Optional.of(response);
+            case RESOLUTION -> Optional.of(resolution);
+            default -> Optional.ofNullable(others.get(metric));
+        };
     }
 
     /**
@@ -69,7 +101,8 @@ public record RequestStatus(String id, ServiceRequest request, RequestKind workK
     public RequestStatus(String id, ServiceRequest request, RequestKind workKind, Instant filedAt, RequestStage stage,
             String group, Optional<String> assignee, boolean escalated, CountdownStatus response,
             CountdownStatus resolution) {
-        this(id, request, workKind, filedAt, stage, group, assignee, escalated, response, resolution, Optional.empty());
+        this(id, request, workKind, filedAt, stage, group, assignee, escalated, response, resolution, Optional.empty(),
+                Map.of());
     }
 
     /**

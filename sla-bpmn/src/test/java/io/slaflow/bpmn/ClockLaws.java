@@ -220,7 +220,7 @@ final class ClockLaws {
     void nothingTwice() {
         for (String id : ids) {
             List<SlaEvent> heard = HEARD.getOrDefault(id, List.of());
-            for (SlaMetric metric : SlaMetric.values()) {
+            for (SlaMetric metric : List.of(SlaMetric.RESPONSE, SlaMetric.RESOLUTION)) {
                 for (SlaEvent.Type type : List.of(SlaEvent.Type.WARNING, SlaEvent.Type.BREACHED, SlaEvent.Type.ESCALATED)) {
                     Map<Double, Long> times = new LinkedHashMap<>();
                     heard.stream().filter(e -> e.metric() == metric && e.type() == type && e.round() == 0)
@@ -241,7 +241,7 @@ final class ClockLaws {
             ANNOUNCERS.getOrDefault(id, List.of()).forEach(who -> Statistics.label("thresholds announced by").collect(who));
             RequestStatus status = desk.status(id);
             List<SlaEvent> heard = HEARD.getOrDefault(id, List.of());
-            for (SlaMetric metric : SlaMetric.values()) {
+            for (SlaMetric metric : List.of(SlaMetric.RESPONSE, SlaMetric.RESOLUTION)) {
                 boolean breached = (metric == SlaMetric.RESPONSE ? status.response() : status.resolution()).breached();
                 long breaches = heard.stream().filter(e -> e.metric() == metric && e.type() == SlaEvent.Type.BREACHED).count();
                 long escalations = heard.stream().filter(e -> e.metric() == metric && e.type() == SlaEvent.Type.ESCALATED).count();

@@ -236,6 +236,11 @@ public final class ClockStore {
         }
     }
 
+    /** Puts {@code clock}, just stored, into variables with clocks {@linkplain #attach attached}, for the rest of the command. */
+    public static void keep(Slot slot, Map<String, Object> variables, RequestClock clock) {
+        variables.put(ATTACHED + slot.name(), clock);
+    }
+
     /** Reads the clock of {@code slot} from variables with clocks {@linkplain #attach attached}. */
     public static RequestClock read(Slot slot, Map<String, Object> variables) {
         if (variables.get(ATTACHED + slot.name()) instanceof RequestClock clock) {

@@ -86,10 +86,12 @@ public final class Operations {
             if (firstOffer != null) {
                 vars.put(Model.VAR_OFFERED_TO, firstOffer);
             }
-            RequestClock clock = RequestClock.of(List.of(
+            List<Countdown> countdowns = new ArrayList<>(List.of(
                     missedCall ? runtime.callBacks().countdown(now)
                             : Countdown.start(SlaMetric.RESPONSE, targets.response(), targets.warnAt(), now),
                     Countdown.start(SlaMetric.RESOLUTION, targets.resolution(), targets.warnAt(), now)));
+            targets.start().ifPresent(start -> countdowns.add(Countdown.start(SlaMetric.START, start, targets.warnAt(), now)));
+            RequestClock clock = RequestClock.of(countdowns);
             ProcessInstance instance = processes.createProcessInstanceBuilder()
                     .processDefinitionKey(Model.PROCESS_KEY)
                     .overrideProcessDefinitionTenantId(request.customer())
@@ -123,7 +125,7 @@ public final class Operations {
                         tasks.setAssignee(r.task().getId(), user);
                         step(r, TimelineEntry.Kind.CLAIMED, user, null);
                     }
-                    return List.of();
+                    return startMet(r);
                 });
     }
 
@@ -140,7 +142,8 @@ public final class Operations {
     /** Gives the first response: the response countdown is met. */
     public void respond(String id, String user, String diagnosis) {
         act(id, user, "respond", new RequestStage[] {RequestStage.RESPONSE}, r -> {
-            List<SlaEvent> events = meet(r, SlaMetric.RESPONSE);
+            List<SlaEvent> events = answered(r);
+            events.addAll(meet(current(r), SlaMetric.RESPONSE));
             step(r, TimelineEntry.Kind.RESPONDED, user, diagnosis);
             Map<String, Object> vars = new HashMap<>();
             vars.put(Model.VAR_DIAGNOSIS, diagnosis);
@@ -153,7 +156,9 @@ public final class Operations {
     public void waitForCustomer(String id, String user, String question) {
         act(id, user, "waitForCustomer", new RequestStage[] {RequestStage.RESPONSE, RequestStage.WORK}, r -> {
             step(r, TimelineEntry.Kind.WAITING, user, question);
-            List<SlaEvent> events = store(r, r.clock().pause(runtime.now(), question, calendar(r)));
+            List<SlaEvent> events = answered(r);
+            OpenRequest now = current(r);
+            events.addAll(store(now, now.clock().pause(runtime.now(), question, calendar(now))));
             Map<String, Object> vars = new HashMap<>();
             vars.put(Model.VAR_QUESTION, question);
             vars.put(Model.VAR_ASSIGNEE, user);
@@ -172,6 +177,7 @@ public final class Operations {
                 () -> requests.requireStage(r, "customerReplied", RequestStage.WAITING_ON_CUSTOMER)), r -> {
             step(r, TimelineEntry.Kind.REPLIED, r.stored().request().customer(), reply);
             List<SlaEvent> events = store(r, r.clock().resume(runtime.now(), calendar(r)));
+            events.addAll(nextReplyStarts(current(r)));
             processes.setVariable(r.id(), Model.VAR_REPLY, reply);
             processes.trigger(r.waitingExecution());
             return events;
@@ -236,6 +242,43 @@ public final class Operations {
                 ClockStore.timing(ClockStore.Slot.INTAKE, r.variables()), r.clock(), config,
                 Timing.of(config.version(), filed, kind, severity), runtime.now(), r.stage() == RequestStage.CALL_BACK);
         return clocks.storeRetimed(ClockStore.Slot.INTAKE, r.id(), r.owner(), retimed, r.variables());
+    }
+
+    /** Meets the time to start work at the request's first claim, if its rule counts it. */
+    private List<SlaEvent> startMet(OpenRequest r) {
+        return r.clock().counts(SlaMetric.START) && !r.clock().countdown(SlaMetric.START).isMet()
+                ? new ArrayList<>(meet(r, SlaMetric.START)) : new ArrayList<>();
+    }
+
+    /** Meets the next reply the desk owed since the customer's last reply, if one is counting. */
+    private List<SlaEvent> answered(OpenRequest r) {
+        return r.clock().counts(SlaMetric.NEXT_REPLY) && !r.clock().countdown(SlaMetric.NEXT_REPLY).isMet()
+                ? new ArrayList<>(meet(r, SlaMetric.NEXT_REPLY)) : new ArrayList<>();
+    }
+
+    /**
+     * Starts the next-reply countdown at a customer's reply, if the request's rule counts it: the desk owes
+     * its next answer (respond, a question or the resolution) within the rule's {@code nextReply}.
+     */
+    private List<SlaEvent> nextReplyStarts(OpenRequest r) {
+        ServiceRequest filed = r.stored().request();
+        Timing timing = ClockStore.timing(ClockStore.Slot.INTAKE, r.variables());
+        SlaTargets targets = runtime.configurations().version(timing.version(), runtime.now())
+                .targets(filed, timing.severity(filed), timing.kind(filed));
+        if (targets.nextReply().isEmpty()) {
+            return List.of();
+        }
+        Instant now = runtime.now();
+        RequestClock started = r.clock().start(Countdown.start(SlaMetric.NEXT_REPLY, targets.nextReply().get(),
+                targets.warnAt(), now));
+        List<SlaEvent> events = new ArrayList<>(store(r, started.catchUp(now, calendar(r))));
+        events.add(0, event(SlaEvent.Type.STARTED, r.id(), filed, SlaMetric.NEXT_REPLY, now));
+        return events;
+    }
+
+    /** Returns the request with the clock its variables hold now (after a change stored this command). */
+    private static OpenRequest current(OpenRequest r) {
+        return r.withClock(ClockStore.read(ClockStore.Slot.INTAKE, r.variables()));
     }
 
     /** Records a person's step of the request, with their words verbatim, for its timeline. */
@@ -369,11 +412,16 @@ public final class Operations {
                 () -> requests.requireUnclaimedOrOwn(r, user, operation),
                 () -> requests.requireStage(r, operation, stages),
                 () -> check.apply(r)), r -> {
+                    List<SlaEvent> events = new ArrayList<>();
+                    OpenRequest claimed = r;
                     if (r.assignee() == null) {
                         tasks.claim(r.task().getId(), user);
                         step(r, TimelineEntry.Kind.CLAIMED, user, null);
+                        events.addAll(startMet(r));
+                        claimed = r.withClock(ClockStore.read(ClockStore.Slot.INTAKE, r.variables()));
                     }
-                    return body.apply(r);
+                    events.addAll(body.apply(claimed));
+                    return events;
                 });
     }
 
@@ -415,7 +463,9 @@ public final class Operations {
 
     /** Stores a change of the request's clock and returns its events. */
     private List<SlaEvent> store(OpenRequest r, RequestClock.Change change) {
-        return clocks.store(ClockStore.Slot.INTAKE, r.id(), r.owner(), change, calendar(r));
+        List<SlaEvent> events = clocks.store(ClockStore.Slot.INTAKE, r.id(), r.owner(), change, calendar(r));
+        ClockStore.keep(ClockStore.Slot.INTAKE, r.variables(), change.clock());
+        return events;
     }
 
     private WorkingCalendar calendar(OpenRequest r) {

@@ -351,7 +351,19 @@ public final class Queries {
         RequestKind kind = workKind instanceof String k ? RequestKind.valueOf(k) : stored.request().kind();
         return new RequestStatus(id, stored.request(), kind, stored.filedAt(), stage, (String) vars.get(Model.VAR_LINE),
                 assignee, escalated, clock.clock().status(SlaMetric.RESPONSE, now, clock.calendar()),
-                clock.clock().status(SlaMetric.RESOLUTION, now, clock.calendar()), acceptanceCase);
+                clock.clock().status(SlaMetric.RESOLUTION, now, clock.calendar()), acceptanceCase,
+                others(clock, now));
+    }
+
+    /** Returns the statuses of a clock's countdowns beyond the response and the resolution. */
+    private static Map<SlaMetric, CountdownStatus> others(ClockStore.Timed clock, Instant now) {
+        Map<SlaMetric, CountdownStatus> others = new EnumMap<>(SlaMetric.class);
+        for (SlaMetric metric : clock.clock().metrics()) {
+            if (metric != SlaMetric.RESPONSE && metric != SlaMetric.RESOLUTION) {
+                others.put(metric, clock.clock().status(metric, now, clock.calendar()));
+            }
+        }
+        return others;
     }
 
     /** Returns the stage of an ended request: stopped if its acceptance case stopped, else resolved. */

@@ -82,6 +82,11 @@ record Retiming(RequestClock.Change change, Timing timing, WorkingCalendar calen
         if (slot == ClockStore.Slot.ROUND) {
             return old.equals(was.rework()) ? now.rework() : now.resolution();
         }
-        return metric == SlaMetric.RESPONSE ? now.response() : now.resolution();
+        return switch (metric) {
+            case RESPONSE -> now.response();
+            case RESOLUTION -> now.resolution();
+            case START -> now.start().orElse(old);               // a version without the target keeps the one counting
+            case NEXT_REPLY -> now.nextReply().orElse(old);
+        };
     }
 }

@@ -232,6 +232,33 @@ public final class RequestClock {
     }
 
     /**
+     * Returns this clock with {@code countdown} counting too: a metric that starts after filing (the next
+     * reply, at each customer reply). A countdown of the same metric, met before, is replaced and its
+     * thresholds forgotten (the next reply is counted afresh each time); one still counting is met first
+     * by the caller, never replaced here.
+     *
+     * @param countdown the countdown started
+     * @return the clock with it
+     * @throws IllegalStateException if a countdown of that metric is still counting
+     */
+    public RequestClock start(Countdown countdown) {
+        Countdown earlier = countdowns.get(countdown.metric());
+        if (earlier != null && !earlier.isMet()) {
+            throw new IllegalStateException(countdown.metric() + " is still counting: meet it before it starts again");
+        }
+        Map<SlaMetric, Countdown> next = new EnumMap<>(countdowns);
+        next.put(countdown.metric(), countdown);
+        Map<SlaMetric, List<Double>> said = new EnumMap<>(announced);
+        said.put(countdown.metric(), List.of());
+        return new RequestClock(Collections.unmodifiableMap(next), Collections.unmodifiableMap(said));
+    }
+
+    /** Tells whether this clock counts {@code metric}. */
+    public boolean counts(SlaMetric metric) {
+        return countdowns.containsKey(metric);
+    }
+
+    /**
      * Gives the countdowns still counting new targets and warning fractions (a reclassified request, a
      * configuration whose targets open requests take), keeping their history: the working time counted
      * stays counted and the due instants move; then announces what the new targets put behind {@code at}

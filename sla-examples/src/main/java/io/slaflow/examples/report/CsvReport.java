@@ -64,7 +64,7 @@ public final class CsvReport {
         List<String> f = new ArrayList<>(List.of(text(r.id()), text(r.customer()), r.tier().name(), r.kind().name(),
                 r.severity().name(), text(r.group()), text(r.subject()), time(r.filedAt(), zone),
                 r.respondedAt().map(t -> time(t, zone)).orElse(""), r.resolvedAt().map(t -> time(t, zone)).orElse("")));
-        for (SlaMetric metric : SlaMetric.values()) {
+        for (SlaMetric metric : SlaReport.METRICS) {
             MetricResult m = r.result(metric);
             f.add(minutes(m.target()));
             f.add(minutes(m.workingTime()));

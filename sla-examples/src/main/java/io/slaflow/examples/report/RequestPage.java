@@ -50,7 +50,7 @@ final class RequestPage {
         HtmlReport.section(m, "Why the deadline was missed", "For each breached countdown: the rule that set its"
                 + " target and the time from its start to its end, counted in working hours, paused, or outside"
                 + " working hours.");
-        for (SlaMetric metric : SlaMetric.values()) {
+        for (SlaMetric metric : SlaReport.METRICS) {
             history.explanation(metric).ifPresent(e -> explanation(m, row.result(metric), e, history.zone()));
         }
         if (history.explanations().isEmpty()) {

@@ -1,5 +1,6 @@
 package io.slaflow.examples.report;
 
+import io.slaflow.core.countdown.SlaMetric;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,10 @@ import java.util.Set;
  * @param diagrams the process diagrams, keys unique; may be empty
  */
 public record SlaReport(RunInfo run, List<Scenario> scenarios, List<ProcessDiagram> diagrams) {
+
+    /** The metrics the report measures compliance of: the response and the resolution, in this order. */
+    public static final List<SlaMetric> METRICS = List.of(SlaMetric.RESPONSE, SlaMetric.RESOLUTION);
+
 
     /**
      * A report without process diagrams.

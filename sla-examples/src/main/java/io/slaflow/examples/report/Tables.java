@@ -65,7 +65,7 @@ final class Tables {
     private static void customerRow(Markup m, String customer, Summary s) {
         m.open("tr", "data-customer", customer).element("th", customer, "scope", "row");
         num(m, String.valueOf(s.requests()));
-        for (SlaMetric metric : SlaMetric.values()) {
+        for (SlaMetric metric : SlaReport.METRICS) {
             Summary.Tally t = s.tally(metric);
             num(m, Fmt.percent(t.shareMet()) + " (" + t.met() + " of " + t.decided() + ")");
             num(m, String.valueOf(t.breached()));
@@ -96,7 +96,7 @@ final class Tables {
     static void breaches(Markup m, Scenario scenario, ZoneId zone) {
         List<Breach> breaches = new ArrayList<>();
         for (RequestRow row : scenario.rows()) {
-            for (SlaMetric metric : SlaMetric.values()) {
+            for (SlaMetric metric : SlaReport.METRICS) {
                 if (row.result(metric).breached()) {
                     breaches.add(new Breach(row, metric));
                 }

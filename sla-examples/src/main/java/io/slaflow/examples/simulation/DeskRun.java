@@ -19,6 +19,7 @@ import io.slaflow.examples.report.ProcessDiagram;
 import io.slaflow.examples.report.RequestHistory;
 import io.slaflow.examples.report.RequestRow;
 import io.slaflow.examples.report.Scenario;
+import io.slaflow.examples.report.SlaReport;
 import io.slaflow.examples.report.TimelineStep;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -27,7 +28,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -461,7 +461,7 @@ final class DeskRun {
                 RequestTimeline timeline = desks.get(row.customer()).timeline(t.id);
                 List<TimelineStep> steps = timeline.entries().stream().map(e -> new TimelineStep(e.at(),
                         e.kind().name(), e.actor(), e.text(), e.metric())).toList();
-                List<Explanation> breached = Arrays.stream(SlaMetric.values())
+                List<Explanation> breached = SlaReport.METRICS.stream()
                         .filter(m -> row.result(m).breached()).map(timeline::explain).toList();
                 histories.add(new RequestHistory(row.id(), customerZone(row.customer()), steps, breached));
             }
