@@ -24,9 +24,11 @@ import java.util.Objects;
  * @param position the event's place in the engine's event feed ({@link SlaEngine#events}): positive,
  *     unique and increasing in commit order across all nodes; a listener that hears an event twice (the
  *     feed delivers at least once) drops the repeat by it. 0 for an event not stored (made by hand)
+ * @param group for {@link Type#ESCALATED}, the group the escalation offered the request to
+ *     ({@code leads}); null for the other types
  */
 public record SlaEvent(Type type, String requestId, String customer, SlaMetric metric, Instant at, double threshold,
-        int round, long position) {
+        int round, long position, String group) {
 
     /** The kinds of event; each is announced at most once per countdown and threshold. */
     public enum Type {
@@ -67,6 +69,17 @@ public record SlaEvent(Type type, String requestId, String customer, SlaMetric m
     }
 
     /**
+     * Creates an event with no group (any type but {@link Type#ESCALATED}).
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code round} or {@code position} is negative
+     */
+    public SlaEvent(Type type, String requestId, String customer, SlaMetric metric, Instant at, double threshold,
+            int round, long position) {
+        this(type, requestId, customer, metric, at, threshold, round, position, null);
+    }
+
+    /**
      * Creates an event not stored in the feed yet (position 0).
      *
      * @throws NullPointerException if an argument is null
@@ -84,7 +97,7 @@ public record SlaEvent(Type type, String requestId, String customer, SlaMetric m
      * @return the event with that position
      */
     public SlaEvent atPosition(long position) {
-        return new SlaEvent(type, requestId, customer, metric, at, threshold, round, position);
+        return new SlaEvent(type, requestId, customer, metric, at, threshold, round, position, group);
     }
 
     /**

@@ -91,6 +91,13 @@ class DutyClocksTest {
         CountdownStatus start = desk.status(waiting).countdown(SlaMetric.START).orElseThrow();
         assertTrue(start.breached());
         assertTrue(desk.status(waiting).escalated(), "a breach of the start escalates as any breach does");
+        List<SlaEvent> escalated = Events.of(listener, waiting).stream()
+                .filter(e -> e.type() == SlaEvent.Type.ESCALATED).toList();
+        assertEquals(List.of("leads"), escalated.stream().map(SlaEvent::group).toList(), "the group it was offered to");
+        assertEquals(escalated, desk.events(0, 100).stream().filter(e -> e.type() == SlaEvent.Type.ESCALATED).toList(),
+                "stored with its group");
+        assertTrue(Events.of(listener, waiting).stream().filter(e -> e.type() != SlaEvent.Type.ESCALATED)
+                .allMatch(e -> e.group() == null));
         assertEquals(Optional.empty(), desk.status(critical).countdown(SlaMetric.START), "the critical rule has no start");
         assertEquals(Optional.empty(), desk.status(critical).countdown(SlaMetric.NEXT_REPLY));
     }

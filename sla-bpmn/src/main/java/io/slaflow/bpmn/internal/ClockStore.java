@@ -967,7 +967,7 @@ public final class ClockStore {
         List<SlaEvent> events = new ArrayList<>();
         for (SlaMetric metric : metrics) {
             events.add(new SlaEvent(SlaEvent.Type.ESCALATED, owner.requestId(), owner.customer(), metric,
-                    runtime.now(), RequestClock.BREACH, owner.round()));
+                    runtime.now(), RequestClock.BREACH, owner.round(), 0, SupportGroups.LEADS));
         }
         return events;
     }

@@ -38,7 +38,7 @@ public final class EventLog {
     static final String SEQUENCE = "SLA_EVENT_SEQ";
     /** The command attribute holding the events a command produced, stored just before it commits. */
     private static final String PENDING = EventLog.class.getName() + ".pending";
-    private static final String COLUMNS = "POSITION_, REQUEST_ID_, CUSTOMER_, TYPE_, METRIC_, AT_, THRESHOLD_, ROUND_";
+    private static final String COLUMNS = "POSITION_, REQUEST_ID_, CUSTOMER_, TYPE_, METRIC_, AT_, THRESHOLD_, ROUND_, GROUP_";
 
     private EventLog() {
     }
@@ -54,7 +54,7 @@ public final class EventLog {
             ddl.execute("create table if not exists " + table + " (POSITION_ bigint not null primary key,"
                     + " REQUEST_ID_ varchar(64) not null, CUSTOMER_ varchar(255) not null, TYPE_ varchar(16) not null,"
                     + " METRIC_ varchar(16) not null, AT_ varchar(40) not null, THRESHOLD_ double precision not null,"
-                    + " ROUND_ integer not null, STORED_ bigint not null, DELIVERED_ boolean not null)");
+                    + " ROUND_ integer not null, GROUP_ varchar(64), STORED_ bigint not null, DELIVERED_ boolean not null)");
             ddl.execute("create index if not exists SLA_IDX_EVENT_UNDELIVERED on " + table + " (DELIVERED_, STORED_)");
             ddl.execute("create index if not exists SLA_IDX_EVENT_REQUEST on " + table + " (REQUEST_ID_, POSITION_)");
             ddl.execute("create table if not exists " + sequence + " (ID_ integer not null primary key,"
@@ -143,7 +143,7 @@ public final class EventLog {
         private void insert(List<SlaEvent> numbered) {
             long now = System.currentTimeMillis();
             try (PreparedStatement insert = connection.prepareStatement("insert into " + table + " (" + COLUMNS
-                    + ", STORED_, DELIVERED_) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ", STORED_, DELIVERED_) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (SlaEvent e : numbered) {
                     insert.setLong(1, e.position());
                     insert.setString(2, e.requestId());
@@ -153,8 +153,9 @@ public final class EventLog {
                     insert.setString(6, e.at().toString());
                     insert.setDouble(7, e.threshold());
                     insert.setInt(8, e.round());
-                    insert.setLong(9, now);
-                    insert.setBoolean(10, delivered);
+                    insert.setString(9, e.group());
+                    insert.setLong(10, now);
+                    insert.setBoolean(11, delivered);
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -220,7 +221,7 @@ public final class EventLog {
                 while (rs.next()) {
                     events.add(new SlaEvent(SlaEvent.Type.valueOf(rs.getString(4)), rs.getString(2), rs.getString(3),
                             SlaMetric.valueOf(rs.getString(5)), Instant.parse(rs.getString(6)), rs.getDouble(7),
-                            rs.getInt(8), rs.getLong(1)));
+                            rs.getInt(8), rs.getLong(1), rs.getString(9)));
                 }
             }
         } catch (SQLException e) {
