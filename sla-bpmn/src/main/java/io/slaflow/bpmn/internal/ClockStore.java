@@ -343,21 +343,9 @@ public final class ClockStore {
 
     /** Runs a query of process ids with {@code params} and returns them in the order read. */
     private static List<String> ids(String what, String sql, List<Object> params) {
-        try (PreparedStatement select = OwnTables.connection().prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                select.setObject(i + 1, params.get(i));
-            }
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-            return ids;
-        } catch (SQLException e) {
-            throw OwnTables.failure(what, e);
-        }
+        return OwnTables.query(what, sql, params, rs -> rs.getString(1));
     }
+
 
     /**
      * Which open intake tasks a staff view lists, as a condition on Flowable's task row {@code t}: the
@@ -862,25 +850,12 @@ public final class ClockStore {
 
     /** Reads the rows {@code where} selects, with its parameters. */
     private static List<Row> selectRows(String where, List<Object> params, String what) {
-        String sql = "select PROC_INST_ID_, SLOT_, REQUEST_ID_, CUSTOMER_, ROUND_, REQUEST_, CONFIG_, SLA_, STATE_ from "
-                + OwnTables.table(TABLE) + " " + where;
-        List<Row> rows = new ArrayList<>();
-        try (PreparedStatement select = OwnTables.connection().prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                select.setObject(i + 1, params.get(i));
-            }
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Row(rs.getString(1), Slot.valueOf(rs.getString(2)),
-                            new Owner(rs.getString(3), rs.getString(4), rs.getInt(5)), rs.getString(6), timing(rs, 7),
-                            Json.readClock(rs.getString(9))));
-                }
-            }
-        } catch (SQLException e) {
-            throw OwnTables.failure(what, e);
-        }
-        return rows;
+        return OwnTables.query(what, "select PROC_INST_ID_, SLOT_, REQUEST_ID_, CUSTOMER_, ROUND_, REQUEST_, CONFIG_,"
+                + " SLA_, STATE_ from " + OwnTables.table(TABLE) + " " + where, params, rs -> new Row(rs.getString(1),
+                        Slot.valueOf(rs.getString(2)), new Owner(rs.getString(3), rs.getString(4), rs.getInt(5)),
+                        rs.getString(6), timing(rs, 7), Json.readClock(rs.getString(9))));
     }
+
 
     /**
      * Locks the rows of those of {@code processIds} no other transaction holds, as {@link Requests#lock}

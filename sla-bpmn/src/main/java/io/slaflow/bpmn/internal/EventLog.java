@@ -211,22 +211,10 @@ public final class EventLog {
     }
 
     private static List<SlaEvent> select(String where, List<Object> params, String what) {
-        List<SlaEvent> events = new ArrayList<>();
-        try (PreparedStatement select = OwnTables.connection().prepareStatement("select " + COLUMNS + " from "
-                + OwnTables.table(TABLE) + " " + where)) {
-            for (int i = 0; i < params.size(); i++) {
-                select.setObject(i + 1, params.get(i));
-            }
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    events.add(new SlaEvent(SlaEvent.Type.valueOf(rs.getString(4)), rs.getString(2), rs.getString(3),
-                            SlaMetric.valueOf(rs.getString(5)), Instant.parse(rs.getString(6)), rs.getDouble(7),
-                            rs.getInt(8), rs.getLong(1), rs.getString(9)));
-                }
-            }
-        } catch (SQLException e) {
-            throw OwnTables.failure(what, e);
-        }
-        return events;
+        return OwnTables.query(what, "select " + COLUMNS + " from " + OwnTables.table(TABLE) + " " + where, params,
+                rs -> new SlaEvent(SlaEvent.Type.valueOf(rs.getString(4)), rs.getString(2), rs.getString(3),
+                        SlaMetric.valueOf(rs.getString(5)), Instant.parse(rs.getString(6)), rs.getDouble(7),
+                        rs.getInt(8), rs.getLong(1), rs.getString(9)));
     }
+
 }

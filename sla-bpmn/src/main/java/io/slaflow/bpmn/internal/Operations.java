@@ -246,14 +246,18 @@ public final class Operations {
 
     /** Meets the time to start work at the request's first claim, if its rule counts it. */
     private List<SlaEvent> startMet(OpenRequest r) {
-        return r.clock().counts(SlaMetric.START) && !r.clock().countdown(SlaMetric.START).isMet()
-                ? new ArrayList<>(meet(r, SlaMetric.START)) : new ArrayList<>();
+        return meetIfCounting(r, SlaMetric.START);
     }
 
     /** Meets the next reply the desk owed since the customer's last reply, if one is counting. */
     private List<SlaEvent> answered(OpenRequest r) {
-        return r.clock().counts(SlaMetric.NEXT_REPLY) && !r.clock().countdown(SlaMetric.NEXT_REPLY).isMet()
-                ? new ArrayList<>(meet(r, SlaMetric.NEXT_REPLY)) : new ArrayList<>();
+        return meetIfCounting(r, SlaMetric.NEXT_REPLY);
+    }
+
+    /** Meets {@code metric} if the request's clock counts it and it is not met; returns the events (a list to add to). */
+    private List<SlaEvent> meetIfCounting(OpenRequest r, SlaMetric metric) {
+        return r.clock().counts(metric) && !r.clock().countdown(metric).isMet()
+                ? new ArrayList<>(meet(r, metric)) : new ArrayList<>();
     }
 
     /**

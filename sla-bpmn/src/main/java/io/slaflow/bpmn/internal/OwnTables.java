@@ -2,6 +2,7 @@ package io.slaflow.bpmn.internal;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -67,6 +68,35 @@ final class OwnTables {
             return identifier.toLowerCase(Locale.ROOT);
         }
         return meta.storesUpperCaseIdentifiers() ? identifier.toUpperCase(Locale.ROOT) : identifier;
+    }
+
+    /** Reads one row of a result set. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Runs the query {@code sql} with {@code params} on the command's connection and returns its rows, read
+     * by {@code reader}, in the order read. Call inside a command.
+     *
+     * @param what what the query does, for the failure's message
+     */
+    static <T> List<T> query(String what, String sql, List<?> params, RowReader<T> reader) {
+        try (PreparedStatement select = connection().prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                select.setObject(i + 1, params.get(i));
+            }
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(reader.read(rs));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
     }
 
     static Connection connection() {

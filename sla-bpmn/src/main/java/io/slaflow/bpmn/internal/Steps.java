@@ -2,11 +2,9 @@ package io.slaflow.bpmn.internal;
 
 import io.slaflow.bpmn.TimelineEntry;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -61,19 +59,9 @@ final class Steps {
 
     /** Returns the steps of request {@code requestId} in the order they were recorded. Call inside a command. */
     static List<TimelineEntry> of(String requestId) {
-        List<TimelineEntry> steps = new ArrayList<>();
-        try (PreparedStatement select = OwnTables.connection().prepareStatement("select AT_, KIND_, ACTOR_, TEXT_, ROUND_ from "
-                + OwnTables.table(TABLE) + " where REQUEST_ID_ = ? order by ID_")) {
-            select.setString(1, requestId);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    steps.add(new TimelineEntry(Instant.parse(rs.getString(1)), TimelineEntry.Kind.valueOf(rs.getString(2)),
-                            rs.getString(3), rs.getString(4), null, rs.getInt(5)));
-                }
-            }
-        } catch (SQLException e) {
-            throw OwnTables.failure("read the steps of request " + requestId, e);
-        }
-        return steps;
+        return OwnTables.query("read the steps of request " + requestId, "select AT_, KIND_, ACTOR_, TEXT_, ROUND_ from "
+                + OwnTables.table(TABLE) + " where REQUEST_ID_ = ? order by ID_", List.of(requestId),
+                rs -> new TimelineEntry(Instant.parse(rs.getString(1)), TimelineEntry.Kind.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getString(4), null, rs.getInt(5)));
     }
 }
