@@ -68,6 +68,28 @@ final class PolicyYamlReader {
         return file;
     }
 
+    /**
+     * Reads one calendar written as a policy file writes a calendar's body ({@code zone}, {@code shifts},
+     * ...), at the top level of the text.
+     *
+     * @throws InvalidPolicyException listing every violation with path, line and column
+     */
+    static WorkingCalendar readCalendar(String yaml, int maxChars) {
+        YamlDocument doc = YamlDocument.parse(yaml, null, maxChars);
+        PolicyYamlReader reader = new PolicyYamlReader(doc);
+        WorkingCalendar calendar = null;
+        if (doc.root().isMissingNode()) {
+            reader.in.refuse("", "is empty; write a calendar with zone and shifts");
+        } else {
+            calendar = reader.calendars.read(doc.root(), "");
+        }
+        List<String> violations = reader.in.violations();
+        if (!violations.isEmpty()) {
+            throw new InvalidPolicyException(violations);
+        }
+        return calendar;
+    }
+
     /** Reads the whole file; returns null when anything was refused. */
     private PolicyFile readFile(JsonNode root) {
         if (root.isMissingNode()) {

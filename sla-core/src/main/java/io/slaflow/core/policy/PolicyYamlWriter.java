@@ -48,6 +48,13 @@ final class PolicyYamlWriter {
         return write(PolicyFile.of(policy, List.of()));
     }
 
+    /** Prints one calendar's body at the top level: what {@link PolicyYamlReader#readCalendar} reads. */
+    static String writeCalendar(WorkingCalendar calendar) {
+        PolicyYamlWriter w = new PolicyYamlWriter();
+        w.calendarBody(calendar, 0);
+        return w.out.toString();
+    }
+
     static String write(PolicyFile file) {
         RuleBasedPolicy policy = file.policy();
         List<ServiceContract> contracts = file.contracts();
@@ -141,57 +148,62 @@ final class PolicyYamlWriter {
 
     private void calendar(String name, WorkingCalendar calendar) {
         line(1, text(name) + ":");
-        line(2, "zone: " + text(calendar.zone().getId()));
-        line(2, "shifts:");
+        calendarBody(calendar, 2);
+    }
+
+    /** Writes a calendar's keys at indentation level {@code base}. */
+    private void calendarBody(WorkingCalendar calendar, int base) {
+        line(base, "zone: " + text(calendar.zone().getId()));
+        line(base, "shifts:");
         for (Map.Entry<Shift, Set<DayOfWeek>> e : byShift(calendar.shifts()).entrySet()) {
             String days = e.getValue().stream().map(CalendarYamlReader::abbreviation).collect(Collectors.joining(", "));
-            line(3, "- { days: [" + days + "], " + hours(e.getKey()) + " }");
+            line(base + 1, "- { days: [" + days + "], " + hours(e.getKey()) + " }");
         }
-        holidays(calendar);
+        holidays(calendar, base);
         if (!calendar.daysOff().isEmpty()) {
-            line(2, "daysOff: " + dates(calendar.daysOff()));
+            line(base, "daysOff: " + dates(calendar.daysOff()));
         }
         if (!calendar.workingDays().isEmpty() || !calendar.workingDaysAs().isEmpty()) {
-            line(2, "workingDays:");
+            line(base, "workingDays:");
             calendar.workingDays().forEach((date, shifts) -> shifts.forEach(
-                    s -> line(3, "- { date: " + date + ", " + hours(s) + " }")));
-            calendar.workingDaysAs().forEach((date, as) -> line(3, "- { date: " + date + ", as: " + as + " }"));
+                    s -> line(base + 1, "- { date: " + date + ", " + hours(s) + " }")));
+            calendar.workingDaysAs().forEach((date, as) -> line(base + 1, "- { date: " + date + ", as: " + as + " }"));
         }
-        calendar.shortBeforeHolidays().ifPresent(d -> line(2, "shortBeforeHolidays: " + d));
+        calendar.shortBeforeHolidays().ifPresent(d -> line(base, "shortBeforeHolidays: " + d));
     }
 
     /**
      * Writes {@code holidays}: plain dates as a flow list (as before rules existed), dates and rules
      * as a block list, or {@code { set, plus, minus }} for a production calendar.
      */
-    private void holidays(WorkingCalendar calendar) {
+    private void holidays(WorkingCalendar calendar, int base) {
         List<String> items = new ArrayList<>();
         calendar.holidays().forEach(d -> items.add(d.toString()));
         calendar.holidayRules().forEach(r -> items.add(r.toString()));
         if (calendar.holidaySet().isPresent()) {
-            line(2, "holidays:");
-            line(3, "set: " + calendar.holidaySet().get().code());
+            line(base, "holidays:");
+            line(base + 1, "set: " + calendar.holidaySet().get().code());
             if (!items.isEmpty()) {
-                line(3, "plus:");
-                items.forEach(item -> line(4, "- " + item));
+                line(base + 1, "plus:");
+                items.forEach(item -> line(base + 2, "- " + item));
             }
             if (!calendar.notHolidays().isEmpty()) {
-                line(3, "minus: " + dates(calendar.notHolidays()));
+                line(base + 1, "minus: " + dates(calendar.notHolidays()));
             }
             return;
         }
         if (!calendar.notHolidays().isEmpty()) {
-            line(2, "holidays:");
+            line(base, "holidays:");
             if (!items.isEmpty()) {
-                line(3, "plus:");
-                items.forEach(item -> line(4, "- " + item));
+                line(base + 1, "plus:");
+                items.forEach(item -> line(base + 2, "- " + item));
             }
-            line(3, "minus: " + dates(calendar.notHolidays()));
+            line(base + 1, "minus: " + dates(calendar.notHolidays()));
         } else if (calendar.holidayRules().isEmpty() && !items.isEmpty()) {
-            line(2, "holidays: [" + String.join(", ", items) + "]");
+            line(base, "holidays: [" + String.join(", ", items) + "]");
         } else if (!items.isEmpty()) {
-            line(2, "holidays:");
-            items.forEach(item -> line(3, "- " + item));
+            line(base, "holidays:");
+            items.forEach(item -> line(base + 1, "- " + item));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.slaflow.core.policy;
 
+import io.slaflow.core.calendar.WorkingCalendar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -240,5 +241,32 @@ public final class SlaPolicies {
      */
     public static String toYaml(PolicyFile file) {
         return PolicyYamlWriter.write(Objects.requireNonNull(file, "file"));
+    }
+
+    /**
+     * Prints one working calendar as a policy file writes a calendar ({@code zone}, {@code shifts},
+     * {@code holidays}, ...), at the top level of the text: a way for a host, and for slaflow's staff
+     * directory, to store a calendar; {@link #parseCalendar(String)} reads it back as an equal calendar.
+     *
+     * @param calendar the calendar
+     * @return the YAML text
+     */
+    public static String calendarToYaml(WorkingCalendar calendar) {
+        return PolicyYamlWriter.writeCalendar(Objects.requireNonNull(calendar, "calendar"));
+    }
+
+    /**
+     * Reads one working calendar written as {@link #calendarToYaml(WorkingCalendar)} writes it (the keys of
+     * a calendar of a policy file's {@code calendars:}, at the top level), of at most {@link #MAX_FILE_CHARS}
+     * characters.
+     *
+     * @param yaml the calendar's text
+     * @return the calendar
+     * @throws InvalidPolicyException listing every violation, with path, line and column, as for a
+     *     calendar of a policy file
+     * @throws NullPointerException if {@code yaml} is null
+     */
+    public static WorkingCalendar parseCalendar(String yaml) {
+        return PolicyYamlReader.readCalendar(Objects.requireNonNull(yaml, "yaml"), MAX_FILE_CHARS);
     }
 }

@@ -63,6 +63,18 @@ class PolicyYamlRoundTripPropertyTest {
     }
 
     /** Whole desks: a default policy, up to two more on its calendars, contracts naming them, and the rest. */
+    /** The law for one calendar alone, as the staff directory stores a member's shifts. */
+    @Property(tries = 300)
+    void everyCalendarReadsBackEqual(@ForAll("calendars") WorkingCalendar calendar) {
+        String yaml = SlaPolicies.calendarToYaml(calendar);
+        assertEquals(calendar, SlaPolicies.parseCalendar(yaml), yaml);
+    }
+
+    @Provide
+    Arbitrary<WorkingCalendar> calendars() {
+        return calendar();
+    }
+
     @Provide
     Arbitrary<PolicyFile> desks() {
         return policies().flatMap(standard -> {

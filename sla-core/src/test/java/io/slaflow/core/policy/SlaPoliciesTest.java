@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.slaflow.core.calendar.WorkingCalendar;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -41,6 +42,26 @@ class SlaPoliciesTest {
 
     private static Instant kyiv(int month, int day, int hour, int minute) {
         return ZonedDateTime.of(2026, month, day, hour, minute, 0, 0, KYIV).toInstant();
+    }
+
+    @Test
+    void aCalendarAloneIsPrintedAndReadBack() {
+        WorkingCalendar late = WorkingCalendar.builder(java.time.ZoneId.of("Europe/Kyiv"))
+                .shifts(java.util.EnumSet.of(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.TUESDAY),
+                        java.time.LocalTime.of(14, 0), java.time.LocalTime.of(22, 0))
+                .holiday(java.time.LocalDate.of(2026, 12, 25)).build();
+        String yaml = SlaPolicies.calendarToYaml(late);
+        assertEquals("zone: Europe/Kyiv\nshifts:\n  - { days: [MON, TUE], from: \"14:00\", to: \"22:00\" }\n"
+                + "holidays: [2026-12-25]\n", yaml);
+        assertEquals(late, SlaPolicies.parseCalendar(yaml));
+    }
+
+    @Test
+    void aBadCalendarIsRefusedWithEveryProblem() {
+        InvalidPolicyException e = assertThrows(InvalidPolicyException.class, () -> SlaPolicies.parseCalendar(
+                "zone: Mars/Olympus\nshifts:\n  - { days: [MON, XYZ], from: \"25:00\", to: \"22:00\" }\nshift: 1\n"));
+        assertEquals(4, e.violations().size(), e.getMessage());
+        assertThrows(InvalidPolicyException.class, () -> SlaPolicies.parseCalendar(""));
     }
 
     @Test
