@@ -15,7 +15,7 @@ import io.slaflow.bpmn.internal.EventLog;
 import io.slaflow.bpmn.internal.FlowableClockView;
 import io.slaflow.bpmn.internal.JavaTimeClock;
 import io.slaflow.bpmn.internal.LegacyClocks;
-import io.slaflow.bpmn.internal.Members;
+import io.slaflow.bpmn.internal.Staff;
 import io.slaflow.bpmn.internal.Operations;
 import io.slaflow.bpmn.internal.Outcome;
 import io.slaflow.bpmn.internal.Queries;
@@ -108,10 +108,11 @@ public final class SlaEngine implements AutoCloseable {
     private final Duration clockPollInterval;
     private final Transactions transactions;
     private final Reconfigurer reconfigurer;
+    private final StaffDirectory staff;
     private volatile boolean closed;
 
     private SlaEngine(Builder b) {
-        Members members = new Members(b.members);
+        Staff members = new Staff(b.members);
         if (b.processEngine != null) {
             this.engine = b.processEngine;
             this.pool = null;
@@ -146,6 +147,7 @@ public final class SlaEngine implements AutoCloseable {
         this.clockPollInterval = b.clockPollInterval != null ? b.clockPollInterval : ClockSweeper.DEFAULT_POLL;
         this.transactions = new Transactions(engine.getManagementService());
         this.reconfigurer = new Reconfigurer(engine, runtime, sweeper);
+        this.staff = new StaffDirectory(members, runtime, transactions, this::ensureOpen);
         try {
             SlaRuntimes.attach(engine.getProcessEngineConfiguration(), runtime);
             EngineFactory.deploy(engine);
@@ -407,6 +409,30 @@ public final class SlaEngine implements AutoCloseable {
         ensureOpen();
         operations.resolve(Arguments.text(id, "id"), Arguments.text(user, "user"),
                 Arguments.note(resolution, "resolution"));
+    }
+
+    /**
+     * Declines a request offered to {@code user} alone (an emergency on rotation, or one another member
+     * declined) or claimed by them, with the reason (D7: when the specialist cannot take an emergency,
+     * "another specialist is found"). It is offered to the next member of its line on rotation who is on
+     * shift, present and has not declined it; the rotation lives in the database, so nodes take turns. When
+     * nobody is left, it is offered to the whole line and escalated at once (the next escalation level of its
+     * rule, or {@code leads}). The decline, the reason verbatim and the new offer, with who was skipped and
+     * why, are on the request's timeline.
+     *
+     * @param id the request id
+     * @param user the member who declines
+     * @param reason why, stored verbatim
+     * @throws UnknownRequestException if no request has this id
+     * @throws NotAllowedException if the user is unknown, not of the request's line, or the request is
+     *     neither offered to them alone nor claimed by them
+     * @throws AlreadyClaimedException if another user has the request
+     * @throws WrongStageException if the request waits on the customer or has ended
+     * @throws IllegalArgumentException if {@code reason} is blank or too long, as a note may be
+     */
+    public void decline(String id, String user, String reason) {
+        ensureOpen();
+        operations.decline(Arguments.text(id, "id"), Arguments.text(user, "user"), Arguments.note(reason, "reason"));
     }
 
     /**
@@ -855,6 +881,18 @@ public final class SlaEngine implements AutoCloseable {
     }
 
     /**
+     * Returns the staff directory: who belongs to which group, their shifts and absences, shared by every
+     * node of this engine's database and changed at run time. Offers, the emergency rotation, escalations
+     * and work lists follow it.
+     *
+     * @return the staff directory of this engine
+     */
+    public StaffDirectory staff() {
+        ensureOpen();
+        return staff;
+    }
+
+    /**
      * Returns the Flowable engine underneath, for deploying and running a host's own models on the
      * same database (they may use the working-time calendars given to
      * {@link Builder#businessCalendar}). Changing the slaflow processes through it is unsupported.
@@ -1071,7 +1109,9 @@ public final class SlaEngine implements AutoCloseable {
         /**
          * Adds {@code userId} to {@code group}: by default {@code consultants}, {@code analysts},
          * {@code programmers}, {@code duty} or {@code leads} ({@link SupportGroups}). A user may be in
-         * several groups; only members may act on requests.
+         * several groups; only members may act on requests. The members are joined to the {@linkplain
+         * StaffDirectory staff directory} at start, unless they are members already: a member who left at run
+         * time is joined again when a node starts with them, so take them out of the builder too.
          *
          * @param userId the user id
          * @param group the group, e.g. {@code consultants}

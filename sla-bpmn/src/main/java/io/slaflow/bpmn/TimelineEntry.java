@@ -51,10 +51,18 @@ public record TimelineEntry(Instant at, Kind kind, String actor, String text, Sl
         BREACHED,
         /** A metric was met. */
         MET,
-        /** A breach offered the request to more people. */
+        /** A breach, or an escalation level, offered the request to more people. */
         ESCALATED,
         /** A new configuration version re-timed the request ({@link RunningClocks#MOVE}). */
         RECONFIGURED,
+        /**
+         * The request was offered to someone by the staff directory (an emergency on rotation, another member
+         * after a decline, the next escalation level when nobody of a group could take it); no actor, the text
+         * says to whom and why, naming who was skipped and for what reason.
+         */
+        OFFERED,
+        /** A member declined the request; the text is their reason, verbatim. */
+        DECLINED,
         /**
          * A specialist proposed a solution, opening the acceptance workflow (or a host started a case with
          * it); the text is the proposal and, on the next line, {@code "Expected result: "} and the expected

@@ -102,12 +102,12 @@ public final class AcceptanceOperations {
     public String start(ServiceRequest request, String user, Solution solution) {
         ServiceContract contract = contractOf(request.customer());
         String line = finalLine(request);
-        SlaException problem = requireMember(user, line, false, "start", "work of kind " + request.kind()
-                + " from " + request.tier() + " goes to " + line);
-        if (problem != null) {
-            throw problem;
-        }
         return transactions.run("start the acceptance workflow", () -> {
+            SlaException problem = requireMember(user, line, false, "start", "work of kind " + request.kind()
+                    + " from " + request.tier() + " goes to " + line);
+            if (problem != null) {
+                return Outcome.fail(problem);
+            }
             CaseRecord record = opened(request, contract, user, solution);
             Map<String, Object> vars = new HashMap<>();
             vars.put(AcceptanceModel.VAR_CASE, AcceptanceJson.write(record));

@@ -362,6 +362,11 @@ public final class ClockStore {
                     + " and l.TYPE_ = 'candidate' and l.GROUP_ID_ = ?)", List.of(group));
         }
 
+        /** The tasks {@code user} claimed. */
+        public static WorkFilter claimedBy(String user) {
+            return new WorkFilter("t.ASSIGNEE_ = ?", List.of(user));
+        }
+
         /** The tasks {@code user} has, or may take: offered to them or to one of {@code groups}. */
         public static WorkFilter of(String user, Collection<String> groups) {
             List<String> params = new ArrayList<>(List.of(user, user));
@@ -936,6 +941,25 @@ public final class ClockStore {
                 }
             }
         }
+    }
+
+    /**
+     * Escalates the request of process {@code processId} now, when nobody of its line is left to take it
+     * (every member declined, or is off shift or away): offered to its whole line and to {@code leads}, one
+     * ESCALATED event of the countdown it is working against (the response until met, then the
+     * resolution); nothing when a breach escalated it before. Call inside a command, with the process locked.
+     *
+     * @return the events to announce after commit
+     */
+    public List<SlaEvent> escalateNow(String processId, Owner owner, RequestClock clock, boolean escalatedBefore,
+            Instant now) {
+        if (escalatedBefore) {
+            return List.of();
+        }
+        offer(Map.of(processId, Slot.INTAKE));
+        SlaMetric metric = clock.countdown(SlaMetric.RESPONSE).isMet() ? SlaMetric.RESOLUTION : SlaMetric.RESPONSE;
+        return new ArrayList<>(List.of(new SlaEvent(SlaEvent.Type.ESCALATED, owner.requestId(), owner.customer(), metric,
+                now, 0, owner.round(), 0, SupportGroups.LEADS)));
     }
 
     private List<SlaEvent> escalated(Owner owner, List<SlaMetric> metrics) {

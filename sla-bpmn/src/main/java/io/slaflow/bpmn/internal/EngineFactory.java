@@ -254,6 +254,8 @@ public final class EngineFactory {
                 References.createTable();
                 EventLog.createTables();
                 Steps.createTable();
+                Staff.createTables();
+                runtime.members().seed(runtime.now());
                 runtime.configurations().register(runtime.now());
                 ClockStore.createTable();
                 ClockStore.rank(workOrder);

@@ -139,6 +139,23 @@ public final class Json {
         return new StoredCountdown(countdown, doubles(node.get("announced")));
     }
 
+    /** Writes a list of user ids. */
+    public static String writeUsers(List<String> users) {
+        ArrayNode array = MAPPER.createArrayNode();
+        users.forEach(array::add);
+        return MAPPER.writeValueAsString(array);
+    }
+
+    /** Reads a list of user ids written by {@link #writeUsers}; empty for null. */
+    public static List<String> readUsers(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        List<String> users = new ArrayList<>();
+        MAPPER.readTree(json).forEach(n -> users.add(n.asString()));
+        return users;
+    }
+
     /** Writes a whole clock: its countdowns, each with the thresholds of it announced, as a JSON array. */
     public static String writeClock(RequestClock clock) {
         ArrayNode array = MAPPER.createArrayNode();

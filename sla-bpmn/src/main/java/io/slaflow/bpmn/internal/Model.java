@@ -55,6 +55,8 @@ public final class Model {
      * on the task itself.
      */
     public static final String VAR_ASSIGNEE = "slaAssignee";
+    /** The members who declined the request, JSON list of user ids ({@link Json#writeUsers}); absent when none. */
+    public static final String VAR_DECLINED = "slaDeclined";
     /** Whether a breach escalated the request. */
     public static final String VAR_ESCALATED = "slaEscalated";
     /** Transient on completing a task: how it was completed (respond, resolve, wait, handOver, calledBack). */

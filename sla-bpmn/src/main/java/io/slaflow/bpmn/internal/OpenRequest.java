@@ -3,6 +3,7 @@ package io.slaflow.bpmn.internal;
 import io.slaflow.bpmn.RequestStage;
 import io.slaflow.core.countdown.RequestClock;
 import io.slaflow.core.request.RequestKind;
+import java.util.List;
 import java.util.Map;
 import org.flowable.task.api.Task;
 
@@ -63,6 +64,16 @@ public record OpenRequest(String id, RequestStage stage, Map<String, Object> var
     /** Tells whether a breach escalated it. */
     public boolean escalated() {
         return Boolean.TRUE.equals(variables.get(Model.VAR_ESCALATED));
+    }
+
+    /** Returns the member an emergency (or a declined request) is offered to alone, or null. */
+    public String offeredTo() {
+        return variables.get(Model.VAR_OFFERED_TO) instanceof String member ? member : null;
+    }
+
+    /** Returns the members who declined the request, in the order they did. */
+    public List<String> declined() {
+        return Json.readUsers((String) variables.get(Model.VAR_DECLINED));
     }
 
     /** Returns who has the open task, or null. */

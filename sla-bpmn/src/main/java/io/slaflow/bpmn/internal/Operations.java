@@ -6,6 +6,7 @@ import io.slaflow.bpmn.RequestStage;
 import io.slaflow.bpmn.SlaEvent;
 import io.slaflow.bpmn.TimelineEntry;
 import io.slaflow.bpmn.UnknownRequestException;
+import io.slaflow.core.NotAllowedException;
 import io.slaflow.core.SlaException;
 import io.slaflow.core.WrongStageException;
 import io.slaflow.core.calendar.WorkingCalendar;
@@ -24,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.RuntimeService;
@@ -68,13 +70,13 @@ public final class Operations {
      */
     public String submit(ServiceRequest request, boolean missedCall) {
         String line = runtime.routing().intake(request);
-        String firstOffer = Offers.firstOffer(runtime.members(), line, request.kind());
         return transactions.run("submit the request", () -> {
             Optional<String> known = request.reference().flatMap(ref -> References.find(request.customer(), ref));
             if (known.isPresent()) {
                 return Outcome.ok(known.get());               // submitted before: the same request, nothing changed
             }
             Instant now = runtime.now();
+            String firstOffer = Offers.firstOffer(runtime.members(), line, request.kind(), now);
             Configuration config = runtime.inForce();
             SlaTargets targets = config.targets(request);
             Timing timing = new Timing(config.version(), null);
@@ -105,6 +107,7 @@ public final class Operations {
             request.reference().ifPresent(ref -> References.record(request.customer(), ref, instance.getId()));
             Steps.record(instance.getId(), now, TimelineEntry.Kind.FILED, request.requester(),
                     request.description() != null ? request.description() : request.subject());
+            Offers.recordOffer(runtime.members(), instance.getId(), line, request.kind(), firstOffer, Set.of(), now);
             List<SlaEvent> events = new ArrayList<>();
             for (SlaMetric metric : clock.metrics()) {
                 events.add(event(SlaEvent.Type.STARTED, instance.getId(), request, metric, now));
@@ -119,13 +122,62 @@ public final class Operations {
         change(id, r -> first(
                 () -> requests.requireStage(r, "claim", RequestStage.CALL_BACK, RequestStage.RESPONSE, RequestStage.WORK),
                 () -> requests.requireAllowed(r, user, "claim"),
-                () -> r.escalated() && requests.isLead(user) ? null : requests.requireUnclaimedOrOwn(r, user, "claim")),
+                () -> r.escalated() && requests.isLead(user) ? null : requests.requireUnclaimedOrOwn(r, user, "claim"),
+                () -> requests.requireAvailable(r, user, "claim", runtime.now())),
                 r -> {
                     if (!user.equals(r.assignee())) {
                         tasks.setAssignee(r.task().getId(), user);
                         step(r, TimelineEntry.Kind.CLAIMED, user, null);
                     }
                     return startMet(r);
+                });
+    }
+
+    /**
+     * Declines request {@code id} for {@code user} (D7: "another specialist is found"): it was offered to
+     * them alone or they claimed it; it is offered to the next member of its line on rotation who is on
+     * shift, present and has not declined it. When nobody is left, it is offered to the whole line and
+     * escalated at once: to the next escalation level of its rule, or, without levels, to {@code leads}
+     * (once). Recorded for the timeline with the reason, verbatim.
+     */
+    public void decline(String id, String user, String reason) {
+        change(id, r -> first(
+                () -> requests.requireStage(r, "decline", RequestStage.CALL_BACK, RequestStage.RESPONSE, RequestStage.WORK),
+                () -> requests.requireAllowed(r, user, "decline"),
+                () -> requests.requireUnclaimedOrOwn(r, user, "decline"),
+                () -> user.equals(r.assignee()) || user.equals(r.offeredTo()) ? null : new NotAllowedException(user,
+                        "decline", "request '" + r.id() + "' is neither claimed by them nor offered to them alone (it is"
+                                + " offered to " + (r.offeredTo() != null ? r.offeredTo() : "all of " + r.line())
+                                + "); claim it first to decline it")),
+                r -> {
+                    Instant now = runtime.now();
+                    step(r, TimelineEntry.Kind.DECLINED, user, reason);
+                    List<String> declined = new ArrayList<>(r.declined());
+                    if (!declined.contains(user)) {
+                        declined.add(user);
+                    }
+                    processes.setVariable(r.id(), Model.VAR_DECLINED, Json.writeUsers(declined));
+                    String taskId = r.task().getId();
+                    if (user.equals(r.assignee())) {
+                        tasks.unclaim(taskId);
+                        processes.removeVariable(r.id(), Model.VAR_ASSIGNEE);
+                    }
+                    tasks.deleteCandidateUser(taskId, user);
+                    String next = runtime.members().nextInRotation(r.line(), now, declined);
+                    String why = Offers.unavailable(runtime.members(), r.line(), now, declined);
+                    if (next != null) {
+                        tasks.deleteCandidateGroup(taskId, r.line());
+                        tasks.addCandidateUser(taskId, next);
+                        processes.setVariable(r.id(), Model.VAR_OFFERED_TO, next);
+                        step(r, TimelineEntry.Kind.OFFERED, null, "offered to " + next + ", next on " + r.line()
+                                + "'s rotation (" + why + ")");
+                        return List.of();
+                    }
+                    processes.removeVariable(r.id(), Model.VAR_OFFERED_TO);
+                    tasks.addCandidateGroup(taskId, r.line());
+                    step(r, TimelineEntry.Kind.OFFERED, null, "nobody of " + r.line() + " left who can take it ("
+                            + why + "): offered to all of " + r.line() + " and escalated");
+                    return clocks.escalateNow(r.id(), r.owner(), r.clock(), r.escalated(), now);
                 });
     }
 
@@ -205,7 +257,8 @@ public final class Operations {
                     clocks.workKind(r.id(), found);
                     processes.removeVariable(r.id(), Model.VAR_ASSIGNEE);
                     processes.removeVariable(r.id(), Model.VAR_OFFERED_TO);
-                    String firstOffer = Offers.firstOffer(runtime.members(), to, found);
+                    String firstOffer = Offers.firstOffer(runtime.members(), to, found, runtime.now());
+                    Offers.recordOffer(runtime.members(), r.id(), to, found, firstOffer, Set.of(), runtime.now());
                     if (firstOffer != null) {
                         processes.setVariable(r.id(), Model.VAR_OFFERED_TO, firstOffer);
                     }
@@ -415,6 +468,7 @@ public final class Operations {
                 () -> requests.requireAllowed(r, user, operation),
                 () -> requests.requireUnclaimedOrOwn(r, user, operation),
                 () -> requests.requireStage(r, operation, stages),
+                () -> requests.requireAvailable(r, user, operation, runtime.now()),
                 () -> check.apply(r)), r -> {
                     List<SlaEvent> events = new ArrayList<>();
                     OpenRequest claimed = r;

@@ -210,33 +210,48 @@ public final class Queries {
      * tasks of acceptance cases ({@link CaseEntries}); only {@code customer}'s when it is not null.
      */
     public List<RequestStatus> openWork(String customer, String group, int first, int max) {
-        return work("list the open work of " + group, customer, ClockStore.WorkFilter.offeredTo(group),
-                q -> q.taskCandidateGroup(group), first, max);
+        return work("list the open work of " + group, customer, now -> new Filters(ClockStore.WorkFilter.offeredTo(group),
+                q -> q.taskCandidateGroup(group)), first, max);
     }
 
     /**
-     * Returns the work {@code user} has or may take: claimed by them, offered to them, or offered to
-     * one of their groups, in work order; only {@code customer}'s when it is not null.
+     * Returns the work {@code user} has or may take now: claimed by them, and, while they are on shift and
+     * present ({@link Staff}), offered to them or to one of their groups, in work order; only
+     * {@code customer}'s when it is not null.
      */
     public List<RequestStatus> workList(String customer, String user, int first, int max) {
-        if (!runtime.members().isKnown(user)) {
-            throw Requests.unknownUser(user, "workList");
-        }
-        Set<String> groups = runtime.members().groupsOf(user);
-        return work("list the work of " + user, customer, ClockStore.WorkFilter.of(user, groups),
-                q -> q.or().taskAssignee(user).taskCandidateUser(user).taskCandidateGroupIn(groups).endOr(), first, max);
+        return work("list the work of " + user, customer, now -> {
+            Staff staff = runtime.members();
+            if (!staff.isKnown(user)) {
+                throw Requests.unknownUser(user, "workList");
+            }
+            if (staff.read().unavailableBecause(user, now).isPresent()) {
+                return new Filters(ClockStore.WorkFilter.claimedBy(user), q -> q.taskAssignee(user));
+            }
+            Set<String> groups = staff.groupsOf(user);
+            return new Filters(ClockStore.WorkFilter.of(user, groups),
+                    q -> q.or().taskAssignee(user).taskCandidateUser(user).taskCandidateGroupIn(groups).endOr());
+        }, first, max);
+    }
+
+    /** Which work a view lists: the intake's tasks, as a condition on the clock rows, and the cases' tasks. */
+    private record Filters(ClockStore.WorkFilter intake, UnaryOperator<TaskQuery> cases) {
     }
 
     /**
      * Returns a page of the work the filters select, in work order. The intake's requests come ordered
      * and cut to the page by the database, from the clock rows' work-order columns
      * ({@link ClockStore#work}); the open tasks of acceptance cases (a case has one at a time) are
-     * loaded whole and merged in; only the page's requests are loaded.
+     * loaded whole and merged in; only the page's requests are loaded. The filters are chosen inside the
+     * view's transaction, from the time and the staff directory it reads.
      */
-    private List<RequestStatus> work(String what, String customer, ClockStore.WorkFilter intakeFilter,
-            UnaryOperator<TaskQuery> caseFilter, int first, int max) {
+    private List<RequestStatus> work(String what, String customer, Function<Instant, Filters> filters, int first,
+            int max) {
         return transactions.read(what, () -> {
             Instant now = runtime.now();
+            Filters chosen = filters.apply(now);
+            UnaryOperator<TaskQuery> caseFilter = chosen.cases();
+            ClockStore.WorkFilter intakeFilter = chosen.intake();
             TaskQuery caseTasks = tasks.createTaskQuery().processDefinitionKey(AcceptanceModel.PROCESS_KEY);
             CaseEntries entries = cases.of(caseFilter.apply(customer == null ? caseTasks : caseTasks.taskTenantId(customer))
                     .includeProcessVariables().list(), now);

@@ -9,6 +9,7 @@ import io.slaflow.core.acceptance.AcceptanceStage;
 import io.slaflow.core.routing.SupportGroups;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class Requests {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final HistoryService history;
-    private final Members members;
+    private final Staff members;
 
     /**
      * Creates the loader.
@@ -41,7 +42,7 @@ public final class Requests {
      * @param engine the process engine
      * @param members who belongs to which group
      */
-    public Requests(ProcessEngine engine, Members members) {
+    public Requests(ProcessEngine engine, Staff members) {
         this.runtime = engine.getRuntimeService();
         this.tasks = engine.getTaskService();
         this.history = engine.getHistoryService();
@@ -147,6 +148,19 @@ public final class Requests {
         }
         return new NotAllowedException(user, operation, "request '" + request.id() + "' is with "
                 + request.line() + (request.escalated() ? " and leads" : "") + ", and the user's groups are " + groups);
+    }
+
+    /**
+     * Returns a failure when {@code user} would take {@code request} (it is not theirs yet) while off
+     * shift or away ({@link Staff}): a member takes new work only while on duty.
+     */
+    public SlaException requireAvailable(OpenRequest request, String user, String operation, Instant now) {
+        if (user.equals(request.assignee())) {
+            return null;
+        }
+        return members.read().unavailableBecause(user, now).map(why -> (SlaException) new NotAllowedException(user,
+                operation, "request '" + request.id() + "' is not theirs and they are " + why + "; it stays offered to "
+                        + (request.offeredTo() != null ? request.offeredTo() : request.line()))).orElse(null);
     }
 
     /** Returns the failure for a user nobody registered. */

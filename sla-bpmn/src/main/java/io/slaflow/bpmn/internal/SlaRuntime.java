@@ -36,7 +36,7 @@ public final class SlaRuntime {
 
     private final Configurations configurations;
     private final Clock clock;
-    private final Members members;
+    private final Staff members;
     private final List<SlaEventListener> listeners;
     private final Desk desk;
     /** Positions delivered to the listeners, not yet marked in the event table. */
@@ -84,7 +84,7 @@ public final class SlaRuntime {
      * @param listeners who hears the events
      * @param desk how the desk is organised when the configuration is a policy in code
      */
-    public SlaRuntime(Configurations configurations, Clock clock, Members members, List<SlaEventListener> listeners,
+    public SlaRuntime(Configurations configurations, Clock clock, Staff members, List<SlaEventListener> listeners,
             Desk desk) {
         this.configurations = Objects.requireNonNull(configurations, "configurations");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -144,7 +144,7 @@ public final class SlaRuntime {
     }
 
     /** Returns the members. */
-    public Members members() {
+    public Staff members() {
         return members;
     }
 
