@@ -4,6 +4,7 @@ import io.slaflow.core.calendar.WorkingCalendar;
 import io.slaflow.core.internal.Fractions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,6 +13,8 @@ import java.util.Objects;
  * paused, resumed, met, reset) from which its {@linkplain #statusAt status} at any instant is
  * computed on a {@link WorkingCalendar}. Pauses do not count, so deadlines move with them; the same
  * history on a changed calendar gives the recomputed status. Each change returns a new countdown.
+ * Besides its target and warnings a countdown may have {@linkplain #escalations() escalation levels},
+ * due at a working time counted before or after the target.
  *
  * <p>Immutable and thread-safe.
  *
@@ -26,17 +29,25 @@ public final class Countdown {
     private final SlaMetric metric;
     private final Duration target;
     private final List<Double> warnAt;
+    private final List<Escalation> escalations;
     private final List<CountdownEvent> events;
     /** Warning thresholds then the target, in nanoseconds of working time, rising. */
     private final long[] thresholds;
+    /** The escalation levels' thresholds, in nanoseconds of working time, strictly rising; may pass the target. */
+    private final long[] levels;
 
-    private Countdown(SlaMetric metric, Duration target, List<Double> warnAt, List<CountdownEvent> events,
-            long[] thresholds) {
+    /** The levels of a countdown without escalation, shared so that such a countdown costs nothing more. */
+    private static final long[] NO_LEVELS = new long[0];
+
+    private Countdown(SlaMetric metric, Duration target, List<Double> warnAt, List<Escalation> escalations,
+            List<CountdownEvent> events, long[] thresholds, long[] levels) {
         this.metric = metric;
         this.target = target;
         this.warnAt = warnAt;
+        this.escalations = escalations;
         this.events = events;
         this.thresholds = thresholds;
+        this.levels = levels;
     }
 
     /**
@@ -51,7 +62,27 @@ public final class Countdown {
      *     strictly rising in (0, 1)
      */
     public static Countdown start(SlaMetric metric, Duration target, List<Double> warnAt, Instant at) {
-        return of(metric, target, warnAt, List.of(new CountdownEvent(CountdownEvent.Type.STARTED, at, "")));
+        return start(metric, target, warnAt, List.of(), at);
+    }
+
+    /**
+     * Starts a countdown with escalation levels.
+     *
+     * @param metric what it measures
+     * @param target the working time allowed, positive
+     * @param warnAt fractions of the target at which warnings are due, strictly rising in (0, 1)
+     * @param escalations the escalation levels, their {@link Escalation#counted() counted} times strictly
+     *     rising (they may pass the target); empty for none
+     * @param at when it starts
+     * @return a running countdown
+     * @throws IllegalArgumentException if {@code target} is not positive, {@code warnAt} is not strictly
+     *     rising in (0, 1), or the levels do not rise strictly (naming every level out of order)
+     * @throws NullPointerException if an argument or a level is null
+     */
+    public static Countdown start(SlaMetric metric, Duration target, List<Double> warnAt, List<Escalation> escalations,
+            Instant at) {
+        return of(metric, target, warnAt, escalations,
+                List.of(new CountdownEvent(CountdownEvent.Type.STARTED, at, "")));
     }
 
     /**
@@ -68,6 +99,27 @@ public final class Countdown {
      * @throws IllegalStateException if an event is not allowed after the one before
      */
     public static Countdown of(SlaMetric metric, Duration target, List<Double> warnAt, List<CountdownEvent> history) {
+        return of(metric, target, warnAt, List.of(), history);
+    }
+
+    /**
+     * Rebuilds a countdown with escalation levels from a stored history.
+     *
+     * @param metric what it measures
+     * @param target the working time allowed, positive
+     * @param warnAt warning fractions, strictly rising in (0, 1)
+     * @param escalations the escalation levels, their {@link Escalation#counted() counted} times strictly
+     *     rising (they may pass the target); empty for none
+     * @param history the events, starting with {@code STARTED}, in time order, each allowed after the
+     *     one before (see {@link #pause}, {@link #resume}, {@link #meet}, {@link #reset})
+     * @return the countdown
+     * @throws IllegalArgumentException if an argument breaks a rule above or an event is earlier than
+     *     the one before, naming the first bad event; levels out of order are named all at once
+     * @throws IllegalStateException if an event is not allowed after the one before
+     * @throws NullPointerException if an argument or a level is null
+     */
+    public static Countdown of(SlaMetric metric, Duration target, List<Double> warnAt, List<Escalation> escalations,
+            List<CountdownEvent> history) {
         Objects.requireNonNull(metric, "metric");
         Objects.requireNonNull(target, "target");
         if (target.isNegative() || target.isZero()) {
@@ -81,7 +133,40 @@ public final class Countdown {
         for (int i = 1; i < list.size(); i++) {
             checkAllowed(metric, list.get(i - 1), list.get(i));
         }
-        return new Countdown(metric, target, fractions, list, thresholds(target, fractions));
+        List<Escalation> levels = List.copyOf(escalations);
+        return new Countdown(metric, target, fractions, levels, list, thresholds(target, fractions), levels(levels));
+    }
+
+    /**
+     * The levels' thresholds in nanoseconds of working time, after checking that they rise strictly.
+     *
+     * @throws IllegalArgumentException naming every level not later than the one before it, or too long
+     */
+    private static long[] levels(List<Escalation> escalations) {
+        if (escalations.isEmpty()) {
+            return NO_LEVELS;
+        }
+        long[] levels = new long[escalations.size()];
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < levels.length; i++) {
+            Duration counted = escalations.get(i).counted();
+            try {
+                levels[i] = counted.toNanos();
+            } catch (ArithmeticException tooLong) {
+                problems.add("escalations[" + i + "].counted must be at most " + Duration.ofNanos(Long.MAX_VALUE)
+                        + " (was " + counted + ")");
+                continue;
+            }
+            if (i > 0 && counted.compareTo(escalations.get(i - 1).counted()) <= 0) {
+                problems.add("escalations[" + i + "].counted must be longer than escalations[" + (i - 1)
+                        + "].counted (" + escalations.get(i - 1).counted() + "); levels rise strictly (was "
+                        + counted + ")");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid escalation levels: " + String.join("; ", problems));
+        }
+        return levels;
     }
 
     /** Warning thresholds in nanoseconds of working time, followed by the target itself. */
@@ -110,6 +195,13 @@ public final class Countdown {
         return warnAt;
     }
 
+    /**
+     * Returns the escalation levels, in the order they fall due (unmodifiable); empty for none.
+     */
+    public List<Escalation> escalations() {
+        return escalations;
+    }
+
     /** Returns the history, oldest first (unmodifiable). */
     public List<CountdownEvent> events() {
         return events;
@@ -123,6 +215,16 @@ public final class Countdown {
     /** The threshold of warning {@code i}, or of the target when {@code i == warnAt().size()}, in nanos. */
     long threshold(int i) {
         return thresholds[i];
+    }
+
+    /** The number of escalation levels. */
+    int levelCount() {
+        return levels.length;
+    }
+
+    /** The threshold of escalation level {@code i} (0-based), in nanos. */
+    long level(int i) {
+        return levels[i];
     }
 
     /**
@@ -189,7 +291,7 @@ public final class Countdown {
         checkAllowed(metric, last(), event);
         CountdownEvent[] next = events.toArray(new CountdownEvent[events.size() + 1]);
         next[events.size()] = event;
-        return new Countdown(metric, target, warnAt, List.of(next), thresholds);
+        return new Countdown(metric, target, warnAt, escalations, List.of(next), thresholds, levels);
     }
 
     /**
@@ -268,16 +370,17 @@ public final class Countdown {
     public boolean equals(Object o) {
         return this == o || o instanceof Countdown c
                 && metric == c.metric && target.equals(c.target) && warnAt.equals(c.warnAt)
-                && events.equals(c.events);
+                && escalations.equals(c.escalations) && events.equals(c.events);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(metric, target, warnAt, events);
+        return Objects.hash(metric, target, warnAt, escalations, events);
     }
 
     @Override
     public String toString() {
-        return "Countdown[" + metric + " " + target + ", events=" + events + "]";
+        return "Countdown[" + metric + " " + target + (escalations.isEmpty() ? "" : ", escalations=" + escalations)
+                + ", events=" + events + "]";
     }
 }

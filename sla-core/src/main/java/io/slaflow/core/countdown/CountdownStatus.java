@@ -23,21 +23,31 @@ public final class CountdownStatus {
     private final Instant metAt;
     /** Crossing instants of the warnings followed by the target; null where not crossed. Never exposed. */
     private final Instant[] crossed;
+    /** Crossing instants of the escalation levels; null where not crossed. Never exposed. */
+    private final Instant[] levelsCrossed;
     private final WorkingCalendar calendar;
+    /** Whether working time was being counted at the status instant (neither paused nor met). */
+    private final boolean counting;
     /** Where projections of warnings ahead count from; null once met (nothing is ahead then). */
     private final Instant projectFrom;
     /** Working nanoseconds counted before {@link #projectFrom}. */
     private final long projectElapsed;
 
+    /** The crossing instants of a countdown without escalation levels, shared. */
+    static final Instant[] NO_LEVELS = new Instant[0];
+
     CountdownStatus(Countdown countdown, CountdownState state, Instant due, long elapsedNanos, Instant metAt,
-            Instant[] crossed, WorkingCalendar calendar, Instant projectFrom, long projectElapsed) {
+            Instant[] crossed, Instant[] levelsCrossed, WorkingCalendar calendar, boolean counting,
+            Instant projectFrom, long projectElapsed) {
         this.countdown = countdown;
         this.state = state;
         this.due = due;
         this.elapsedNanos = elapsedNanos;
         this.metAt = metAt;
         this.crossed = crossed;
+        this.levelsCrossed = levelsCrossed;
         this.calendar = calendar;
+        this.counting = counting;
         this.projectFrom = projectFrom;
         this.projectElapsed = projectElapsed;
     }
@@ -132,17 +142,74 @@ public final class CountdownStatus {
         return Collections.unmodifiableList(list);
     }
 
+    /**
+     * Returns the escalation levels: those reached, with when, and, while the metric is not met, those
+     * still ahead, with when they will be reached if counting goes on without a pause (as {@link
+     * #warnings()} projects). A met countdown lists only the levels it reached before it was met.
+     * Computed on each call, in level order; empty for a countdown without levels.
+     */
+    public List<Escalation.Due> escalations() {
+        if (levelsCrossed.length == 0) {
+            return List.of();
+        }
+        List<Escalation> levels = countdown.escalations();
+        List<Escalation.Due> list = new ArrayList<>(levelsCrossed.length);
+        for (int i = 0; i < levelsCrossed.length; i++) {
+            Instant at = levelAt(i);
+            if (at != null) {
+                list.add(new Escalation.Due(i + 1, levels.get(i).group(), at, levelsCrossed[i] != null));
+            }
+        }
+        return Collections.unmodifiableList(list);
+    }
+
+    /** The number of escalation levels reached at the status instant (they are reached in order). */
+    int levelsReached() {
+        int n = 0;
+        while (n < levelsCrossed.length && levelsCrossed[n] != null) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * When escalation level {@code i} (0-based) was reached, or will be if counting goes on; null if it
+     * was not reached and the metric is met.
+     */
+    Instant levelAt(int i) {
+        if (levelsCrossed[i] != null) {
+            return levelsCrossed[i];
+        }
+        if (projectFrom == null) {
+            return null;
+        }
+        Duration left = Duration.ofNanos(Math.max(0, countdown.level(i) - projectElapsed));
+        return calendar.addWorkingTime(projectFrom, left);
+    }
+
+    /** Tells whether working time was being counted at the status instant: neither paused nor met, breached or not. */
+    boolean counting() {
+        return counting;
+    }
+
+    /** Tells whether escalation level {@code i} (0-based) was reached at or before the status instant. */
+    boolean levelReached(int i) {
+        return levelsCrossed[i] != null;
+    }
+
     @Override
     public boolean equals(Object o) {
         return this == o || o instanceof CountdownStatus s
                 && metric() == s.metric() && state == s.state && due.equals(s.due) && target().equals(s.target())
                 && elapsedNanos == s.elapsedNanos && Objects.equals(breachedAtOrNull(), s.breachedAtOrNull())
-                && Objects.equals(metAt, s.metAt) && warnings().equals(s.warnings());
+                && Objects.equals(metAt, s.metAt) && warnings().equals(s.warnings())
+                && escalations().equals(s.escalations());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(metric(), state, due, target(), elapsedNanos, breachedAtOrNull(), metAt, warnings());
+        return Objects.hash(metric(), state, due, target(), elapsedNanos, breachedAtOrNull(), metAt, warnings(),
+                escalations());
     }
 
     @Override

@@ -9,8 +9,10 @@ import java.util.List;
 /**
  * Walks a countdown's history up to one instant and computes its status. Working time counts only
  * between a start, resume or reset and the next pause or met; the instant at which the elapsed time
- * reaches a threshold is found inside the running stretch that crosses it. Elapsed time is kept in
- * nanoseconds so that a replay allocates little beyond the status itself.
+ * reaches a threshold is found inside the running stretch that crosses it. Escalation levels are
+ * thresholds too, kept apart because they may lie beyond the target. Elapsed time is kept in
+ * nanoseconds so that a replay allocates little beyond the status itself (nothing more for a countdown
+ * without escalation levels).
  *
  * <p>{@link #explain} runs the same walk with a {@link Tiling} attached, which records each counting
  * stretch and pause as segments; {@link #status} alone attaches none, so the status costs nothing
@@ -33,6 +35,8 @@ final class Replay {
     private Instant metAt;
     /** Crossing instants of the warnings followed by the target; null where not crossed. */
     private final Instant[] crossed;
+    /** Crossing instants of the escalation levels; null where not crossed. */
+    private final Instant[] levelsCrossed;
     /** Start of the current pause, or null while counting or met. */
     private Instant pausedSince;
     /** The segments being recorded, or null when only the status is wanted. */
@@ -44,6 +48,7 @@ final class Replay {
         this.calendar = calendar;
         this.targetIndex = countdown.warnAt().size();
         this.crossed = new Instant[targetIndex + 1];
+        this.levelsCrossed = countdown.levelCount() == 0 ? CountdownStatus.NO_LEVELS : new Instant[countdown.levelCount()];
     }
 
     CountdownStatus status() {
@@ -72,8 +77,8 @@ final class Replay {
         }
         Instant projectFrom = metAt != null ? null : running ? runningSince : now;
         long projectElapsed = running ? elapsedBeforeRun : elapsed;
-        return new CountdownStatus(countdown, state, due, elapsed, metAt, crossed, calendar, projectFrom,
-                projectElapsed);
+        return new CountdownStatus(countdown, state, due, elapsed, metAt, crossed, levelsCrossed, calendar,
+                running, projectFrom, projectElapsed);
     }
 
     /**
@@ -119,6 +124,7 @@ final class Replay {
                 elapsed = 0;
                 metAt = null;
                 Arrays.fill(crossed, null);
+                Arrays.fill(levelsCrossed, null);
                 runningSince = e.at();
             }
         }
@@ -147,8 +153,9 @@ final class Replay {
     }
 
     /**
-     * Adds the working time of {@code [from, to)} and records thresholds it crosses. A threshold
-     * reached exactly at {@code to} counts as crossed unless the stretch ends with the metric met.
+     * Adds the working time of {@code [from, to)} and records thresholds it crosses, warnings and target
+     * first, then escalation levels, which may lie beyond the target. A threshold reached exactly at
+     * {@code to} counts as crossed unless the stretch ends with the metric met.
      */
     private void count(Instant from, Instant to, boolean inclusiveEnd) {
         if (tiling != null) {
@@ -164,6 +171,18 @@ final class Replay {
                 Instant at = calendar.addWorkingTime(from, Duration.ofNanos(threshold - elapsed));
                 if (inclusiveEnd || at.isBefore(to)) {
                     crossed[i] = at;
+                }
+            }
+        }
+        for (int i = 0; i < levelsCrossed.length; i++) {
+            long threshold = countdown.level(i);
+            if (threshold > after) {
+                break;
+            }
+            if (levelsCrossed[i] == null) {
+                Instant at = calendar.addWorkingTime(from, Duration.ofNanos(threshold - elapsed));
+                if (inclusiveEnd || at.isBefore(to)) {
+                    levelsCrossed[i] = at;
                 }
             }
         }

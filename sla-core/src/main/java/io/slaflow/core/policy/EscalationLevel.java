@@ -1,5 +1,6 @@
 package io.slaflow.core.policy;
 
+import io.slaflow.core.countdown.Escalation;
 import io.slaflow.core.internal.GroupIds;
 import io.slaflow.core.internal.ViolationText;
 import java.time.Duration;
@@ -89,6 +90,19 @@ public record EscalationLevel(OptionalDouble fraction, Optional<Duration> pastDe
             return Duration.ofNanos(Math.round(target.toNanos() * fraction.getAsDouble()));
         }
         return target.plus(pastDeadline.orElseThrow());
+    }
+
+    /**
+     * Returns this level as a countdown's escalation level: due when {@link #dueAfter(Duration)
+     * dueAfter(target)} of working time has been counted, offering the request to {@link #group()}.
+     *
+     * @param target the countdown's target, positive
+     * @return the countdown's level
+     * @throws IllegalArgumentException if {@code target} is not positive, or a fraction of it rounds to zero
+     * @throws NullPointerException if {@code target} is null
+     */
+    public Escalation toEscalation(Duration target) {
+        return new Escalation(dueAfter(target), group);
     }
 
     /** Returns the level as the policy file writes it, e.g. {@code { at: 0.75, to: leads }}. */

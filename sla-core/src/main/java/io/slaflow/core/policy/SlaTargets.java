@@ -1,6 +1,7 @@
 package io.slaflow.core.policy;
 
 import io.slaflow.core.calendar.WorkingCalendar;
+import io.slaflow.core.countdown.Escalation;
 import io.slaflow.core.countdown.SlaMetric;
 import io.slaflow.core.internal.Fractions;
 import io.slaflow.core.internal.ViolationText;
@@ -191,6 +192,23 @@ public final class SlaTargets {
      */
     public List<EscalationLevel> escalation() {
         return escalation;
+    }
+
+    /**
+     * Returns the policy's own escalation levels as the levels of a countdown with {@code target}
+     * ({@link EscalationLevel#toEscalation(Duration)} of each), in the order they fall due; empty when
+     * the default escalation applies.
+     *
+     * @param target the countdown's target, positive
+     * @return the countdown's levels (unmodifiable)
+     * @throws IllegalArgumentException if {@code target} is not positive
+     * @throws NullPointerException if {@code target} is null
+     */
+    public List<Escalation> escalations(Duration target) {
+        if (target.isNegative() || target.isZero()) {
+            throw new IllegalArgumentException("the target must be positive " + ViolationText.was(target));
+        }
+        return escalation.stream().map(level -> level.toEscalation(target)).toList();
     }
 
     /** Tells whether the policy gives its own escalation levels, replacing the default escalation. */

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.slaflow.core.countdown.Escalation;
 import io.slaflow.core.countdown.SlaMetric;
 import java.time.Duration;
 import java.util.List;
@@ -85,6 +86,20 @@ class DutyTargetsTest {
         assertEquals(Optional.empty(), t.nextReply());
         assertEquals(List.of(), t.escalation());
         assertFalse(t.escalates());
+    }
+
+    @Test
+    void eachLevelBecomesACountdownsEscalationLevel() {
+        // a 2h target: leads at three quarters, 90 minutes; directors an hour past the deadline, 3 hours
+        assertEquals(new Escalation(ofMinutes(90), "leads"), LEVELS.get(0).toEscalation(ofHours(2)));
+        assertEquals(new Escalation(ofHours(3), "directors"), LEVELS.get(1).toEscalation(ofHours(2)));
+        SlaTargets t = SlaPolicies.parse(YAML).targetsFor(request(CRITICAL, EMERGENCY, ORDINARY_USER));
+        // the 8h resolution: 6 hours, then 9 hours
+        assertEquals(List.of(new Escalation(ofHours(6), "leads"), new Escalation(ofHours(9), "directors")),
+                t.escalations(ofHours(8)));
+        assertEquals(List.of(), t.withEscalation(List.of()).escalations(ofHours(8)), "none for the default escalation");
+        assertEquals("the target must be positive (was PT0S)",
+                assertThrows(IllegalArgumentException.class, () -> t.escalations(Duration.ZERO)).getMessage());
     }
 
     @Test
