@@ -552,8 +552,9 @@ public final class ClockStore {
         if (firstBreach(change)) {
             offer(Map.of(processId, slot));
         }
+        offerLevels(levelGroups(processId, change));
         List<SlaEvent> events = events(owner, change);
-        events.addAll(escalated(owner, change.breached()));
+        events.addAll(escalated(owner, defaultBreaches(change)));
         return events;
     }
 
@@ -614,8 +615,9 @@ public final class ClockStore {
         if (firstBreach(retimed.change())) {
             offer(Map.of(processId, slot));
         }
+        offerLevels(levelGroups(processId, retimed.change()));
         List<SlaEvent> events = events(owner, retimed.change());
-        events.addAll(escalated(owner, retimed.change().breached()));
+        events.addAll(escalated(owner, defaultBreaches(retimed.change())));
         return events;
     }
 
@@ -695,6 +697,7 @@ public final class ClockStore {
         List<DeadlineChange> changes = new ArrayList<>();
         List<SlaEvent> events = new ArrayList<>();
         Map<String, Slot> first = new HashMap<>();
+        Map<String, Set<String>> levels = new HashMap<>();
         List<Row> gone = new ArrayList<>();
         try (PreparedStatement update = OwnTables.changes().prepareStatement(
                 UPDATE_TIMED.formatted(OwnTables.table(TABLE)))) {
@@ -708,7 +711,7 @@ public final class ClockStore {
                 bindRetimed(update, row.slot(), row.processId(), retimed);
                 update.addBatch();
                 changes.addAll(retimed.deadlines());
-                announce(row, retimed.change(), events, first);
+                announce(row, retimed.change(), events, first, levels);
             }
             if (gone.size() < rows.size()) {
                 update.executeBatch();
@@ -718,6 +721,7 @@ public final class ClockStore {
         }
         endGone(gone);
         offer(first);
+        offerLevels(levels);
         runtime.publishAfterCommit(events);
         return new Moved(rows.size() - gone.size(), changes);
     }
@@ -798,6 +802,7 @@ public final class ClockStore {
         Set<String> callBacks = null;
         List<SlaEvent> events = new ArrayList<>();
         Map<String, Slot> first = new HashMap<>();
+        Map<String, Set<String>> levels = new HashMap<>();
         List<Row> gone = new ArrayList<>();
         try (PreparedStatement update = OwnTables.changes().prepareStatement(
                 UPDATE_TIMED.formatted(OwnTables.table(TABLE)))) {
@@ -816,13 +821,14 @@ public final class ClockStore {
                     Retiming retimed = retime(row, target.get(), target.get().effectiveFrom(),
                             callBacks.contains(row.processId()));
                     reconfigured(row.slot(), row.owner(), retimed);
-                    announce(row, retimed.change(), events, first);
+                    announce(row, retimed.change(), events, first, levels);
                     timing = retimed.timing();
                     clock = retimed.change().clock();
                 }
                 WorkingCalendar calendar = runtime.calendar(timing, Json.readRequest(row.request()).request());
-                RequestClock.Change change = clock.catchUp(now, calendar);
-                announce(row, change, events, first);
+                RequestClock.Change change = row.slot() == Slot.INTAKE ? reach(row.owner(), clock.catchUp(now, calendar),
+                        calendar) : clock.catchUp(now, calendar);
+                announce(row, change, events, first, levels);
                 bindRetimed(update, row.slot(), row.processId(), new Retiming(change, timing, calendar, List.of(), now));
                 update.addBatch();
             }
@@ -834,14 +840,24 @@ public final class ClockStore {
         }
         endGone(gone);
         offer(first);
+        offerLevels(levels);
         runtime.publishAfterCommit(events);
         return new Sweep(due.size(), due.size() - gone.size());
     }
 
-    /** Adds the events of {@code change} of the clock of {@code row}, and notes a first breach to escalate. */
-    private void announce(Row row, RequestClock.Change change, List<SlaEvent> events, Map<String, Slot> first) {
+    /**
+     * Adds the events of {@code change} of the clock of {@code row}, notes a first breach to escalate and the
+     * groups of the escalation levels it reached.
+     */
+    private void announce(Row row, RequestClock.Change change, List<SlaEvent> events, Map<String, Slot> first,
+            Map<String, Set<String>> levels) {
         events.addAll(events(row.owner(), change));
-        events.addAll(escalated(row.owner(), change.breached()));
+        levelGroups(row.processId(), change).forEach((processId, groups) -> levels.merge(processId, groups, (a, b) -> {
+            Set<String> both = new LinkedHashSet<>(a);
+            both.addAll(b);
+            return both;
+        }));
+        events.addAll(escalated(row.owner(), defaultBreaches(change)));
         if (firstBreach(change)) {
             first.put(row.processId(), row.slot());
         }
@@ -897,15 +913,91 @@ public final class ClockStore {
      * process is escalated (later breaches are only announced).
      */
     private static boolean firstBreach(RequestClock.Change change) {
-        if (change.breached().isEmpty()) {
+        List<SlaMetric> breached = defaultBreaches(change);
+        if (breached.isEmpty()) {
             return false;
         }
         for (SlaMetric metric : change.clock().metrics()) {
-            if (!change.breached().contains(metric) && change.clock().announced(metric).contains(RequestClock.BREACH)) {
+            if (!breached.contains(metric) && leveled(change.clock(), metric) == null
+                    && change.clock().announced(metric).contains(RequestClock.BREACH)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * The breaches {@code change} announced of countdowns without escalation levels: those escalate by
+     * default (to the line and {@code leads}); a countdown with levels escalates by its levels alone.
+     */
+    private static List<SlaMetric> defaultBreaches(RequestClock.Change change) {
+        return change.breached().stream().filter(m -> leveled(change.clock(), m) == null).toList();
+    }
+
+    /** Returns {@code metric}, if its countdown has escalation levels, else null. */
+    private static SlaMetric leveled(RequestClock clock, SlaMetric metric) {
+        return clock.countdown(metric).escalations().isEmpty() ? null : metric;
+    }
+
+    /** The groups the escalation levels {@code change} announced offer process {@code processId} to. */
+    private static Map<String, Set<String>> levelGroups(String processId, RequestClock.Change change) {
+        Set<String> groups = new LinkedHashSet<>();
+        change.escalations().forEach(t -> groups.add(t.group()));
+        return groups.isEmpty() ? Map.of() : Map.of(processId, groups);
+    }
+
+    /**
+     * Sends {@code change}'s last escalation level on while nobody of its group can take the request now
+     * (everyone off shift or away, see {@link Staff}): the clock goes to the next level at once, and the
+     * request's timeline says who could not and why; with no level left, the request stays offered to the
+     * last group, and the timeline says so too. Call inside a command.
+     *
+     * @return the change with the levels sent on to
+     */
+    public RequestClock.Change reach(Owner owner, RequestClock.Change change, WorkingCalendar calendar) {
+        RequestClock.Change result = change;
+        List<RequestClock.Transition> levels = change.escalations();
+        Instant now = runtime.now();
+        while (!levels.isEmpty()) {
+            RequestClock.Transition last = levels.get(levels.size() - 1);
+            if (!runtime.members().read().availableIn(last.group(), now).isEmpty()) {
+                break;
+            }
+            String why = Offers.unavailable(runtime.members(), last.group(), now, Set.of());
+            String nobody = "nobody of " + last.group() + " can take it now (" + (why.isEmpty() ? "the group has no members"
+                    : why) + ")";
+            RequestClock.Change next = result.clock().escalateNext(last.metric(), now, calendar);
+            levels = next.escalations();
+            if (levels.isEmpty()) {
+                Steps.record(owner.requestId(), now, TimelineEntry.Kind.OFFERED, null, nobody
+                        + ": no escalation level is left, it stays offered to " + last.group());
+                break;
+            }
+            Steps.record(owner.requestId(), now, TimelineEntry.Kind.OFFERED, null, nobody
+                    + ": escalated to the next level, " + levels.get(levels.size() - 1).group());
+            List<RequestClock.Transition> all = new ArrayList<>(result.transitions());
+            all.addAll(next.transitions());
+            result = new RequestClock.Change(next.clock(), all, next.next());
+        }
+        return result;
+    }
+
+    /**
+     * Offers the open tasks of each process of {@code groups} to its groups too (escalation levels reached),
+     * and notes them on the process ({@link Model#VAR_ESCALATED_TO}) so the request's later tasks are offered
+     * to them and their members may act on it.
+     */
+    private static void offerLevels(Map<String, Set<String>> groups) {
+        if (groups.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<String, Set<String>> e : groups.entrySet()) {
+            ExecutionEntity process = CommandContextUtil.getExecutionEntityManager().findById(e.getKey());
+            List<String> to = new ArrayList<>(Json.readUsers((String) process.getVariable(Model.VAR_ESCALATED_TO, false)));
+            e.getValue().stream().filter(g -> !to.contains(g)).forEach(to::add);
+            process.setVariable(Model.VAR_ESCALATED_TO, Json.writeUsers(to), false);
+        }
+        addCandidateGroups(groups);
     }
 
     /**
@@ -927,8 +1019,13 @@ public final class ClockStore {
             groups.put(processId, slot == Slot.INTAKE ? Offers.groups((String) process.getVariable(Model.VAR_LINE, false),
                     true) : Set.of(SupportGroups.LEADS));
         }
+        addCandidateGroups(groups);
+    }
+
+    /** Offers the open tasks of the processes of {@code groups} to their groups too, in one task query for them all. */
+    private static void addCandidateGroups(Map<String, Set<String>> groups) {
         TaskService tasks = CommandContextUtil.getProcessEngineConfiguration().getTaskService();
-        List<String> ids = new ArrayList<>(first.keySet());
+        List<String> ids = new ArrayList<>(groups.keySet());
         for (int from = 0; from < ids.size(); from += IN_LIST) {
             for (Task task : tasks.createTaskQuery().processInstanceIdIn(ids.subList(from,
                     Math.min(ids.size(), from + IN_LIST))).includeIdentityLinks().list()) {
@@ -944,20 +1041,19 @@ public final class ClockStore {
     }
 
     /**
-     * Escalates the request of process {@code processId} now, when nobody of its line is left to take it
-     * (every member declined, or is off shift or away): offered to its whole line and to {@code leads}, one
-     * ESCALATED event of the countdown it is working against (the response until met, then the
-     * resolution); nothing when a breach escalated it before. Call inside a command, with the process locked.
+     * Escalates the request of process {@code processId} by default now, when nobody of its line is left to
+     * take it (every member declined, or is off shift or away) and its rule has no escalation levels: offered
+     * to its whole line and to {@code leads}, one ESCALATED event of {@code metric}, the countdown it is
+     * working against; nothing when a breach escalated it before. Call inside a command, with the process locked.
      *
      * @return the events to announce after commit
      */
-    public List<SlaEvent> escalateNow(String processId, Owner owner, RequestClock clock, boolean escalatedBefore,
+    public List<SlaEvent> escalateNow(String processId, Owner owner, boolean escalatedBefore, SlaMetric metric,
             Instant now) {
         if (escalatedBefore) {
             return List.of();
         }
         offer(Map.of(processId, Slot.INTAKE));
-        SlaMetric metric = clock.countdown(SlaMetric.RESPONSE).isMet() ? SlaMetric.RESOLUTION : SlaMetric.RESPONSE;
         return new ArrayList<>(List.of(new SlaEvent(SlaEvent.Type.ESCALATED, owner.requestId(), owner.customer(), metric,
                 now, 0, owner.round(), 0, SupportGroups.LEADS)));
     }
@@ -982,9 +1078,10 @@ public final class ClockStore {
                 case MET -> SlaEvent.Type.MET;
                 case WARNING -> SlaEvent.Type.WARNING;
                 case BREACHED -> SlaEvent.Type.BREACHED;
+                case ESCALATED -> SlaEvent.Type.ESCALATED;
             };
             events.add(new SlaEvent(type, owner.requestId(), owner.customer(), t.metric(), t.at(), t.threshold(),
-                    owner.round()));
+                    owner.round(), 0, t.group()));
         }
         return events;
     }

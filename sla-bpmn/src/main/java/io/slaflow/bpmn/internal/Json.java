@@ -2,6 +2,7 @@ package io.slaflow.bpmn.internal;
 
 import io.slaflow.core.countdown.Countdown;
 import io.slaflow.core.countdown.CountdownEvent;
+import io.slaflow.core.countdown.Escalation;
 import io.slaflow.core.countdown.RequestClock;
 import io.slaflow.core.countdown.SlaMetric;
 import io.slaflow.core.request.RequestKind;
@@ -96,15 +97,15 @@ public final class Json {
      * @param countdown the countdown
      * @param announced the thresholds announced, in the order announced
      */
-    public record StoredCountdown(Countdown countdown, List<Double> announced) {
+    public record StoredCountdown(Countdown countdown, List<Double> announced, int escalated) {
     }
 
     /** Writes a countdown with its announced thresholds. */
     public static String writeCountdown(Countdown c, List<Double> announcedThresholds) {
-        return MAPPER.writeValueAsString(countdownNode(c, announcedThresholds));
+        return MAPPER.writeValueAsString(countdownNode(c, announcedThresholds, 0));
     }
 
-    private static ObjectNode countdownNode(Countdown c, List<Double> announcedThresholds) {
+    private static ObjectNode countdownNode(Countdown c, List<Double> announcedThresholds, int escalated) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("metric", c.metric().name());
         node.put("target", c.target().toString());
@@ -119,6 +120,15 @@ public final class Json {
         }
         ArrayNode announced = node.putArray("announced");
         announcedThresholds.forEach(announced::add);
+        if (!c.escalations().isEmpty()) {
+            ArrayNode levels = node.putArray("escalations");
+            for (Escalation level : c.escalations()) {
+                ObjectNode l = levels.addObject();
+                l.put("counted", level.counted().toString());
+                l.put("group", level.group());
+            }
+            node.put("escalated", escalated);
+        }
         return node;
     }
 
@@ -134,9 +144,16 @@ public final class Json {
             events.add(new CountdownEvent(CountdownEvent.Type.valueOf(text(e, "type")),
                     Instant.parse(text(e, "at")), text(e, "note")));
         }
+        List<Escalation> levels = new ArrayList<>();
+        if (node.has("escalations")) {
+            for (JsonNode l : node.get("escalations")) {
+                levels.add(new Escalation(Duration.parse(text(l, "counted")), text(l, "group")));
+            }
+        }
         Countdown countdown = Countdown.of(SlaMetric.valueOf(text(node, "metric")),
-                Duration.parse(text(node, "target")), warnAt, events);
-        return new StoredCountdown(countdown, doubles(node.get("announced")));
+                Duration.parse(text(node, "target")), warnAt, levels, events);
+        return new StoredCountdown(countdown, doubles(node.get("announced")),
+                node.has("escalated") ? node.get("escalated").asInt() : 0);
     }
 
     /** Writes a list of user ids. */
@@ -160,7 +177,7 @@ public final class Json {
     public static String writeClock(RequestClock clock) {
         ArrayNode array = MAPPER.createArrayNode();
         for (SlaMetric metric : clock.metrics()) {
-            array.add(countdownNode(clock.countdown(metric), clock.announced(metric)));
+            array.add(countdownNode(clock.countdown(metric), clock.announced(metric), clock.escalated(metric)));
         }
         return MAPPER.writeValueAsString(array);
     }
@@ -169,12 +186,14 @@ public final class Json {
     public static RequestClock readClock(String json) {
         List<Countdown> countdowns = new ArrayList<>();
         Map<SlaMetric, List<Double>> announced = new EnumMap<>(SlaMetric.class);
+        Map<SlaMetric, Integer> escalated = new EnumMap<>(SlaMetric.class);
         for (JsonNode node : MAPPER.readTree(json)) {
             StoredCountdown stored = readCountdown(node);
             countdowns.add(stored.countdown());
             announced.put(stored.countdown().metric(), stored.announced());
+            escalated.put(stored.countdown().metric(), stored.escalated());
         }
-        return RequestClock.of(countdowns, announced);
+        return RequestClock.of(countdowns, announced, escalated);
     }
 
     private static List<Double> doubles(JsonNode array) {

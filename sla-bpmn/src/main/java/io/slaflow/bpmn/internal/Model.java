@@ -57,6 +57,8 @@ public final class Model {
     public static final String VAR_ASSIGNEE = "slaAssignee";
     /** The members who declined the request, JSON list of user ids ({@link Json#writeUsers}); absent when none. */
     public static final String VAR_DECLINED = "slaDeclined";
+    /** The groups the rule's escalation levels offered the request to, JSON list ({@link Json#writeUsers}). */
+    public static final String VAR_ESCALATED_TO = "slaEscalatedTo";
     /** Whether a breach escalated the request. */
     public static final String VAR_ESCALATED = "slaEscalated";
     /** Transient on completing a task: how it was completed (respond, resolve, wait, handOver, calledBack). */

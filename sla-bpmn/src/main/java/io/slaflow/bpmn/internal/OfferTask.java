@@ -40,6 +40,7 @@ public final class OfferTask implements TaskListener {
         } else {
             Offers.groups((String) process.getVariable(Model.VAR_LINE), escalated).forEach(task::addCandidateGroup);
         }
+        Json.readUsers((String) process.getVariable(Model.VAR_ESCALATED_TO)).forEach(task::addCandidateGroup);
         Object completedBy = process.getTransientVariable(Model.TRANSIENT_COMPLETED_BY);
         Object assignee = completedBy != null ? completedBy : process.getVariable(Model.VAR_ASSIGNEE);
         if (assignee instanceof String user) {

@@ -76,6 +76,11 @@ public record OpenRequest(String id, RequestStage stage, Map<String, Object> var
         return Json.readUsers((String) variables.get(Model.VAR_DECLINED));
     }
 
+    /** Returns the groups the rule's escalation levels offered the request to, in the order reached. */
+    public List<String> escalatedTo() {
+        return Json.readUsers((String) variables.get(Model.VAR_ESCALATED_TO));
+    }
+
     /** Returns who has the open task, or null. */
     public String assignee() {
         return task == null ? null : task.getAssignee();

@@ -90,8 +90,10 @@ public final class Operations {
             }
             List<Countdown> countdowns = new ArrayList<>(List.of(
                     missedCall ? runtime.callBacks().countdown(now)
-                            : Countdown.start(SlaMetric.RESPONSE, targets.response(), targets.warnAt(), now),
-                    Countdown.start(SlaMetric.RESOLUTION, targets.resolution(), targets.warnAt(), now)));
+                            : Countdown.start(SlaMetric.RESPONSE, targets.response(), targets.warnAt(),
+                                    targets.escalations(targets.response()), now),
+                    Countdown.start(SlaMetric.RESOLUTION, targets.resolution(), targets.warnAt(),
+                            targets.escalations(targets.resolution()), now)));
             targets.start().ifPresent(start -> countdowns.add(Countdown.start(SlaMetric.START, start, targets.warnAt(), now)));
             RequestClock clock = RequestClock.of(countdowns);
             ProcessInstance instance = processes.createProcessInstanceBuilder()
@@ -177,7 +179,12 @@ public final class Operations {
                     tasks.addCandidateGroup(taskId, r.line());
                     step(r, TimelineEntry.Kind.OFFERED, null, "nobody of " + r.line() + " left who can take it ("
                             + why + "): offered to all of " + r.line() + " and escalated");
-                    return clocks.escalateNow(r.id(), r.owner(), r.clock(), r.escalated(), now);
+                    SlaMetric working = r.clock().countdown(SlaMetric.RESPONSE).isMet() ? SlaMetric.RESOLUTION
+                            : SlaMetric.RESPONSE;
+                    if (!r.clock().countdown(working).escalations().isEmpty()) {
+                        return store(r, r.clock().escalateNext(working, now, calendar(r)));   // the rule's next level
+                    }
+                    return clocks.escalateNow(r.id(), r.owner(), r.escalated(), working, now);
                 });
     }
 
@@ -520,7 +527,8 @@ public final class Operations {
     }
 
     /** Stores a change of the request's clock and returns its events. */
-    private List<SlaEvent> store(OpenRequest r, RequestClock.Change change) {
+    private List<SlaEvent> store(OpenRequest r, RequestClock.Change made) {
+        RequestClock.Change change = clocks.reach(r.owner(), made, calendar(r));
         List<SlaEvent> events = clocks.store(ClockStore.Slot.INTAKE, r.id(), r.owner(), change, calendar(r));
         ClockStore.keep(ClockStore.Slot.INTAKE, r.variables(), change.clock());
         return events;

@@ -143,11 +143,14 @@ public final class Requests {
             return unknownUser(user, operation);
         }
         Set<String> groups = members.groupsOf(user);
-        if (groups.contains(request.line()) || request.escalated() && groups.contains(SupportGroups.LEADS)) {
+        List<String> levels = request.escalatedTo();
+        if (groups.contains(request.line()) || request.escalated() && groups.contains(SupportGroups.LEADS)
+                || levels.stream().anyMatch(groups::contains)) {
             return null;
         }
         return new NotAllowedException(user, operation, "request '" + request.id() + "' is with "
-                + request.line() + (request.escalated() ? " and leads" : "") + ", and the user's groups are " + groups);
+                + request.line() + (request.escalated() ? " and leads" : "") + (levels.isEmpty() ? ""
+                        : " and " + String.join(", ", levels)) + ", and the user's groups are " + groups);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.slaflow.bpmn.internal;
 import io.slaflow.bpmn.DeadlineChange;
 import io.slaflow.core.calendar.WorkingCalendar;
 import io.slaflow.core.countdown.CountdownStatus;
+import io.slaflow.core.countdown.Escalation;
 import io.slaflow.core.countdown.RequestClock;
 import io.slaflow.core.countdown.SlaMetric;
 import io.slaflow.core.policy.SlaTargets;
@@ -53,16 +54,21 @@ record Retiming(RequestClock.Change change, Timing timing, WorkingCalendar calen
         SlaTargets now = target.targets(filed, after.severity(filed), after.kind(filed));
         Map<SlaMetric, CountdownStatus> from = new EnumMap<>(SlaMetric.class);
         Map<SlaMetric, Duration> targets = new EnumMap<>(SlaMetric.class);
+        Map<SlaMetric, List<Escalation>> levels = new EnumMap<>(SlaMetric.class);
         for (SlaMetric metric : clock.metrics()) {
             CountdownStatus status = clock.status(metric, at, oldCalendar);
             // met, or breached by then (announced or not: the sweep announces it at its instant): it stays
             if (!status.met() && !status.breached() && !clock.announced(metric).contains(RequestClock.BREACH)
                     && !(metric == SlaMetric.RESPONSE && callBackPending)) {
                 from.put(metric, status);
-                targets.put(metric, target(slot, metric, clock.countdown(metric).target(), was, now));
+                Duration retargeted = target(slot, metric, clock.countdown(metric).target(), was, now);
+                targets.put(metric, retargeted);
+                if (slot == ClockStore.Slot.INTAKE && (metric == SlaMetric.RESPONSE || metric == SlaMetric.RESOLUTION)) {
+                    levels.put(metric, now.escalations(retargeted));
+                }
             }
         }
-        RequestClock.Change change = clock.retarget(targets, now.warnAt(), at, now.calendar());
+        RequestClock.Change change = clock.retarget(targets, now.warnAt(), levels, at, now.calendar());
         List<DeadlineChange> deadlines = new ArrayList<>();
         from.forEach((metric, old) -> {
             CountdownStatus to = change.clock().status(metric, at, now.calendar());

@@ -31,7 +31,7 @@ class JsonTest {
         Countdown c = Countdown.start(SlaMetric.RESOLUTION, Duration.ofHours(24), List.of(0.5, 0.9), t)
                 .pause(t.plusSeconds(600), "Which bank?").resume(t.plusSeconds(3600)).meet(t.plusSeconds(7200));
         String json = Json.writeCountdown(c, List.of(0.5, 1.0));
-        assertEquals(new Json.StoredCountdown(c, List.of(0.5, 1.0)), Json.readCountdown(json));
+        assertEquals(new Json.StoredCountdown(c, List.of(0.5, 1.0), 0), Json.readCountdown(json));
         assertTrue(json.contains("\"note\":\"Which bank?\""), json);
     }
 }
