@@ -235,12 +235,14 @@ public final class SlaEngine implements AutoCloseable {
      * {@code leads} may take over an escalated request from whoever has it. For a request in the
      * acceptance workflow (or a case a host started, by its id) it claims the case's open step of
      * support's (revise the solution, write the specification, the work or a rework), as listed by
-     * {@link #workList}.
+     * {@link #workList}. A member off shift or away ({@link #staff()}) takes no new intake request: the
+     * claim is refused, naming until when.
      *
      * @param id the request id, or a host-started case's
      * @param user the support member who acts
      * @throws UnknownRequestException if no request has this id
-     * @throws NotAllowedException if the user is unknown or not of the request's line
+     * @throws NotAllowedException if the user is unknown, not of the request's line (nor of a group an
+     *     escalation offered it to), or off shift or away and the request is not theirs yet
      * @throws AlreadyClaimedException if another user has the request
      * @throws WrongStageException if it waits on the customer (or, in acceptance, on a payment) or has ended
      *     (resolved, or stopped with its acceptance case)
@@ -547,8 +549,9 @@ public final class SlaEngine implements AutoCloseable {
     }
 
     /**
-     * Returns the work {@code user} has or may take (claimed by them, offered to them or to one of
-     * their groups), in work order: the intake's requests and the acceptance workflow's open tasks, as
+     * Returns the work {@code user} has or may take (claimed by them, and, while they are on shift and
+     * present in the {@linkplain #staff() staff directory}, offered to them or to one of their groups), in
+     * work order: the intake's requests and the acceptance workflow's open tasks, as
      * {@link #openWork(String)} lists them. A staff view across customers;
      * {@link #workList(String, String)} is one customer's. Returns the first page, {@value #PAGE}
      * items; {@link #workList(String, String, int, int)} gives the others.

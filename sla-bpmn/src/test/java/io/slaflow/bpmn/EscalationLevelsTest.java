@@ -97,4 +97,34 @@ class EscalationLevelsTest {
         desk.fireDueTimers();
         assertEquals(3, escalations(id).size(), "the breach at 13:00 only: the second level was announced at 11:00");
     }
+
+    @Test
+    void aLevelToAGroupNobodyBelongsToIsRefusedWholeAtBuildAndAtReconfigure() {
+        PolicyFile board = SlaPolicies.parseFile("name: desk\n" + ReconfigureTest.OFFICE + """
+                targets:
+                  - when: {}
+                    calendar: office
+                    response: PT4H
+                    resolution: PT16H
+                    escalate: [ { at: 0.5, to: board }, { after: PT1H, to: directors }, { after: PT2H, to: owners } ]
+                """);
+        io.slaflow.core.policy.InvalidPolicyException atBuild = org.junit.jupiter.api.Assertions.assertThrows(
+                io.slaflow.core.policy.InvalidPolicyException.class, () -> SlaEngine.builder().policyFile(board)
+                        .clock(clock).asyncExecutor(false).member("boss", "directors").build());
+        assertEquals(2, atBuild.violations().size(), atBuild.getMessage());
+        assertEquals(true, atBuild.violations().get(0).startsWith("targets[0].escalate[0].to: names group 'board', which"
+                + " nobody belongs to"), atBuild.violations().get(0));
+        assertEquals(true, atBuild.violations().get(1).startsWith("targets[0].escalate[2].to: names group 'owners'"),
+                atBuild.violations().get(1));
+
+        io.slaflow.core.policy.InvalidPolicyException atReconfigure = org.junit.jupiter.api.Assertions.assertThrows(
+                io.slaflow.core.policy.InvalidPolicyException.class,
+                () -> desk.reconfigure(board, clock.instant(), RunningClocks.KEEP));
+        assertEquals(2, atReconfigure.violations().size(), atReconfigure.getMessage());
+        assertEquals(1, desk.configVersion(), "nothing stored");
+        desk.staff().join("anton", "board");
+        desk.staff().join("olena", "owners");
+        desk.reconfigure(board, clock.instant(), RunningClocks.KEEP);
+        assertEquals(2, desk.configVersion());
+    }
 }

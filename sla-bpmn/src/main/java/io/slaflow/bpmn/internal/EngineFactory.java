@@ -1,12 +1,15 @@
 package io.slaflow.bpmn.internal;
 
 import io.slaflow.core.calendar.WorkingCalendar;
+import io.slaflow.core.policy.InvalidPolicyException;
+import io.slaflow.core.policy.PolicyFile;
 import io.slaflow.core.routing.WorkOrder;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -256,6 +259,11 @@ public final class EngineFactory {
                 Steps.createTable();
                 Staff.createTables();
                 runtime.members().seed(runtime.now());
+                PolicyFile file = runtime.configurations().own().file();
+                List<String> unknown = file == null ? List.of() : runtime.members().unknownLevelGroups(file);
+                if (!unknown.isEmpty()) {
+                    return Outcome.fail(new InvalidPolicyException(unknown));  // before the file is stored
+                }
                 runtime.configurations().register(runtime.now());
                 ClockStore.createTable();
                 ClockStore.rank(workOrder);

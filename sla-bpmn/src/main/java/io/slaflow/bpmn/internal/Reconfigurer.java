@@ -66,6 +66,10 @@ public final class Reconfigurer {
                 return Outcome.fail(new InvalidPolicyException(List.of("effectiveFrom: must not be before "
                         + latest + ", when version " + all.size() + " takes force (was " + effectiveFrom + ")")));
             }
+            List<String> unknown = runtime.members().unknownLevelGroups(next);
+            if (!unknown.isEmpty()) {
+                return Outcome.fail(new InvalidPolicyException(unknown));
+            }
             Instant from = effectiveFrom.isBefore(now) ? now : effectiveFrom;
             Configuration version = store ? runtime.configurations().store(next, from, strategy, now)
                     : new Configuration(all.size() + 1, from, strategy, next, null);

@@ -5,7 +5,12 @@ import io.slaflow.bpmn.StaffMember;
 import io.slaflow.core.ValidationException;
 import io.slaflow.core.calendar.WorkingCalendar;
 import io.slaflow.core.internal.GroupIds;
+import io.slaflow.core.policy.EscalationLevel;
+import io.slaflow.core.policy.PolicyFile;
+import io.slaflow.core.policy.RuleBasedPolicy;
 import io.slaflow.core.policy.SlaPolicies;
+import io.slaflow.core.policy.SlaRule;
+import io.slaflow.core.routing.SupportGroups;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -197,6 +202,38 @@ public final class Staff {
             StaffMember m = members.get(user);
             return m == null ? Optional.empty() : m.unavailableBecause(at);
         }
+    }
+
+    /**
+     * Lists every escalation level of {@code file} whose group is unknown: not one of the desk's groups
+     * ({@link SupportGroups}, the groups its routing names) and without a member in the directory. A level
+     * to such a group would offer the request to nobody, for ever. Call inside a command.
+     *
+     * @return the problems, each with the level's path in the file; empty when every group is known
+     */
+    public List<String> unknownLevelGroups(PolicyFile file) {
+        Set<String> known = new TreeSet<>(List.of(SupportGroups.CONSULTANTS, SupportGroups.ANALYSTS,
+                SupportGroups.PROGRAMMERS, SupportGroups.DUTY, SupportGroups.LEADS));
+        known.addAll(file.routing().groups());
+        read().members().values().forEach(m -> known.addAll(m.groups()));
+        List<String> problems = new ArrayList<>();
+        boolean first = true;
+        for (RuleBasedPolicy policy : file.policies().values()) {
+            String prefix = first ? "targets" : "policies." + policy.name() + ".targets";
+            first = false;
+            List<SlaRule> rules = policy.rules();
+            for (int i = 0; i < rules.size(); i++) {
+                List<EscalationLevel> levels = rules.get(i).escalation();
+                for (int j = 0; j < levels.size(); j++) {
+                    if (!known.contains(levels.get(j).group())) {
+                        problems.add(prefix + "[" + i + "].escalate[" + j + "].to: names group '" + levels.get(j).group()
+                                + "', which nobody belongs to and the desk does not name; join its members first"
+                                + " (SlaEngine.staff().join or the builder's member) (known groups: " + known + ")");
+                    }
+                }
+            }
+        }
+        return problems;
     }
 
     // ---- the rotation -------------------------------------------------------------------------
