@@ -33,8 +33,10 @@ import org.flowable.common.engine.impl.interceptor.CommandContext;
  * ({@code SLA_MEMBER}), each member's shifts ({@code SLA_SHIFTS}, a calendar as text), their absences
  * ({@code SLA_ABSENCE}), and where each group's rotation stands ({@code SLA_ROTATION}: the member last
  * offered an emergency). A command reads the directory once, at its first question, and keeps what it
- * read until it ends ({@link #read()}); changes are written in the command that checks them, with the
- * member's rows locked, so two nodes never store overlapping absences.
+ * read until it ends ({@link #read()}); a node keeps the directory it read last with its version
+ * ({@code SLA_STAFF_VERSION}, one row every change counts up), so a command reads one row unless the
+ * directory changed. Changes are written in the command that checks them, with the member's rows
+ * locked, so two nodes never store overlapping absences.
  *
  * <p>The members given to the engine's builder are joined at start, unless they are members already.
  * Thread-safe.
@@ -45,13 +47,22 @@ public final class Staff {
     static final String SHIFTS = "SLA_SHIFTS";
     static final String ABSENCE = "SLA_ABSENCE";
     static final String ROTATION = "SLA_ROTATION";
+    /** One row, the directory's version: every change adds one, so a node rereads only after a change. */
+    static final String VERSION = "SLA_STAFF_VERSION";
 
     /** The command attribute holding the directory as the command read it. */
     private static final String READ = Staff.class.getName() + ".read";
+    /** The command attribute that says the command changed the directory (what it reads then is not shared). */
+    private static final String CHANGED = Staff.class.getName() + ".changed";
 
     private final List<Map.Entry<String, String>> seeded;
     /** Shifts parsed once per text: a member's calendar is read on every command that asks. */
     private final Map<String, WorkingCalendar> calendars = new ConcurrentHashMap<>();
+    /** The directory as last read from the database by this node, with its version; null before. */
+    private volatile Versioned last;
+
+    private record Versioned(long version, Directory directory) {
+    }
 
     /**
      * Creates the directory.
@@ -85,30 +96,58 @@ public final class Staff {
                 ddl.execute("create table if not exists " + OwnTables.table(ROTATION) + " (GROUP_ varchar(255) not null"
                         + " primary key, LAST_ bigint not null)");
             }
+            if (!OwnTables.exists(OwnTables.table(VERSION))) {
+                ddl.execute("create table if not exists " + OwnTables.table(VERSION) + " (ID_ integer not null"
+                        + " primary key, VERSION_ bigint not null)");
+            }
+        }
+        if (OwnTables.query("read the staff directory's version", "select VERSION_ from " + OwnTables.table(VERSION),
+                List.of(), rs -> rs.getLong(1)).isEmpty()) {
+            write("number the staff directory", "insert into " + OwnTables.table(VERSION) + " (ID_, VERSION_) values (?, ?)",
+                    1, 0L);   // two nodes at once: one fails on the key, and its start runs again
         }
     }
 
     /** Joins the builder's members who are not members of their group yet. Call inside a command. */
     void seed(Instant now) {
         Directory directory = read();
+        boolean joined = false;
         for (Map.Entry<String, String> m : seeded) {
             if (!directory.groupsOf(m.getKey()).contains(m.getValue())) {
                 insertMember(m.getKey(), m.getValue(), now);
+                joined = true;
             }
         }
-        forget();
+        if (joined) {
+            forget();
+        }
     }
 
     // ---- reading ------------------------------------------------------------------------------
 
-    /** Returns the directory as this command read it, reading it at the first call. Call inside a command. */
+    /**
+     * Returns the directory as this command read it, reading it at the first call: its version (one row),
+     * and the directory itself only when another change was stored since this node last read it. Call
+     * inside a command.
+     */
     public Directory read() {
         CommandContext command = Context.getCommandContext();
         Object read = command.getAttribute(READ);
         if (read instanceof Directory d) {
             return d;
         }
-        Directory d = load();
+        long version = OwnTables.query("read the staff directory's version", "select VERSION_ from "
+                + OwnTables.table(VERSION), List.of(), rs -> rs.getLong(1)).get(0);
+        Versioned known = last;
+        Directory d;
+        if (known != null && known.version() == version && command.getAttribute(CHANGED) == null) {
+            d = known.directory();
+        } else {
+            d = load();
+            if (command.getAttribute(CHANGED) == null) {
+                last = new Versioned(version, d);       // never what this command changed: it may roll back
+            }
+        }
         command.addAttribute(READ, d);
         return d;
     }
@@ -123,9 +162,13 @@ public final class Staff {
         return read().groupsOf(user);
     }
 
-    /** Forgets what this command read, after it changed the directory. */
+    /** Counts a change of the directory (a new version) and forgets what this command read. */
     private static void forget() {
-        Context.getCommandContext().removeAttribute(READ);
+        CommandContext command = Context.getCommandContext();
+        write("count a change of the staff directory", "update " + OwnTables.table(VERSION)
+                + " set VERSION_ = VERSION_ + 1 where ID_ = ?", 1);
+        command.addAttribute(CHANGED, Boolean.TRUE);
+        command.removeAttribute(READ);
     }
 
     private Directory load() {
