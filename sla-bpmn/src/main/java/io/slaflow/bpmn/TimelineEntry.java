@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param actor who: the support member or requester who acted, the customer for a reply; null for what
  *     the clock did
  * @param text the request's description when filed, the diagnosis, question, reply, note or resolution,
- *     verbatim (text with {@code ${...}} in it too); null where none
+ *     verbatim (text with {@code ${...}} in it too); for an escalation, {@code "offered to <group>"}; for
+ *     an offer of the staff directory, to whom and why; null where none
  * @param metric the countdown it concerns; null for a person's step
  * @param round the rework round of the acceptance workflow it concerns, 1 for the first (warranty rework
  *     rounds included): for the transitions of a round's countdown ({@link SlaEvent#round()}) and for

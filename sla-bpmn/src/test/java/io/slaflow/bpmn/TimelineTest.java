@@ -133,7 +133,7 @@ class TimelineTest {
         RequestTimeline t = desk.timeline("acme", id);
         assertEquals(List.of("FILED acme-user", "STARTED RESPONSE", "STARTED RESOLUTION",
                 "RECLASSIFIED olga: Nobody can close the month", "BREACHED RESPONSE",
-                "RECONFIGURED: configuration version 2", "ESCALATED RESPONSE"),
+                "RECONFIGURED: configuration version 2", "ESCALATED RESPONSE: offered to leads"),
                 t.entries().stream().map(TimelineTest::show).toList(), "a step before what it caused at its instant");
         assertEquals(kyiv("2026-03-09T10:30"), t.entries().get(4).at(), "the breach is dated when the target was reached");
 

@@ -150,8 +150,8 @@ public final class Queries {
     private static List<TimelineEntry> entries(String id) {
         List<TimelineEntry> entries = new ArrayList<>(Steps.of(id));
         for (SlaEvent e : EventLog.of(id)) {
-            entries.add(new TimelineEntry(e.at(), TimelineEntry.Kind.valueOf(e.type().name()), null, null, e.metric(),
-                    e.round()));
+            entries.add(new TimelineEntry(e.at(), TimelineEntry.Kind.valueOf(e.type().name()), null,
+                    e.group() == null ? null : "offered to " + e.group(), e.metric(), e.round()));
         }
         entries.sort(Comparator.comparing(TimelineEntry::at));  // stable: the steps come first
         return entries;
