@@ -18,8 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.flowable.common.engine.api.delegate.event.AbstractFlowableEventListener;
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
@@ -146,14 +144,14 @@ class ClusterTest {
             assertEquals(BATCH, heard.byNode("b", Type.BREACHED), "b committed and announced its first batch only");
             try (SlaEngine a = sweepingNode(url, clock, heard.listener("a"));
                     SlaEngine c = sweepingNode(url, clock, heard.listener("c"))) {
-                assertTrue(await(() -> heard.total(Type.ESCALATED, "RESPONSE") == REQUESTS - held),
+                assertTrue(Await.until(() -> heard.total(Type.ESCALATED, "RESPONSE") == REQUESTS - held, PATIENCE),
                         () -> "a and c fired every clock b does not hold: " + heard.perNode());
                 assertEquals(held, ledger.clocksDueBy(Storm.DUE), "b's clocks are still due, and still held by b");
                 assertEquals(held, ledger.clocksHeldDueBy(Storm.DUE));
 
                 long t0 = System.nanoTime();
                 ((HikariDataSource) config(b).getDataSource()).close();
-                assertTrue(await(() -> ledger.clocksDueBy(Storm.DUE) == 0), () -> "a and c fired b's clocks: "
+                assertTrue(Await.until(() -> ledger.clocksDueBy(Storm.DUE) == 0, PATIENCE), () -> "a and c fired b's clocks: "
                         + heard.perNode());
                 assertTrue(heard.awaitTotal(Type.ESCALATED, "RESPONSE", REQUESTS, PATIENCE), heard.perNode());
                 long takeover = (System.nanoTime() - t0) / 1_000_000;
@@ -197,18 +195,6 @@ class ClusterTest {
 
     private static ProcessEngineConfigurationImpl config(SlaEngine node) {
         return (ProcessEngineConfigurationImpl) node.processEngine().getProcessEngineConfiguration();
-    }
-
-    /** Waits (real time: the nodes' background threads) until {@code condition} holds; returns whether it did. */
-    private static boolean await(BooleanSupplier condition) {
-        long end = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                return false;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-        }
-        return true;
     }
 
     /**

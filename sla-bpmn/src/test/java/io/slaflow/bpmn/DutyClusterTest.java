@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -62,10 +61,10 @@ class DutyClusterTest {
                 ids.add((i % 2 == 0 ? a : b).submit(Desk.consultation("acme-" + (i % 5), "Report " + i)));
             }
             clock.set(kyiv("2026-03-09T11:00"));                            // the response's first level: leads
-            assertTrue(await(() -> count("ESCALATED RESPONSE leads") == requests), this::summary);
+            assertTrue(Await.until(() -> count("ESCALATED RESPONSE leads") == requests, PATIENCE), this::summary);
             clock.set(kyiv("2026-03-09T14:00"));                            // the breach at 13:00, directors at 14:00
-            assertTrue(await(() -> count("ESCALATED RESPONSE directors") == requests), this::summary);
-            assertTrue(await(() -> count("BREACHED RESPONSE null") == requests), this::summary);
+            assertTrue(Await.until(() -> count("ESCALATED RESPONSE directors") == requests, PATIENCE), this::summary);
+            assertTrue(Await.until(() -> count("BREACHED RESPONSE null") == requests, PATIENCE), this::summary);
             LockSupport.parkNanos(POLL.multipliedBy(5).toNanos());          // anything heard twice would come now
             Map<String, Long> perRequest = heard.stream().filter(h -> h.contains(" ESCALATED ") || h.contains(" BREACHED "))
                     .map(h -> h.substring(h.indexOf(' ') + 1)).collect(Collectors.groupingBy(h -> h, Collectors.counting()));
@@ -149,14 +148,4 @@ class DutyClusterTest {
         }).collect(Collectors.groupingBy(s -> s, Collectors.counting())).toString();
     }
 
-    private static boolean await(BooleanSupplier condition) {
-        long end = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                return false;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-        }
-        return true;
-    }
 }
