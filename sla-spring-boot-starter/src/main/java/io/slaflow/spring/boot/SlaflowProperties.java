@@ -30,7 +30,10 @@ public class SlaflowProperties {
      */
     private Resource policyFile;
 
-    /** The members of each support group: group name to user ids, e.g. slaflow.members.consultants=olga,petro. */
+    /**
+     * The members of each support group: group name to user ids, e.g. slaflow.members.consultants=olga,petro;
+     * joined to the engine's staff directory at start unless they are members already.
+     */
     private Map<String, List<String>> members = new LinkedHashMap<>();
 
     /**
