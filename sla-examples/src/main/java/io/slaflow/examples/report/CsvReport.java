@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Writes one row per request as CSV (RFC 4180): a header row, comma-separated fields, CRLF line ends,
  * and fields holding a comma, a double quote, CR or LF enclosed in double quotes with inner quotes
- * doubled. Times are ISO-8601 with the zone's offset; working times are minutes with up to two
+ * doubled. The time-to-start columns come last and are empty for a request whose rule sets no start
+ * target. Times are ISO-8601 with the zone's offset; working times are minutes with up to two
  * decimals; a request's text is written verbatim, except that unpaired UTF-16 surrogates (which UTF-8
  * cannot encode) become U+FFFD, and that a text field which a spreadsheet would read as a formula is
  * defused (see {@link #text(String)}).
@@ -25,7 +26,7 @@ public final class CsvReport {
             "subject", "filed_at", "responded_at", "resolved_at",
             "response_target_min", "response_working_min", "response_outcome", "response_late_min",
             "resolution_target_min", "resolution_working_min", "resolution_outcome", "resolution_late_min",
-            "config_version");
+            "config_version", "started_at", "start_target_min", "start_working_min", "start_outcome");
 
     private static final String CRLF = "\r\n";
     /**
@@ -72,6 +73,11 @@ public final class CsvReport {
             f.add(m.breached() ? minutes(m.late()) : "");
         }
         f.add(String.valueOf(r.configVersion()));
+        MetricResult start = r.start();
+        f.add(start == null ? "" : start.completed().map(t -> time(t, zone)).orElse(""));
+        f.add(start == null ? "" : minutes(start.target()));
+        f.add(start == null ? "" : minutes(start.workingTime()));
+        f.add(start == null ? "" : start.outcome().name());
         return f;
     }
 

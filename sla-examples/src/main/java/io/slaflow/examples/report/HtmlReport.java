@@ -98,6 +98,7 @@ public final class HtmlReport {
         kpi(m, "requests", String.valueOf(s.requests()), s.responded() + " answered, " + s.resolved() + " resolved");
         kpi(m, "response met", Fmt.percent(s.response().shareMet()), tally(s.response()));
         kpi(m, "resolution met", Fmt.percent(s.resolution().shareMet()), tally(s.resolution()));
+        kpi(m, "start of work met", Fmt.percent(s.start().shareMet()), tally(s.start()) + " (filing to claim)");
         kpi(m, "breached requests", String.valueOf(s.breachedRequests()),
                 "worst " + (s.worstLate().isZero() ? Fmt.NONE : "+" + Fmt.duration(s.worstLate())) + " late");
         kpi(m, "median response", Fmt.duration(s.responseTime(50)), "working time to first answer");

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * One request of a run as the report shows it: who filed it, what it asked, the line (group) that
- * handled it, and how its response and resolution countdowns ended. Its text is data: the renderers
- * escape it. Immutable and thread-safe.
+ * handled it, and how its response, resolution and (where its rule counts it) time-to-start-work
+ * countdowns ended. Its text is data: the renderers escape it. Immutable and thread-safe.
  *
  * @param id the request's id, as the engine returned it; not blank
  * @param customer the customer (tenant); not blank
@@ -23,19 +23,32 @@ import java.util.Optional;
  * @param response the response countdown's result
  * @param resolution the resolution countdown's result
  * @param configVersion the desk's configuration version that timed it (in force when it was filed); from 1
+ * @param start the time to start work's countdown ({@link SlaMetric#START}: from filing to the first
+ *     claim), or {@code null} when the request's rule sets no start target
  */
 public record RequestRow(String id, String customer, RequesterTier tier, RequestKind kind, Severity severity,
         String group, String subject, Instant filedAt, MetricResult response, MetricResult resolution,
-        int configVersion) {
+        int configVersion, MetricResult start) {
 
     /**
-     * A row timed by the first configuration version.
+     * A row without a start target.
+     *
+     * @throws InvalidReportException listing every problem
+     */
+    public RequestRow(String id, String customer, RequesterTier tier, RequestKind kind, Severity severity,
+            String group, String subject, Instant filedAt, MetricResult response, MetricResult resolution,
+            int configVersion) {
+        this(id, customer, tier, kind, severity, group, subject, filedAt, response, resolution, configVersion, null);
+    }
+
+    /**
+     * A row timed by the first configuration version, without a start target.
      *
      * @throws InvalidReportException listing every problem
      */
     public RequestRow(String id, String customer, RequesterTier tier, RequestKind kind, Severity severity,
             String group, String subject, Instant filedAt, MetricResult response, MetricResult resolution) {
-        this(id, customer, tier, kind, severity, group, subject, filedAt, response, resolution, 1);
+        this(id, customer, tier, kind, severity, group, subject, filedAt, response, resolution, 1, null);
     }
 
     /**
@@ -64,9 +77,20 @@ public record RequestRow(String id, String customer, RequesterTier tier, Request
      *
      * @param metric response or resolution
      * @return that metric's result
+     * @throws IllegalArgumentException for another metric; {@link #startResult()} gives the time to start work
      */
     public MetricResult result(SlaMetric metric) {
-        return metric == SlaMetric.RESPONSE ? response : resolution;
+        return switch (metric) {
+            case RESPONSE -> response;
+            case RESOLUTION -> resolution;
+            default -> throw new IllegalArgumentException("metric: must be RESPONSE or RESOLUTION (was " + metric
+                    + "); the time to start work is startResult(), empty where the rule sets no start target");
+        };
+    }
+
+    /** Returns the time to start work's result; empty when the request's rule sets no start target. */
+    public Optional<MetricResult> startResult() {
+        return Optional.ofNullable(start);
     }
 
     /** Returns when the first answer or diagnosis came, if it did. */
@@ -79,7 +103,10 @@ public record RequestRow(String id, String customer, RequesterTier tier, Request
         return resolution.completed();
     }
 
-    /** Tells whether either countdown breached. */
+    /**
+     * Tells whether the response or the resolution countdown breached: the breaches the report lists.
+     * A late start of work counts in the time-to-start compliance only.
+     */
     public boolean breached() {
         return response.breached() || resolution.breached();
     }

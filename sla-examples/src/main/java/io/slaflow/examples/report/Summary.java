@@ -9,8 +9,9 @@ import java.util.OptionalDouble;
 import java.util.stream.Stream;
 
 /**
- * The figures of a set of requests: how many, how each metric ended, response-time percentiles, and
- * the breaches. Immutable and thread-safe.
+ * The figures of a set of requests: how many, how each metric ended (the time to start work over the
+ * requests whose rule counts it), response-time percentiles, and the breaches. Immutable and
+ * thread-safe.
  */
 public final class Summary {
 
@@ -37,6 +38,7 @@ public final class Summary {
     private final int requests;
     private final Tally response;
     private final Tally resolution;
+    private final Tally start;
     private final List<Duration> responseTimes;
     private final int resolved;
     private final int breachedRequests;
@@ -46,6 +48,7 @@ public final class Summary {
         this.requests = rows.size();
         this.response = tally(rows, SlaMetric.RESPONSE);
         this.resolution = tally(rows, SlaMetric.RESOLUTION);
+        this.start = tally(rows.stream().flatMap(r -> r.startResult().stream()).toList());
         this.responseTimes = rows.stream().filter(r -> r.respondedAt().isPresent())
                 .map(r -> r.response().workingTime()).sorted().toList();
         this.resolved = (int) rows.stream().filter(r -> r.resolvedAt().isPresent()).count();
@@ -65,8 +68,12 @@ public final class Summary {
     }
 
     private static Tally tally(Collection<RequestRow> rows, SlaMetric metric) {
+        return tally(rows.stream().map(r -> r.result(metric)).toList());
+    }
+
+    private static Tally tally(List<MetricResult> results) {
         int[] n = new int[MetricResult.Outcome.values().length];
-        rows.forEach(r -> n[r.result(metric).outcome().ordinal()]++);
+        results.forEach(r -> n[r.outcome().ordinal()]++);
         return new Tally(n[MetricResult.Outcome.MET.ordinal()], n[MetricResult.Outcome.BREACHED.ordinal()],
                 n[MetricResult.Outcome.OPEN.ordinal()]);
     }
@@ -87,13 +94,28 @@ public final class Summary {
     }
 
     /**
+     * Returns how the time to start work ended ({@link SlaMetric#START}: from filing to the first claim),
+     * over the requests whose rule sets a start target.
+     */
+    public Tally start() {
+        return start;
+    }
+
+    /**
      * Returns how one metric's countdowns ended.
      *
-     * @param metric response or resolution
+     * @param metric response, resolution or start
      * @return its tally
+     * @throws IllegalArgumentException for another metric
      */
     public Tally tally(SlaMetric metric) {
-        return metric == SlaMetric.RESPONSE ? response : resolution;
+        return switch (metric) {
+            case RESPONSE -> response;
+            case RESOLUTION -> resolution;
+            case START -> start;
+            default -> throw new IllegalArgumentException("metric: must be RESPONSE, RESOLUTION or START (was "
+                    + metric + ")");
+        };
     }
 
     /** Returns how many requests were answered. */

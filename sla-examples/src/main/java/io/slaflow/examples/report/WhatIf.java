@@ -54,6 +54,7 @@ final class WhatIf {
                 new Figure("requests", Kind.COUNT, 0, s -> OptionalDouble.of(s.summary().requests())),
                 new Figure("response met", Kind.SHARE, 1, s -> s.summary().response().shareMet()),
                 new Figure("resolution met", Kind.SHARE, 1, s -> s.summary().resolution().shareMet()),
+                new Figure("start of work met", Kind.SHARE, 1, s -> s.summary().start().shareMet()),
                 new Figure("requests with a breach", Kind.COUNT, -1,
                         s -> OptionalDouble.of(s.summary().breachedRequests())),
                 new Figure("median response", Kind.DURATION, -1, s -> seconds(s.summary().responseTime(50)

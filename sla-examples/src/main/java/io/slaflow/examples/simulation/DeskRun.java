@@ -8,10 +8,13 @@ import io.slaflow.bpmn.RequestTimeline;
 import io.slaflow.bpmn.RunningClocks;
 import io.slaflow.bpmn.SlaEngine;
 import io.slaflow.bpmn.SlaEvent;
+import io.slaflow.core.countdown.CountdownStatus;
 import io.slaflow.core.countdown.Explanation;
 import io.slaflow.core.countdown.SlaMetric;
+import io.slaflow.core.request.RequestKind;
 import io.slaflow.core.request.ServiceRequest;
 import io.slaflow.core.routing.RoutingRules;
+import io.slaflow.core.routing.SupportGroups;
 import io.slaflow.core.testkit.TestClock;
 import io.slaflow.examples.report.MetricResult;
 import io.slaflow.examples.report.OpenWork;
@@ -35,6 +38,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 
@@ -43,8 +47,15 @@ import java.util.Set;
  * requests through the public {@link SlaEngine} API while the {@link TestClock} moves from event to
  * event, and {@link SlaEngine#fireDueTimers()} runs the due SLA timers every {@link #TICK} of simulated
  * time (a warning or breach is recorded at the instant it happened; only its escalation may come up to
- * a tick late). Idle people on shift take work in the engine's work order ({@link SlaEngine#workList});
- * a call that finds every consultant busy becomes a {@linkplain SlaEngine#missedCall missed call}.
+ * a tick late). Each member's shifts are in the engine's {@linkplain SlaEngine#staff() staff directory}
+ * (a duty specialist's with the on-call hours); idle people the directory has on duty
+ * ({@link io.slaflow.bpmn.StaffDirectory#available}) take work in the engine's work order
+ * ({@link SlaEngine#workList}) and claim it as they start ({@link SlaEngine#claim}, which meets the time to
+ * start work); a call that finds every consultant on duty busy becomes a
+ * {@linkplain SlaEngine#missedCall missed call}. On the {@link Incidents} day a consultant is off sick
+ * (an absence in the directory) and the first emergency offered to one duty specialist from that day on
+ * is {@linkplain SlaEngine#decline declined} by them and taken by the next on duty; a duty specialist on
+ * call who cannot come declines the same way.
  * The customers file and reply through their own {@linkplain SlaEngine#forCustomer desk view}. An
  * announced policy change is stored with {@link SlaEngine#reconfigure} at its announcement and takes
  * force at its instant; each request records the configuration version in force when it was filed.
@@ -90,6 +101,7 @@ final class DeskRun {
     private final boolean baseline;
     private final ZoneId zone;
     private final TestClock clock;
+    private final Incidents incidents;
     private final Roster roster;
     private final RoutingRules routing;
     private final Map<String, CustomerDesk> desks = new LinkedHashMap<>();
@@ -104,6 +116,8 @@ final class DeskRun {
     private SlaEngine engine;
     private AcceptanceSteps acceptance;
     private long seq;
+    /** Whether the first emergency from the incidents day on offered to one duty specialist was declined yet. */
+    private boolean declinedOnIncidentsDay;
 
     DeskRun(SimulationConfig config, String name, Staffing staffing, List<Arrival> arrivals, PrintStream progress,
             boolean baseline) {
@@ -115,7 +129,8 @@ final class DeskRun {
         this.baseline = baseline;
         this.zone = config.zone();
         this.clock = TestClock.at(config.start());
-        this.roster = Roster.of(staffing, zone);
+        this.incidents = Incidents.of(config);
+        this.roster = Roster.of(staffing, zone, incidents);
         this.routing = config.policyFile().routing();
         Staffing.GROUPS.forEach(g -> openSeries.put(g, new ArrayList<>()));
     }
@@ -130,6 +145,7 @@ final class DeskRun {
         try (SlaEngine e = roster.register(builder).build()) {
             engine = e;
             config.customers().forEach(c -> desks.put(c.name(), e.forCustomer(c.name())));
+            roster.enrol(e.staff());
             acceptance = new AcceptanceSteps(e.acceptance());
             scheduleAll();
             loop();
@@ -152,6 +168,9 @@ final class DeskRun {
                 schedule(day.atTime(time).atZone(zone).toInstant(), SHIFT, () -> dirty.addAll(Staffing.GROUPS));
             }
             schedule(day.plusDays(1).atStartOfDay(zone).toInstant(), RECORD, () -> endOfDay(day));
+        }
+        if (roster.hasSickMember()) {
+            schedule(incidents.day().atTime(Shift.EARLY.from).atZone(zone).toInstant(), SHIFT, this::sickDay);
         }
         for (Instant t = config.start(); !t.isAfter(config.end()); t = t.plus(SAMPLE)) {
             schedule(t, RECORD, this::sampleOpenWork);
@@ -179,6 +198,18 @@ final class DeskRun {
         progress.printf(Locale.ROOT, "  %s  configuration v%d in force: requests filed from now on are timed by it;"
                         + " %d open requests keep their targets%n", DAY_TIME.format(clock.instant().atZone(zone)),
                 engine.configVersion(), open.size());
+    }
+
+    /**
+     * Says, as the early shift starts, who is off sick today and who of the consultants is on duty, as
+     * the staff directory holds it (the absence was recorded at the start of the run).
+     */
+    private void sickDay() {
+        Instant now = clock.instant();
+        progress.printf(Locale.ROOT, "  %s  %s is off sick today (absent until %s); consultants on duty: %s%n",
+                DAY_TIME.format(now.atZone(zone)), Incidents.SICK,
+                DAY_TIME.format(incidents.sickDay(zone).to().atZone(zone)),
+                String.join(", ", engine.staff().available(SupportGroups.CONSULTANTS, now)));
     }
 
     /** Runs the SLA timers that are due; escalations ({@link #onEvent}) offer work to more people. */
@@ -217,7 +248,9 @@ final class DeskRun {
         Plan plan = Plan.of(a);
         Instant now = clock.instant();
         if (a.byPhone()) {
-            Worker free = roster.members(line).stream().filter(w -> !w.busy() && w.onShift(now)).findFirst().orElse(null);
+            List<String> onDuty = engine.staff().available(line, now);
+            Worker free = roster.members(line).stream().filter(w -> !w.busy() && w.onShift(now)
+                    && onDuty.contains(w.id)).findFirst().orElse(null);
             if (free != null) {
                 Ticket t = file(a, plan, desk(a).submit(request), line);
                 tally.callsTaken++;
@@ -228,9 +261,47 @@ final class DeskRun {
                 tally.missedCalls++;
             }
         } else {
-            file(a, plan, desk(a).submit(request), line);
+            Ticket t = file(a, plan, desk(a).submit(request), line);
+            if (request.kind() == RequestKind.EMERGENCY && !declinedOnIncidentsDay
+                    && !now.atZone(zone).toLocalDate().isBefore(incidents.day())) {
+                declineOnIncidentsDay(t, now);
+            }
         }
         dirty.add(line);
+    }
+
+    /**
+     * The first emergency from the incidents day on that is offered to one duty specialist alone: they
+     * decline it at once, and the engine offers it to the next on duty. One filed while only one is on
+     * duty (offered to them or to the whole line, with nobody to pass it to) is left to the next emergency.
+     */
+    private void declineOnIncidentsDay(Ticket t, Instant now) {
+        Worker offered = offeredAlone(t, now).orElse(null);
+        if (offered == null) {
+            return;
+        }
+        engine.decline(t.id, offered.id, Incidents.DECLINE_REASON);
+        t.decline(offered.id);
+        t.declinedInEngine = true;
+        declinedOnIncidentsDay = true;
+        tally.declines++;
+        progress.printf(Locale.ROOT, "  %s  %s declines emergency %s (\"%s\"); it is offered to the next on duty%n",
+                DAY_TIME.format(now.atZone(zone)), offered.id, t.arrival.ref(), Incidents.DECLINE_REASON);
+    }
+
+    /**
+     * Returns the duty specialist an emergency is offered to alone: the only one of two or more on duty
+     * whose work list has it (offered to the whole line, every one's has it). Empty when fewer than two
+     * are on duty: then nobody else could take it.
+     */
+    private Optional<Worker> offeredAlone(Ticket t, Instant now) {
+        List<String> onDuty = engine.staff().available(t.line, now);
+        if (onDuty.size() < 2) {
+            return Optional.empty();
+        }
+        List<String> seeing = onDuty.stream().filter(user -> engine.workList(user).stream()
+                .anyMatch(s -> s.id().equals(t.id))).toList();
+        return seeing.size() == 1 ? Optional.ofNullable(roster.worker(seeing.get(0))) : Optional.empty();
     }
 
     private CustomerDesk desk(Arrival a) {
@@ -262,14 +333,22 @@ final class DeskRun {
     }
 
     /**
-     * Lets each idle member of a line who is on shift (or a duty specialist on call) take the next item
-     * of their work list. The engine's work list is read only when this simulation's own records say
-     * the member may find something there.
+     * Lets each idle member of a line whom the staff directory has on duty (on shift, or a duty
+     * specialist on call, and not away) take the next item of their work list. The directory and the
+     * work lists are read only when this simulation's own records say an idle member may find something
+     * there.
      */
     private void dispatch(String group, Instant now) {
+        List<String> onDuty = null;
         for (Worker w : roster.members(group)) {
+            if (w.busy() || !mayFindWork(w)) {
+                continue;
+            }
+            if (onDuty == null) {
+                onDuty = engine.staff().available(group, now);
+            }
             boolean onShift = w.onShift(now);
-            if (!w.busy() && (onShift || w.onCall(now)) && mayFindWork(w)) {
+            if (onDuty.contains(w.id) && (onShift || w.onCall(now))) {
                 takeNext(w, onShift);
             }
         }
@@ -307,27 +386,37 @@ final class DeskRun {
         return false;
     }
 
-    /** Off shift a duty specialist takes only the emergencies offered to them in person, unless they cannot (D7). */
+    /**
+     * Off shift a duty specialist takes only the emergencies offered to them in person, unless they cannot
+     * (D7): then they decline it ({@link SlaEngine#decline}) and the engine offers it to the next on duty.
+     * One that another declined before is taken: "another specialist is found".
+     */
     private boolean mayTakeOnCall(Worker w, Ticket t, RequestStatus s) {
         if (s.escalated() || t.declinedBy(w.id)) {
             return false;
         }
-        if (t.plan.onCallCannot()) {
+        if (t.plan.onCallCannot() && !t.declined()) {
             t.decline(w.id);
             tally.notReachable++;
+            if (offeredAlone(t, clock.instant()).filter(o -> o == w).isPresent()) {
+                engine.decline(t.id, w.id, "On call without a computer at hand; cannot take it");
+                t.declinedInEngine = true;
+                tally.declines++;
+                dirty.add(t.line);
+            }
             return false;
         }
         return true;
     }
 
     /**
-     * Starts a step. Work that will outlast a call ({@link Worker#OVERTIME}), an acceptance step
-     * included, is claimed first, so the engine's work lists show who has it; shorter work is claimed
-     * by the operation it ends in.
+     * Starts a step. Work the member does not hold yet, an acceptance step included, is claimed as they
+     * start it: the engine's work lists show who has it, the time to start work is met, and the step
+     * may end after the member's shift.
      */
     private void begin(Worker w, Ticket t, boolean onCall) {
         Duration effort = t.step().effort().plus(onCall ? t.plan.onCallDelay() : Duration.ZERO);
-        if (effort.compareTo(Worker.OVERTIME) > 0 && !w.id.equals(t.assignee)) {
+        if (!w.id.equals(t.assignee)) {
             engine.claim(t.id, w.id);
         }
         w.take(t, onCall);
@@ -438,9 +527,10 @@ final class DeskRun {
             for (RequestStatus s : desk.requests()) {
                 Ticket t = tickets.get(s.id());
                 ServiceRequest r = s.request();
+                Optional<CountdownStatus> start = s.countdown(SlaMetric.START);
                 rows.add(new RequestRow(t.arrival.ref(), r.customer(), r.tier(), r.kind(), r.severity(), s.group(),
                         r.subject(), s.filedAt(), MetricResult.of(s.response()), MetricResult.of(s.resolution()),
-                        t.configVersion));
+                        t.configVersion, start.map(MetricResult::of).orElse(null)));
             }
         }
         rows.sort(Comparator.comparing(RequestRow::id));
@@ -448,15 +538,16 @@ final class DeskRun {
     }
 
     /**
-     * Reads from the engine, while it is open, what the page of each breached request shows: its
-     * timeline, and the explanation of each countdown that breached, as they stand at the end of the run.
+     * Reads from the engine, while it is open, what the page of each breached request and each emergency
+     * a duty specialist declined shows: its timeline, and the explanation of each countdown that
+     * breached, as they stand at the end of the run.
      */
     private List<RequestHistory> histories(List<RequestRow> rows) {
         Map<String, Ticket> byRef = new HashMap<>();
         tickets.values().forEach(t -> byRef.put(t.arrival.ref(), t));
         List<RequestHistory> histories = new ArrayList<>();
         for (RequestRow row : rows) {
-            if (row.breached()) {
+            if (row.breached() || byRef.get(row.id()).declinedInEngine) {
                 Ticket t = byRef.get(row.id());
                 RequestTimeline timeline = desks.get(row.customer()).timeline(t.id);
                 List<TimelineStep> steps = timeline.entries().stream().map(e -> new TimelineStep(e.at(),
@@ -475,8 +566,8 @@ final class DeskRun {
 
     private ScenarioFigures figures() {
         return new ScenarioFigures(name, staffing, tickets.size(), tally.callsTaken, tally.missedCalls,
-                tally.callBacks, tally.waits, tally.handOvers, tally.calledIn, tally.notReachable, tally.warnings,
-                tally.breaches, tally.escalations, tally.timerJobs, acceptance.proposed(), acceptance.accepted(),
+                tally.callBacks, tally.waits, tally.handOvers, tally.calledIn, tally.notReachable, tally.declines,
+                tally.warnings, tally.breaches, tally.escalations, tally.timerJobs, acceptance.proposed(), acceptance.accepted(),
                 acceptance.acceptedAfterRework(), acceptance.reworkRounds(), acceptance.payments(),
                 acceptance.takenOver());
     }
@@ -510,6 +601,7 @@ final class DeskRun {
         int handOvers;
         int calledIn;
         int notReachable;
+        int declines;
         int warnings;
         int breaches;
         int escalations;

@@ -15,6 +15,9 @@ package io.slaflow.examples.simulation;
  * @param handOvers hand-overs to another line
  * @param calledIn emergencies a duty specialist took while off shift, on call (D7)
  * @param notReachable times a duty specialist called in off shift could not take the emergency
+ * @param declines emergencies a duty specialist declined through the engine ({@code SlaEngine.decline}),
+ *     each then offered to the next on duty: one on the {@code Incidents} day, and those of a specialist
+ *     on call who could not come and had it offered alone
  * @param warnings warnings the engine announced
  * @param breaches breaches the engine announced (response and resolution counted apart)
  * @param escalations escalations the engine announced
@@ -28,7 +31,7 @@ package io.slaflow.examples.simulation;
  *     than the one who took the case's step before took from their work list
  */
 public record ScenarioFigures(String scenario, Staffing staffing, int requests, int callsTaken, int missedCalls,
-        int callBacks, int waits, int handOvers, int calledIn, int notReachable, int warnings, int breaches,
+        int callBacks, int waits, int handOvers, int calledIn, int notReachable, int declines, int warnings, int breaches,
         int escalations, int timerJobs, int acceptanceCases, int accepted, int acceptedAfterRework, int reworkRounds,
         int payments, int stepsTakenOver) {
 }

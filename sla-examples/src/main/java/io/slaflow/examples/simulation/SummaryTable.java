@@ -15,8 +15,8 @@ import java.util.OptionalDouble;
 import java.util.function.Function;
 
 /**
- * Prints the final summary: the scenarios side by side, with each customer's compliance, then the
- * baseline per kind of request.
+ * Prints the final summary: the scenarios side by side, with each customer's compliance (response,
+ * resolution and the time to start work), then the baseline per kind of request.
  */
 final class SummaryTable {
 
@@ -32,12 +32,14 @@ final class SummaryTable {
         rows.add(row("requests", summaries, s -> String.valueOf(s.requests())));
         rows.add(row("response met", summaries, SummaryTable::responseMet));
         rows.add(row("resolution met", summaries, SummaryTable::resolutionMet));
+        rows.add(row("start of work met", summaries, SummaryTable::startMet));
         for (String customer : report.baseline().rows().stream().map(RequestRow::customer).distinct().toList()) {
             List<Summary> of = report.scenarios().stream().map(sc -> Summary.of(sc.rows().stream()
                     .filter(r -> r.customer().equals(customer)).toList())).toList();
             rows.add(row(customer + ": requests", of, s -> String.valueOf(s.requests())));
             rows.add(row(customer + ": response met", of, SummaryTable::responseMet));
             rows.add(row(customer + ": resolution met", of, SummaryTable::resolutionMet));
+            rows.add(row(customer + ": start of work met", of, SummaryTable::startMet));
             rows.add(row(customer + ": with a breach", of, s -> String.valueOf(s.breachedRequests())));
         }
         rows.add(row("still open at the end", summaries, s -> String.valueOf(s.requests() - s.resolved())));
@@ -51,6 +53,7 @@ final class SummaryTable {
         rows.add(row("waits on the customer", figures, f -> String.valueOf(f.waits())));
         rows.add(row("hand-overs", figures, f -> String.valueOf(f.handOvers())));
         rows.add(row("duty called in off shift", figures, f -> f.calledIn() + " (" + f.notReachable() + " not reachable)"));
+        rows.add(row("emergencies declined", figures, f -> String.valueOf(f.declines())));
         rows.add(row("escalations", figures, f -> String.valueOf(f.escalations())));
         rows.add(row("acceptance: cases, accepted", figures, f -> f.acceptanceCases() + ", " + f.accepted()
                 + " (" + f.acceptedAfterRework() + " after rework)"));
@@ -58,17 +61,19 @@ final class SummaryTable {
         rows.add(row("acceptance: payments", figures, f -> String.valueOf(f.payments())));
         rows.add(row("acceptance: steps taken over", figures, f -> String.valueOf(f.stepsTakenOver())));
         out.println();
-        out.println("Summary (response and resolution met: share of the countdowns decided; times are working time)");
+        out.println("Summary (response, resolution and start of work met: share of the countdowns decided; start of work"
+                + " is filing to the first claim, where the rule sets a start target; times are working time)");
         table(out, rows);
         out.println();
         out.println("Baseline per kind of request");
         List<List<String>> kinds = new ArrayList<>();
-        kinds.add(List.of("kind", "requests", "response met", "resolution met", "open", "median response"));
+        kinds.add(List.of("kind", "requests", "response met", "resolution met", "start met", "open",
+                "median response"));
         for (RequestKind kind : RequestKind.values()) {
             List<RequestRow> of = report.baseline().rows().stream().filter(r -> r.kind() == kind).toList();
             Summary s = Summary.of(of);
             kinds.add(List.of(kind.name().toLowerCase(Locale.ROOT), String.valueOf(s.requests()),
-                    share(s.response().shareMet()), share(s.resolution().shareMet()),
+                    share(s.response().shareMet()), share(s.resolution().shareMet()), share(s.start().shareMet()),
                     String.valueOf(s.requests() - s.resolved()), duration(s.responseTime(50))));
         }
         table(out, kinds);
@@ -80,6 +85,10 @@ final class SummaryTable {
 
     private static String resolutionMet(Summary s) {
         return share(s.resolution().shareMet()) + " of " + s.resolution().decided();
+    }
+
+    private static String startMet(Summary s) {
+        return share(s.start().shareMet()) + " of " + s.start().decided();
     }
 
     private static <T> List<String> row(String label, List<T> columns, Function<T, String> cell) {

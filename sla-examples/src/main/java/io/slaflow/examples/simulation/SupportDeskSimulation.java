@@ -34,9 +34,13 @@ import java.util.logging.Logger;
  * {@link io.slaflow.bpmn.SlaEngine} API on an embedded H2 database with a
  * {@link io.slaflow.core.testkit.TestClock}. Key users and ordinary users file consultations,
  * specifications, development, updates and emergencies, critical and not, with a daily peak;
- * consultants, analysts, programmers and duty specialists on two shifts take them in the work order
- * and spend working time on each; calls that find every consultant busy are called back; some
- * requests wait on the customer; some are handed over to the next line. The same week runs again for
+ * consultants, analysts, programmers and duty specialists on two shifts, kept in the engine's
+ * {@linkplain io.slaflow.bpmn.SlaEngine#staff() staff directory}, take them in the work order while on
+ * duty, claim each as they start it (consultations must be started within five minutes) and spend
+ * working time on each; calls that find every consultant busy are called back; some requests wait on
+ * the customer; some are handed over to the next line. On the run's second day a consultant is off
+ * sick, and an emergency is {@linkplain io.slaflow.bpmn.SlaEngine#decline declined} and taken by the
+ * next duty specialist on duty ({@link Incidents}). The same week runs again for
  * each capacity what-if (by default one consultant fewer, one programmer more), each on its own engine
  * and, processors permitting, at the same time as the baseline.
  *

@@ -26,6 +26,8 @@ final class Ticket {
     boolean missedCall;
     boolean waiting;
     boolean resolved;
+    /** Set once a duty specialist declined it through the engine ({@code SlaEngine.decline}). */
+    boolean declinedInEngine;
     private int next;
     private final Set<String> declinedBy = new HashSet<>();
 
@@ -54,9 +56,17 @@ final class Ticket {
         return next >= plan.steps().size();
     }
 
-    /** Records that a duty specialist called in off shift could not take it; tells whether that is new. */
+    /**
+     * Records that a duty specialist declined it, or, called in off shift, could not take it; tells
+     * whether that is new.
+     */
     boolean decline(String member) {
         return declinedBy.add(member);
+    }
+
+    /** Tells whether any duty specialist declined it or could not take it. */
+    boolean declined() {
+        return !declinedBy.isEmpty();
     }
 
     boolean declinedBy(String member) {

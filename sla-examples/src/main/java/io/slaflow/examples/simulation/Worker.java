@@ -8,8 +8,10 @@ import java.time.Instant;
 /**
  * One member of the simulated desk: a line, a shift, and the request in hand. A short step (a call, an
  * answer, a hand-over note: up to {@link #OVERTIME}) is finished even past the shift's end; longer work
- * stops at the shift's end and goes on at the next shift. Duty specialists are also on call off shift.
- * Mutable simulation state; not thread-safe.
+ * stops at the shift's end and goes on at the next shift (a sick day is no shift). Duty specialists are
+ * also on call off shift. The engine's staff directory holds {@link #onDuty()} as the member's shifts;
+ * the simulation asks it who is on duty before anyone takes work. Mutable simulation state; not
+ * thread-safe.
  */
 final class Worker {
 
@@ -20,16 +22,30 @@ final class Worker {
     final String group;
     final Shift shift;
     private final WorkingCalendar hours;
+    private final WorkingCalendar onDuty;
     private final WorkingCalendar onCallHours;
     private Ticket ticket;
     private boolean onCallNow;
 
-    Worker(String id, String group, Shift shift, WorkingCalendar hours, WorkingCalendar onCallHours) {
+    /**
+     * @param hours the member's own working time: their shift, less any sick day
+     * @param onDuty when the member may be offered work, as the staff directory holds it: their shift,
+     *     for a duty specialist with the on-call hours too
+     * @param onCallHours the on-call hours of duty specialists (ignored for the other lines)
+     */
+    Worker(String id, String group, Shift shift, WorkingCalendar hours, WorkingCalendar onDuty,
+            WorkingCalendar onCallHours) {
         this.id = id;
         this.group = group;
         this.shift = shift;
         this.hours = hours;
+        this.onDuty = onDuty;
         this.onCallHours = SupportGroups.DUTY.equals(group) ? onCallHours : null;
+    }
+
+    /** Returns the shifts the staff directory holds for this member. */
+    WorkingCalendar onDuty() {
+        return onDuty;
     }
 
     boolean busy() {
@@ -60,12 +76,15 @@ final class Worker {
         this.onCallNow = false;
     }
 
-    /** Returns when {@code effort} of work started at {@code start} is done. */
+    /**
+     * Returns when {@code effort} of work started at {@code start} is done. A duty specialist goes on
+     * with an emergency past their shift through their on-call hours ({@link #onDuty()}).
+     */
     Instant finish(Instant start, Duration effort) {
         if (onCallNow || effort.compareTo(OVERTIME) <= 0) {
             return start.plus(effort);
         }
-        return hours.addWorkingTime(start, effort);
+        return (onCallHours != null ? onDuty : hours).addWorkingTime(start, effort);
     }
 
     @Override

@@ -109,7 +109,23 @@ class CsvReportTest {
         assertEquals(List.of("R-2", "acme", "KEY_USER", "DEVELOPMENT", "NON_CRITICAL", "programmers", "s",
                 "2026-03-09T10:15:00+02:00", "2026-03-09T14:35:30+02:00", "",
                 "240", "250.5", "BREACHED", "10.5",
-                "2400", "720", "OPEN", "", "2"), r);
+                "2400", "720", "OPEN", "", "2", "", "", "", ""), r, "no start target: its four columns empty");
+    }
+
+    @Test
+    void writesTheTimeToStartWorkInTheLastColumns() {
+        RequestRow started = new RequestRow("R-3", "acme", RequesterTier.ORDINARY_USER, RequestKind.CONSULTATION,
+                Severity.NON_CRITICAL, "consultants", "s", FILED,
+                MetricResult.completed(Duration.ofHours(4), Duration.ofMinutes(20), FILED.plus(Duration.ofMinutes(20))),
+                MetricResult.open(Duration.ofHours(24), Duration.ofMinutes(20)), 1,
+                MetricResult.completed(Duration.ofMinutes(5), Duration.ofSeconds(450), FILED.plusSeconds(450)));
+
+        List<String> r = Rfc4180.parse(CsvReport.render(List.of(started), SampleReport.KYIV)).get(1);
+
+        assertEquals(List.of("1", "2026-03-09T10:22:30+02:00", "5", "7.5", "BREACHED"), r.subList(18, 23),
+                "claimed 7.5 minutes after filing, against 5");
+        assertEquals(CsvReport.HEADER.subList(18, 23), List.of("config_version", "started_at", "start_target_min",
+                "start_working_min", "start_outcome"));
     }
 
     @Test

@@ -125,8 +125,14 @@ class RequestPageTest {
             assertEquals("Request " + a.getTextContent(), Pages.select(Pages.parse(Files.readString(page,
                     StandardCharsets.UTF_8)), "//h1").get(0).getTextContent());
         }
+        List<RequestHistory> declined = SampleRuns.twoDays().report().baseline().histories().stream()
+                .filter(h -> h.explanations().isEmpty()).toList();
+        assertEquals(List.of("R-0065", "R-0113"), declined.stream().map(RequestHistory::id).toList(),
+                "the emergencies declined, in time: a page each though nothing breached");
+        assertTrue(declined.stream().allMatch(h -> h.steps().stream().anyMatch(s -> s.kind().equals("DECLINED"))));
         try (var pages = Files.list(SampleRuns.DIRECTORY.resolve(RequestHistory.DIRECTORY))) {
-            assertEquals(breached, pages.count(), "a page per breached request, no other");
+            assertEquals(breached + declined.size(), pages.count(),
+                    "a page per breached request and per declined emergency, no other");
         }
     }
 

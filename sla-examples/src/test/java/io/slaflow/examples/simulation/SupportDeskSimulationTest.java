@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.slaflow.bpmn.Absence;
+import io.slaflow.bpmn.TimelineEntry;
 import io.slaflow.core.calendar.WorkingCalendar;
 import io.slaflow.core.countdown.SlaMetric;
 import io.slaflow.core.policy.PolicyFile;
@@ -21,6 +23,7 @@ import io.slaflow.examples.report.RequestRow;
 import io.slaflow.examples.report.Scenario;
 import io.slaflow.examples.report.SlaReport;
 import io.slaflow.examples.report.Summary;
+import io.slaflow.examples.report.TimelineStep;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -56,6 +59,11 @@ class SupportDeskSimulationTest {
     private static final PolicyFile V2 = PolicyChange.of(V1).after();
     private static final Instant CHANGE = CONFIG.policyChangeAt().orElseThrow();
     private static final ZoneId TASHKENT = ZoneId.of("Asia/Tashkent");
+    /**
+     * The emergencies of the baseline a duty specialist declined: R-0065 (Monday 14:49, offered to duty-2 on
+     * call, who cannot come) and R-0113 (the incidents day's, Tuesday's, first emergency). Neither breached.
+     */
+    private static final List<String> DECLINED = List.of("R-0065", "R-0113");
     private static final List<Arrival> ARRIVALS = Arrivals.generate(SampleRuns.SEED, CONFIG.firstDay(), SampleRuns.DAYS,
             CONFIG.zone(), CONFIG.customers());
 
@@ -96,12 +104,25 @@ class SupportDeskSimulationTest {
         List<String> calls = RUN.figures().stream()
                 .map(f -> f.scenario() + ": " + f.callsTaken() + " taken, " + f.missedCalls() + " missed").toList();
 
+        // Changed with the staff directory (issue 19), checked request by request against the run before:
+        // - consultant-2 is off sick on Tuesday, so two consultants take the early shift's calls: 43 calls
+        //   taken and 31 missed instead of 47 and 27, and R-0121, R-0133 and R-0135 (Tuesday 10:41 to 12:18)
+        //   are answered late; with one consultant fewer only consultant-1 is left that morning: 111 answered
+        //   in time instead of 115, 31 calls taken and 43 missed instead of 40 and 34;
+        // - the engine offers an emergency only to a duty specialist on duty, and one declined goes to the
+        //   other at once: R-0026, R-0113 and R-0159 are answered in time, so response met stays 124 of 161;
+        // - a duty specialist goes on with an emergency through the on-call hours instead of leaving it at
+        //   the shift's end until the next morning: R-0065 (taken Monday 14:53) is resolved at 17:04, and
+        //   R-0113 is resolved in time too: resolution met 140 + 2 = 142 of 145.
+        // The what-ifs were not traced request by request: with one consultant fewer one more resolution is
+        // decided by the end (143 of 146 met, 16 open instead of 17); one programmer more follows the baseline.
+        // Consultations also claim as they start, which meets the new time to start work (see below).
         assertEquals(List.of(
-                "baseline: 162 requests, response met 124/161, resolution met 140/145, open 18",
-                "one consultant fewer: 162 requests, response met 115/161, resolution met 140/145, open 17",
-                "one programmer more: 162 requests, response met 124/161, resolution met 140/145, open 17"), figures);
-        assertEquals(List.of("baseline: 47 taken, 27 missed", "one consultant fewer: 40 taken, 34 missed",
-                "one programmer more: 47 taken, 27 missed"), calls);
+                "baseline: 162 requests, response met 124/161, resolution met 142/145, open 18",
+                "one consultant fewer: 162 requests, response met 111/161, resolution met 143/146, open 16",
+                "one programmer more: 162 requests, response met 124/161, resolution met 142/145, open 17"), figures);
+        assertEquals(List.of("baseline: 43 taken, 31 missed", "one consultant fewer: 31 taken, 43 missed",
+                "one programmer more: 43 taken, 31 missed"), calls);
     }
 
     @Test
@@ -202,11 +223,12 @@ class SupportDeskSimulationTest {
     @Test
     void writesThePageTheCsvAndADiagramOfEachDeployedProcess() throws Exception {
         List<String> names = RUN.files().stream().map(p -> SampleRuns.DIRECTORY.relativize(p).toString()).toList();
-        List<String> pages = RUN.report().baseline().rows().stream().filter(RequestRow::breached)
-                .map(r -> "requests/" + r.id() + ".html").toList();
+        List<String> pages = RUN.report().baseline().rows().stream()
+                .filter(r -> r.breached() || DECLINED.contains(r.id())).map(r -> "requests/" + r.id() + ".html").toList();
         assertEquals(List.of("index.html", "report.csv", "slaflowAcceptance.png", "slaflowRequestIntake.png"),
                 names.subList(0, 4));
-        assertEquals(pages, names.subList(4, names.size()), "then a page per breached request of the baseline");
+        assertEquals(pages, names.subList(4, names.size()),
+                "then a page per breached request of the baseline and per declined emergency");
         for (Path file : RUN.files().subList(2, 4)) {
             BufferedImage png = ImageIO.read(file.toFile());
             assertTrue(png.getWidth() > 600 && png.getHeight() > 200, png.getWidth() + "x" + png.getHeight());
@@ -267,6 +289,94 @@ class SupportDeskSimulationTest {
     }
 
     @Test
+    void theIncidentsDaysFirstEmergencyIsDeclinedAndTheNextOnDutyClaimsIt() {
+        // Tuesday's first emergency: R-0113, filed 09:47 in Kyiv while both duty specialists are on duty
+        // (duty-1 on the early shift, duty-2 on call); the rotation offers it to duty-2, who declines
+        Arrival first = ARRIVALS.stream().filter(a -> a.request().kind() == RequestKind.EMERGENCY
+                && a.at().atZone(CONFIG.zone()).toLocalDate().equals(Incidents.of(CONFIG).day())).findFirst().orElseThrow();
+        assertEquals("R-0113 2026-03-24T09:47", first.ref() + " "
+                + first.at().atZone(CONFIG.zone()).toLocalDateTime().toString().substring(0, 16));
+        List<TimelineStep> steps = RUN.report().baseline().history("R-0113").orElseThrow().steps();
+        List<String> kinds = steps.stream().map(TimelineStep::kind).toList();
+        int declined = kinds.indexOf(TimelineEntry.Kind.DECLINED.name());
+
+        assertEquals(List.of("FILED", "OFFERED", "DECLINED", "OFFERED", "CLAIMED"), kinds.subList(0, 5));
+        assertEquals("offered to duty-2, next on duty's rotation", steps.get(declined - 1).text());
+        assertEquals("duty-2 " + Incidents.DECLINE_REASON, steps.get(declined).actor() + " " + steps.get(declined).text());
+        assertEquals("offered to duty-1, next on duty's rotation (duty-2 declined)", steps.get(declined + 1).text());
+        assertEquals("duty-1", steps.get(declined + 2).actor(), "the next on duty claimed it");
+        assertEquals(first.at(), steps.get(declined + 2).at(), "at once: duty-1 was free");
+        assertTrue(steps.stream().noneMatch(s -> "duty-2".equals(s.actor()) && !s.kind().equals("DECLINED")),
+                "duty-2 did nothing else with it");
+        assertTrue(SampleRuns.output().contains("  Tue 2026-03-24 09:47  duty-2 declines emergency R-0113 (\""
+                + Incidents.DECLINE_REASON + "\"); it is offered to the next on duty\n"), SampleRuns.output());
+        // and once more on Monday: R-0065 is offered to duty-2 on call, who cannot come (its plan says so)
+        List<TimelineStep> monday = RUN.report().baseline().history("R-0065").orElseThrow().steps();
+        assertTrue(monday.stream().anyMatch(s -> s.kind().equals("DECLINED") && "duty-2".equals(s.actor())), "R-0065");
+        assertEquals(List.of(2, 2, 2), RUN.figures().stream().map(ScenarioFigures::declines).toList());
+    }
+
+    @Test
+    void onlyMembersOnDutyClaimAndTheSickConsultantTakesNothingOnTheirSickDay() {
+        Roster roster = Roster.of(CONFIG.staffing(), CONFIG.zone(), Incidents.of(CONFIG));
+        Absence sick = Incidents.of(CONFIG).sickDay(CONFIG.zone());
+        assertEquals("2026-03-23T22:00:00Z 2026-03-24T22:00:00Z", sick.from() + " " + sick.to(), "Tuesday in Kyiv");
+        int claims = 0;
+        for (RequestHistory h : RUN.report().baseline().histories()) {
+            for (TimelineStep s : h.steps()) {
+                Worker w = s.actor() == null ? null : roster.worker(s.actor());
+                if (s.kind().equals("CLAIMED") && w != null) {
+                    assertTrue(w.onDuty().isWorkingTime(s.at()), h.id() + ": " + w + " claimed off duty at " + s.at());
+                    claims++;
+                }
+                assertFalse(Incidents.SICK.equals(s.actor()) && sick.covers(s.at()), h.id() + ": " + s);
+            }
+        }
+        assertTrue(claims > 40, "claims on the request pages: " + claims);
+        assertTrue(SampleRuns.output().contains("  Tue 2026-03-24 07:00  consultant-2 is off sick today (absent until"
+                + " Wed 2026-03-25 00:00); consultants on duty: consultant-1, consultant-3\n"), SampleRuns.output());
+    }
+
+    @Test
+    void consultationsCountTheTimeToStartWorkAndTheReportShowsIt() throws Exception {
+        List<RequestRow> rows = RUN.report().baseline().rows();
+        for (RequestRow r : rows) {
+            assertEquals(r.kind() == RequestKind.CONSULTATION, r.startResult().isPresent(), r.id());
+            r.startResult().ifPresent(start -> assertEquals(Duration.ofMinutes(5), start.target(), r.id()));
+        }
+        // R-0002: acme-trade, filed Monday 01:17 in Kyiv, before the desk's 07:00 opening; claimed at 07:00
+        assertEquals("2026-03-23T05:00:00Z PT0S MET", start(rows, "R-0002"));
+        // R-0004: silk-road-foods (gold, on Tashkent's day from 08:00 there, 05:00 in Kyiv), filed 03:33 in
+        // Kyiv; claimed when the desk opens at 07:00 Kyiv: two working hours of Tashkent's day
+        assertEquals("2026-03-23T05:00:00Z PT2H BREACHED", start(rows, "R-0004"));
+        // R-0018: a key user's consultation, claimed by an analyst the instant it was filed
+        RequestRow r18 = rows.stream().filter(r -> r.id().equals("R-0018")).findFirst().orElseThrow();
+        assertEquals(r18.filedAt() + " PT0S MET", start(rows, "R-0018"));
+
+        // 128 consultations: 78 claimed within 5 minutes, 49 later, 1 open at the end (counted from the CSV)
+        List<String> starts = RUN.report().scenarios().stream().map(sc -> sc.name() + ": " + sc.summary().start().met()
+                + " of " + sc.summary().start().decided() + ", open " + sc.summary().start().open()).toList();
+        assertEquals(List.of("baseline: 78 of 127, open 1", "one consultant fewer: 56 of 127, open 1",
+                "one programmer more: 78 of 127, open 1"), starts);
+        String page = Files.readString(SampleRuns.DIRECTORY.resolve(ReportWriter.INDEX), StandardCharsets.UTF_8);
+        assertTrue(page.contains("<div class=\"kpi-label\">start of work met</div><div class=\"kpi-value\">61.4 %</div>"
+                + "<div class=\"kpi-note\">78 of 127 decided, 1 open (filing to claim)</div>"), "KPI");
+        assertTrue(Pattern.compile("<th scope=\"row\">start of work met</th><td class=\"num\">61.4 %</td>")
+                .matcher(page).find(), "what-if table");
+        List<String> csv = Files.readAllLines(SampleRuns.DIRECTORY.resolve(ReportWriter.CSV), StandardCharsets.UTF_8);
+        assertTrue(csv.get(0).endsWith(",config_version,started_at,start_target_min,start_working_min,start_outcome"));
+        assertEquals(78, csv.stream().filter(l -> l.matches(".*,5,[0-9.]+,MET")).count(), "start met, last columns");
+        assertTrue(Pattern.compile("\n  start of work met +61\\.4% of 127 +44\\.1% of 127 +61\\.4% of 127\n")
+                .matcher(SampleRuns.output()).find(), SampleRuns.output());
+    }
+
+    private static String start(List<RequestRow> rows, String id) {
+        MetricResult start = rows.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow().startResult()
+                .orElseThrow();
+        return start.completed().orElseThrow() + " " + start.workingTime() + " " + start.outcome();
+    }
+
+    @Test
     void theChangeTightensOrdinaryNonCriticalResolutionForRequestsFiledFromItsInstant() {
         List<RequestRow> ordinary = RUN.report().baseline().rows().stream()
                 .filter(r -> r.customer().equals(Arrivals.CUSTOMER) && r.tier() == RequesterTier.ORDINARY_USER
@@ -278,9 +388,10 @@ class SupportDeskSimulationTest {
             assertEquals(Duration.ofHours(r.filedAt().isBefore(CHANGE) ? 24 : 16), r.resolution().target(), r.id());
         }
         String out = SampleRuns.output();
+        // the consultations' rule (targets[5], with the start target) and the last rule time these requests
         assertTrue(out.contains("  Mon 2026-03-23 12:00  policy change announced: configuration v2 (two-shift-desk"
-                + " targets[3]: resolution 24h -> 16h) in force from Tue 2026-03-24 00:00, open requests keep their"
-                + " targets (KEEP); deadlines it moves: 0\n"), out);
+                + " targets[5], targets[6]: resolution 24h -> 16h) in force from Tue 2026-03-24 00:00, open requests"
+                + " keep their targets (KEEP); deadlines it moves: 0\n"), out);
         assertTrue(out.contains("  Tue 2026-03-24 00:00  configuration v2 in force: requests filed from now on are"
                 + " timed by it; "), out);
     }
@@ -317,6 +428,12 @@ class SupportDeskSimulationTest {
                 cells.append("<td class=\"num\">(").append(met).append(" of ")
                         .append(met + breached).append(")</td>").append(td(breached));
             }
+            // then, new with the start target (issue 19), the time to start work met, counted apart
+            long started = of.stream().flatMap(r -> r.startResult().stream())
+                    .filter(r -> r.outcome() == MetricResult.Outcome.MET).count();
+            long startedLate = of.stream().flatMap(r -> r.startResult().stream()).filter(MetricResult::breached).count();
+            cells.append("<td class=\"num\">(").append(started).append(" of ").append(started + startedLate)
+                    .append(")</td>");
             cells.append(td(of.stream().filter(RequestRow::breached).count()));
             Matcher tr = Pattern.compile("<tr data-customer=\"" + customer + "\">(.*?)</tr>").matcher(page);
             assertTrue(tr.find(), customer);
@@ -337,7 +454,7 @@ class SupportDeskSimulationTest {
         assertEquals(CHANGE.toString(), mark.group(1));
         // samples every hour over 48 hours on a plot from x=56 to x=1080: the change after 24 hours is halfway
         assertEquals("568", mark.group(2));
-        assertTrue(page.contains("Configuration v2 (two-shift-desk targets[3]: resolution 24h -&gt; 16h) announced"
+        assertTrue(page.contains("Configuration v2 (two-shift-desk targets[5], targets[6]: resolution 24h -&gt; 16h) announced"
                 + " Mon 2026-03-23 12:00, in force from Tue 2026-03-24 00:00"), "run information");
     }
 
