@@ -124,7 +124,7 @@ public final class StaffDirectory {
     }
 
     /**
-     * Returns every member of {@code group}, in user id order (the rotation's order).
+     * Returns every member of {@code group}, in rotation order: the order they joined it.
      *
      * @param group the group
      * @return its members; empty for a group nobody belongs to
@@ -134,7 +134,7 @@ public final class StaffDirectory {
     }
 
     /**
-     * Returns the members of {@code group} on shift and present at {@code at}, in user id order.
+     * Returns the members of {@code group} on shift and present at {@code at}, in rotation order.
      *
      * @param group the group
      * @param at the instant
