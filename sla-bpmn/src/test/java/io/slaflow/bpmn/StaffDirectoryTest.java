@@ -136,8 +136,8 @@ class StaffDirectoryTest {
                 "DECLINED daria: Out of network",
                 "OFFERED offered to denys, next on duty's rotation (dmytro declined; daria declined)",
                 "DECLINED denys: In another call",
-                "OFFERED nobody of duty left who can take it (dmytro declined; daria declined; denys declined): offered"
-                        + " to all of duty and escalated"), offers(id));
+                "OFFERED nobody of duty can take it now (dmytro declined; daria declined; denys declined): offered"
+                        + " to all of duty"), offers(id));
         assertEquals(List.of("STARTED RESPONSE", "STARTED RESOLUTION", "ESCALATED RESPONSE"), Events.names(listener, id));
         SlaEvent escalated = Events.of(listener, id).get(2);
         assertEquals("leads", escalated.group());

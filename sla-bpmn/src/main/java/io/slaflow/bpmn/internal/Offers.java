@@ -43,11 +43,20 @@ public final class Offers {
         if (workKind != RequestKind.EMERGENCY) {
             return;
         }
+        Steps.record(requestId, now, TimelineEntry.Kind.OFFERED, null, offerText(staff, line, member, skip, now)
+                + (member == null ? ": offered to all of " + line : ""));
+    }
+
+    /**
+     * Says to whom a request of {@code line} was offered and who was skipped and why: {@code "offered to daria,
+     * next on duty's rotation (dmytro declined; denys away until ...: sick)"}, or, for nobody ({@code member}
+     * null), {@code "nobody of duty can take it now (...)"}, for the caller to say what happens then.
+     */
+    static String offerText(Staff staff, String line, String member, Collection<String> skip, Instant now) {
         String why = unavailable(staff, line, now, skip);
-        Steps.record(requestId, now, TimelineEntry.Kind.OFFERED, null, member != null
+        return member != null
                 ? "offered to " + member + ", next on " + line + "'s rotation" + (why.isEmpty() ? "" : " (" + why + ")")
-                : "nobody of " + line + " can take it now" + (why.isEmpty() ? " (the group has no members)" : " (" + why
-                        + ")") + ": offered to all of " + line);
+                : "nobody of " + line + " can take it now (" + (why.isEmpty() ? "the group has no members" : why) + ")";
     }
 
     /** Says who of {@code group} cannot take work at {@code now} and why, e.g. {@code "anna off shift until ..."}. */

@@ -166,19 +166,17 @@ public final class Operations {
                     }
                     tasks.deleteCandidateUser(taskId, user);
                     String next = runtime.members().nextInRotation(r.line(), now, declined);
-                    String why = Offers.unavailable(runtime.members(), r.line(), now, declined);
+                    String offer = Offers.offerText(runtime.members(), r.line(), next, declined, now);
                     if (next != null) {
                         tasks.deleteCandidateGroup(taskId, r.line());
                         tasks.addCandidateUser(taskId, next);
                         processes.setVariable(r.id(), Model.VAR_OFFERED_TO, next);
-                        step(r, TimelineEntry.Kind.OFFERED, null, "offered to " + next + ", next on " + r.line()
-                                + "'s rotation (" + why + ")");
+                        step(r, TimelineEntry.Kind.OFFERED, null, offer);
                         return List.of();
                     }
                     processes.removeVariable(r.id(), Model.VAR_OFFERED_TO);
                     tasks.addCandidateGroup(taskId, r.line());
-                    step(r, TimelineEntry.Kind.OFFERED, null, "nobody of " + r.line() + " left who can take it ("
-                            + why + "): offered to all of " + r.line() + " and escalated");
+                    step(r, TimelineEntry.Kind.OFFERED, null, offer + ": offered to all of " + r.line());
                     SlaMetric working = r.clock().countdown(SlaMetric.RESPONSE).isMet() ? SlaMetric.RESOLUTION
                             : SlaMetric.RESPONSE;
                     if (!r.clock().countdown(working).escalations().isEmpty()) {
@@ -264,6 +262,7 @@ public final class Operations {
                     clocks.workKind(r.id(), found);
                     processes.removeVariable(r.id(), Model.VAR_ASSIGNEE);
                     processes.removeVariable(r.id(), Model.VAR_OFFERED_TO);
+                    processes.removeVariable(r.id(), Model.VAR_DECLINED);       // a new line: its members decide afresh
                     String firstOffer = Offers.firstOffer(runtime.members(), to, found, runtime.now());
                     Offers.recordOffer(runtime.members(), r.id(), to, found, firstOffer, Set.of(), runtime.now());
                     if (firstOffer != null) {
