@@ -127,4 +127,26 @@ class EscalationLevelsTest {
         desk.reconfigure(board, clock.instant(), RunningClocks.KEEP);
         assertEquals(2, desk.configVersion());
     }
+
+    @Test
+    void aReconfigurationThatPutsALevelBehindSendsItOnWhenItsGroupIsAway() {
+        desk.staff().absent("lena", new Absence(kyiv("2026-03-09T00:00"), kyiv("2026-03-10T00:00"), "course"));
+        String id = desk.submit(Desk.consultation("acme", "Report"));                 // 09:00, response 4h
+        // 10:00: version 2 gives a 1h response: its first level (30m) was reached at 09:30 and its deadline at
+        // 10:00, the instant the version takes force; leads are away, so the request goes on to directors at
+        // once, the level due at 2h (1h past the 1h deadline): threshold 2.0
+        clock.set(kyiv("2026-03-09T10:00"));
+        desk.reconfigure(SlaPolicies.parseFile(SlaPolicies.toYaml(FILE).replace("response: PT4H", "response: PT1H")),
+                clock.instant(), RunningClocks.MOVE);
+        desk.fireDueTimers();
+        assertEquals(List.of(
+                "ESCALATED RESPONSE leads 0.5 at 2026-03-09T07:30:00Z",
+                "BREACHED RESPONSE null 1.0 at 2026-03-09T08:00:00Z",
+                "ESCALATED RESPONSE directors 2.0 at 2026-03-09T08:00:00Z"), escalations(id));
+        assertEquals(List.of("RECONFIGURED: configuration version 2", "OFFERED: nobody of leads can take it now (lena away"
+                + " until 2026-03-09T22:00:00Z: course): escalated to the next level, directors"),
+                desk.timeline("acme", id).entries().stream().filter(e -> e.kind() == TimelineEntry.Kind.RECONFIGURED
+                        || e.kind() == TimelineEntry.Kind.OFFERED).map(e -> e.kind() + ": " + e.text()).toList());
+        assertEquals(List.of(id), desk.workList("boss").stream().map(RequestStatus::id).toList());
+    }
 }

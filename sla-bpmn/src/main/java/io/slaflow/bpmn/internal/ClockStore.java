@@ -601,8 +601,9 @@ public final class ClockStore {
      * its timing into {@code variables} (with clocks {@linkplain #attach attached}) and returns its events.
      * Call inside a command, with the process locked.
      */
-    public List<SlaEvent> storeRetimed(Slot slot, String processId, Owner owner, Retiming retimed,
+    public List<SlaEvent> storeRetimed(Slot slot, String processId, Owner owner, Retiming made,
             Map<String, Object> variables) {
+        Retiming retimed = reached(slot, owner, made);
         try (PreparedStatement update = OwnTables.changes().prepareStatement(
                 UPDATE_TIMED.formatted(OwnTables.table(TABLE)))) {
             bindRetimed(update, slot, processId, retimed);
@@ -708,6 +709,7 @@ public final class ClockStore {
                 }
                 Retiming retimed = retime(row, target, target.effectiveFrom(), callBacks.contains(row.processId()));
                 reconfigured(row.slot(), row.owner(), retimed);
+                retimed = reached(row.slot(), row.owner(), retimed);
                 bindRetimed(update, row.slot(), row.processId(), retimed);
                 update.addBatch();
                 changes.addAll(retimed.deadlines());
@@ -821,6 +823,7 @@ public final class ClockStore {
                     Retiming retimed = retime(row, target.get(), target.get().effectiveFrom(),
                             callBacks.contains(row.processId()));
                     reconfigured(row.slot(), row.owner(), retimed);
+                    retimed = reached(row.slot(), row.owner(), retimed);
                     announce(row, retimed.change(), events, first, levels);
                     timing = retimed.timing();
                     clock = retimed.change().clock();
@@ -980,6 +983,15 @@ public final class ClockStore {
             result = new RequestClock.Change(next.clock(), all, next.next());
         }
         return result;
+    }
+
+    /** {@code retimed} with the escalation levels it reached sent on as {@link #reach} does (an intake clock's). */
+    private Retiming reached(Slot slot, Owner owner, Retiming retimed) {
+        if (slot != Slot.INTAKE || retimed.change().escalations().isEmpty()) {
+            return retimed;
+        }
+        return new Retiming(reach(owner, retimed.change(), retimed.calendar()), retimed.timing(), retimed.calendar(),
+                retimed.deadlines(), retimed.at());
     }
 
     /**
