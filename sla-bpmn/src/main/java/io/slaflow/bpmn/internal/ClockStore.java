@@ -693,41 +693,14 @@ public final class ClockStore {
         if (rows.isEmpty()) {
             return new Moved(0, List.of());
         }
-        Set<String> held = lockProcesses(rows.stream().map(Row::processId).collect(Collectors.toSet()));
-        Set<String> callBacks = pendingCallBacks(held);
         List<DeadlineChange> changes = new ArrayList<>();
-        List<SlaEvent> events = new ArrayList<>();
-        Map<String, Slot> first = new HashMap<>();
-        Map<String, Set<String>> levels = new HashMap<>();
-        List<Row> gone = new ArrayList<>();
-        try (PreparedStatement update = OwnTables.changes().prepareStatement(
-                UPDATE_TIMED.formatted(OwnTables.table(TABLE)))) {
-            for (Row row : rows) {
-                if (!held.contains(row.processId())) {
-                    gone.add(row);
-                    continue;
-                }
-                Retiming retimed = retime(row, target, target.effectiveFrom(), callBacks.contains(row.processId()));
-                reconfigured(row.slot(), row.owner(), retimed);
-                retimed = reached(row.slot(), row.owner(), retimed);
-                bindRetimed(update, row.slot(), row.processId(), retimed);
-                update.addBatch();
-                changes.addAll(retimed.deadlines());
-                announce(row, retimed.change(), events, first, levels);
-            }
-            if (gone.size() < rows.size()) {
-                update.executeBatch();
-            }
-        } catch (SQLException e) {
-            throw OwnTables.failure("re-time the SLA clocks", e);
-        }
-        endGone(gone);
-        offer(first);
-        offerLevels(levels);
-        runtime.publishAfterCommit(events);
-        return new Moved(rows.size() - gone.size(), changes);
+        int moved = inBatch(rows, "re-time the SLA clocks", (row, batch) -> {
+            Retiming retimed = move(row, target, batch);
+            changes.addAll(retimed.deadlines());
+            return retimed;
+        });
+        return new Moved(moved, changes);
     }
-
     /**
      * Returns how moving every open clock timed by a version before {@code target} to it at {@code at}
      * would change their deadlines, changing nothing: up to {@code max} clocks after process {@code after}
@@ -800,69 +773,113 @@ public final class ClockStore {
         if (due.isEmpty()) {
             return new Sweep(0, 0);
         }
-        Set<String> held = lockProcesses(due.stream().map(Row::processId).collect(Collectors.toSet()));
-        Set<String> callBacks = null;
-        List<SlaEvent> events = new ArrayList<>();
-        Map<String, Slot> first = new HashMap<>();
-        Map<String, Set<String>> levels = new HashMap<>();
-        List<Row> gone = new ArrayList<>();
-        try (PreparedStatement update = OwnTables.changes().prepareStatement(
-                UPDATE_TIMED.formatted(OwnTables.table(TABLE)))) {
-            for (Row row : due) {
-                if (!held.contains(row.processId())) {
-                    gone.add(row);
-                    continue;
-                }
-                Timing timing = row.timing();
-                RequestClock clock = row.clock();
-                Optional<Configuration> target = runtime.configurations().moveTarget(timing.version(), now);
-                if (target.isPresent()) {                    // a reconfiguration's batches have not reached it yet
-                    if (callBacks == null) {
-                        callBacks = pendingCallBacks(held);
-                    }
-                    Retiming retimed = retime(row, target.get(), target.get().effectiveFrom(),
-                            callBacks.contains(row.processId()));
-                    reconfigured(row.slot(), row.owner(), retimed);
-                    retimed = reached(row.slot(), row.owner(), retimed);
-                    announce(row, retimed.change(), events, first, levels);
-                    timing = retimed.timing();
-                    clock = retimed.change().clock();
-                }
-                WorkingCalendar calendar = runtime.calendar(timing, Json.readRequest(row.request()).request());
-                RequestClock.Change change = row.slot() == Slot.INTAKE ? reach(row.owner(), clock.catchUp(now, calendar),
-                        calendar) : clock.catchUp(now, calendar);
-                announce(row, change, events, first, levels);
-                bindRetimed(update, row.slot(), row.processId(), new Retiming(change, timing, calendar, List.of(), now));
-                update.addBatch();
+        int fired = inBatch(due, "fire the due SLA clocks", (row, batch) -> {
+            Timing timing = row.timing();
+            RequestClock clock = row.clock();
+            Optional<Configuration> target = runtime.configurations().moveTarget(timing.version(), now);
+            if (target.isPresent()) {                        // a reconfiguration's batches have not reached it yet
+                Retiming retimed = move(row, target.get(), batch);
+                timing = retimed.timing();
+                clock = retimed.change().clock();
             }
-            if (gone.size() < due.size()) {
-                update.executeBatch();
-            }
-        } catch (SQLException e) {
-            throw OwnTables.failure("fire the due SLA clocks", e);
-        }
-        endGone(gone);
-        offer(first);
-        offerLevels(levels);
-        runtime.publishAfterCommit(events);
-        return new Sweep(due.size(), due.size() - gone.size());
+            WorkingCalendar calendar = runtime.calendar(timing, Json.readRequest(row.request()).request());
+            RequestClock.Change change = row.slot() == Slot.INTAKE ? reach(row.owner(), clock.catchUp(now, calendar),
+                    calendar) : clock.catchUp(now, calendar);
+            batch.announce(row, change);
+            return new Retiming(change, timing, calendar, List.of(), now);
+        });
+        return new Sweep(due.size(), fired);
+    }
+
+    /** What {@link #inBatch} does to one row whose process it holds: the clock to store, announced through the batch. */
+    @FunctionalInterface
+    private interface RowChange {
+        Retiming apply(Row row, Batch batch);
     }
 
     /**
-     * Adds the events of {@code change} of the clock of {@code row}, notes a first breach to escalate and the
-     * groups of the escalation levels it reached.
+     * Changes the clocks of {@code rows} in the command's transaction, as the sweep and a reconfiguration's
+     * batches do: locks their processes (skipping what another node or an operation holds), applies
+     * {@code change} to each held, stores them in one batched update, ends the clocks whose process is gone,
+     * escalates the first breaches, offers the levels reached, and publishes the events after commit.
+     *
+     * @param what what the batch does, for a failure's message
+     * @return how many rows it changed: those whose process it held
      */
-    private void announce(Row row, RequestClock.Change change, List<SlaEvent> events, Map<String, Slot> first,
-            Map<String, Set<String>> levels) {
-        events.addAll(events(row.owner(), change));
-        levelGroups(row.processId(), change).forEach((processId, groups) -> levels.merge(processId, groups, (a, b) -> {
-            Set<String> both = new LinkedHashSet<>(a);
-            both.addAll(b);
-            return both;
-        }));
-        events.addAll(escalated(row.owner(), defaultBreaches(change)));
-        if (firstBreach(change)) {
-            first.put(row.processId(), row.slot());
+    private int inBatch(List<Row> rows, String what, RowChange change) {
+        Batch batch = new Batch(lockProcesses(rows.stream().map(Row::processId).collect(Collectors.toSet())));
+        List<Row> gone = new ArrayList<>();
+        try (PreparedStatement update = OwnTables.changes().prepareStatement(
+                UPDATE_TIMED.formatted(OwnTables.table(TABLE)))) {
+            for (Row row : rows) {
+                if (!batch.held.contains(row.processId())) {
+                    gone.add(row);
+                    continue;
+                }
+                bindRetimed(update, row.slot(), row.processId(), change.apply(row, batch));
+                update.addBatch();
+            }
+            if (gone.size() < rows.size()) {
+                update.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw OwnTables.failure(what, e);
+        }
+        endGone(gone);
+        offer(batch.first);
+        offerLevels(batch.levels);
+        runtime.publishAfterCommit(batch.events);
+        return rows.size() - gone.size();
+    }
+
+    /**
+     * Re-times the clock of {@code row} to {@code target} at the instant it took force, records it on the
+     * request's timeline, sends on the levels nobody can take, and announces it through {@code batch}.
+     */
+    private Retiming move(Row row, Configuration target, Batch batch) {
+        Retiming retimed = retime(row, target, target.effectiveFrom(), batch.callBackPending(row.processId()));
+        reconfigured(row.slot(), row.owner(), retimed);
+        retimed = reached(row.slot(), row.owner(), retimed);
+        batch.announce(row, retimed.change());
+        return retimed;
+    }
+
+    /** What one batch of clock rows holds and announces. */
+    private final class Batch {
+
+        /** The processes the batch holds. */
+        final Set<String> held;
+        final List<SlaEvent> events = new ArrayList<>();
+        /** The processes whose clocks had their first breach, to escalate by default. */
+        final Map<String, Slot> first = new HashMap<>();
+        /** The groups the escalation levels reached offer each process to. */
+        final Map<String, Set<String>> levels = new HashMap<>();
+        /** The held processes whose call-back is pending, read at the first question. */
+        private Set<String> callBacks;
+
+        Batch(Set<String> held) {
+            this.held = held;
+        }
+
+        boolean callBackPending(String processId) {
+            if (callBacks == null) {
+                callBacks = pendingCallBacks(held);
+            }
+            return callBacks.contains(processId);
+        }
+
+        /** Adds the events of {@code change} of the clock of {@code row}, its first breach and the levels it reached. */
+        void announce(Row row, RequestClock.Change change) {
+            events.addAll(ClockStore.events(row.owner(), change));
+            levelGroups(row.processId(), change).forEach((processId, groups) -> levels.merge(processId, groups, (a, b) -> {
+                Set<String> both = new LinkedHashSet<>(a);
+                both.addAll(b);
+                return both;
+            }));
+            events.addAll(escalated(row.owner(), defaultBreaches(change)));
+            if (firstBreach(change)) {
+                first.put(row.processId(), row.slot());
+            }
         }
     }
 
