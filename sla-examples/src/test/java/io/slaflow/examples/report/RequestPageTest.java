@@ -75,6 +75,14 @@ class RequestPageTest {
     }
 
     @Test
+    void aRequestThatBreachedNothingHasItsTimelineAndNoExplanationOfAMissedDeadline() {
+        RequestHistory kept = new RequestHistory(HISTORY.id(), HISTORY.zone(), HISTORY.steps(), List.of());
+        String page = RequestPage.render(REPORT.run(), ROW, kept);     // a declined emergency met in time
+        assertFalse(page.contains("Why the deadline was missed"), "no section about a deadline nobody missed");
+        assertTimeline(Pages.parse(page), kept);
+    }
+
+    @Test
     void theHistoryMustBeOfTheRowsRequestAndAnIdMustBeAFileName() {
         RequestRow other = REPORT.baseline().rows().stream().filter(r -> !r.id().equals(ROW.id())).findFirst()
                 .orElseThrow();
