@@ -13,11 +13,14 @@ import java.util.Objects;
  * @param requestId the request, as returned by {@link SlaEngine#submit}, or an acceptance case a host
  *     started alone ({@link AcceptanceWorkflow#start})
  * @param customer the customer (tenant) the request belongs to
- * @param metric the countdown it concerns: for {@link Type#ESCALATED}, the one whose breach escalated
- * @param at when it happened: for a warning or a breach, the instant the threshold was crossed (which
- *     may be a little before the timer ran), otherwise the instant of the operation
+ * @param metric the countdown it concerns: for {@link Type#ESCALATED}, the one whose breach or escalation
+ *     level escalated (or, after every member declined, the one the request was working against)
+ * @param at when it happened: for a warning, a breach or an escalation level, the instant the threshold
+ *     was crossed (which may be a little before the timer ran), otherwise the instant of the operation
  * @param threshold the fraction of the target the event concerns: the warning fraction for
- *     {@link Type#WARNING}, 1 for {@link Type#BREACHED} and {@link Type#ESCALATED}, 0 otherwise
+ *     {@link Type#WARNING}, 1 for {@link Type#BREACHED} and for the default {@link Type#ESCALATED} of a
+ *     breach, the level as a fraction of the target for an escalation level's (1.25: a quarter of the
+ *     target past the deadline), 0 otherwise (an escalation after every member declined)
  * @param round 0 for the request's own response and resolution countdowns; for the countdown of a
  *     rework round of the acceptance workflow (metric {@link SlaMetric#RESOLUTION}), the round's
  *     number, 1 for the first, warranty rework rounds included
@@ -25,7 +28,7 @@ import java.util.Objects;
  *     unique and increasing in commit order across all nodes; a listener that hears an event twice (the
  *     feed delivers at least once) drops the repeat by it. 0 for an event not stored (made by hand)
  * @param group for {@link Type#ESCALATED}, the group the escalation offered the request to
- *     ({@code leads}); null for the other types
+ *     ({@code leads} by default, or the escalation level's group); null for the other types
  */
 public record SlaEvent(Type type, String requestId, String customer, SlaMetric metric, Instant at, double threshold,
         int round, long position, String group) {
@@ -44,7 +47,10 @@ public record SlaEvent(Type type, String requestId, String customer, SlaMetric m
         BREACHED,
         /** The metric was met (response given, request resolved). */
         MET,
-        /** A breach offered the request to the {@code leads} group, and an emergency to all of {@code duty}. */
+        /**
+         * The request was offered to more people: by default at the first breach to {@code leads} (and an
+         * emergency to all of {@code duty}), or to the group of an escalation level of the rule.
+         */
         ESCALATED
     }
 
