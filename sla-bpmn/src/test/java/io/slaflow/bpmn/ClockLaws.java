@@ -232,6 +232,20 @@ final class ClockLaws {
         }
     }
 
+    /**
+     * The law of breaches: each response or resolution of request {@code id} that {@code status} says breached
+     * was heard BREACHED once and ESCALATED once (a desk without escalation levels); one not breached, neither.
+     */
+    static void assertEachBreachHeardAndEscalatedOnce(String id, RequestStatus status, List<SlaEvent> heard) {
+        for (SlaMetric metric : List.of(SlaMetric.RESPONSE, SlaMetric.RESOLUTION)) {
+            boolean breached = (metric == SlaMetric.RESPONSE ? status.response() : status.resolution()).breached();
+            long breaches = heard.stream().filter(e -> e.metric() == metric && e.type() == SlaEvent.Type.BREACHED).count();
+            long escalations = heard.stream().filter(e -> e.metric() == metric && e.type() == SlaEvent.Type.ESCALATED).count();
+            assertEquals(breached ? 1 : 0, breaches, metric + " of " + id + " (" + status + "): " + heard);
+            assertEquals(breaches, escalations, metric + " of " + id + ": " + heard);
+        }
+    }
+
     /** Lets every due clock fire, moves ten days on, lets every clock then due fire, and checks the laws. */
     void settle(Runnable runDue) {
         runDue.run();
@@ -241,13 +255,7 @@ final class ClockLaws {
             ANNOUNCERS.getOrDefault(id, List.of()).forEach(who -> Statistics.label("thresholds announced by").collect(who));
             RequestStatus status = desk.status(id);
             List<SlaEvent> heard = HEARD.getOrDefault(id, List.of());
-            for (SlaMetric metric : List.of(SlaMetric.RESPONSE, SlaMetric.RESOLUTION)) {
-                boolean breached = (metric == SlaMetric.RESPONSE ? status.response() : status.resolution()).breached();
-                long breaches = heard.stream().filter(e -> e.metric() == metric && e.type() == SlaEvent.Type.BREACHED).count();
-                long escalations = heard.stream().filter(e -> e.metric() == metric && e.type() == SlaEvent.Type.ESCALATED).count();
-                assertEquals(breached ? 1 : 0, breaches, metric + " of " + id + " (" + status + "): " + heard);
-                assertEquals(breaches, escalations, metric + " of " + id + ": " + heard);
-            }
+            assertEachBreachHeardAndEscalatedOnce(id, status, heard);
             RequestClock stored = inCommand(desk, () -> ClockStore.read(ClockStore.Slot.INTAKE, id))
                     .orElseThrow(() -> new AssertionError("no clock of " + id));
             Optional<Instant> due = inCommand(desk, () -> ClockStore.due(ClockStore.Slot.INTAKE, id));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.slaflow.bpmn.internal.ClockStore;
 import io.slaflow.bpmn.internal.Timing;
 import io.slaflow.core.SlaException;
-import io.slaflow.core.countdown.SlaMetric;
 import io.slaflow.core.policy.PolicyFile;
 import io.slaflow.core.testkit.TestClock;
 import java.time.Duration;
@@ -81,13 +80,7 @@ class ReconfigureLawsPropertyTest {
         for (String id : end.ids) {
             RequestStatus status = desk.status(id);
             List<SlaEvent> heard = HEARD.getOrDefault(id, List.of());
-            for (SlaMetric metric : List.of(SlaMetric.RESPONSE, SlaMetric.RESOLUTION)) {
-                boolean breached = (metric == SlaMetric.RESPONSE ? status.response() : status.resolution()).breached();
-                long breaches = heard.stream().filter(e -> e.metric() == metric && e.type() == SlaEvent.Type.BREACHED).count();
-                long escalations = heard.stream().filter(e -> e.metric() == metric && e.type() == SlaEvent.Type.ESCALATED).count();
-                assertEquals(breached ? 1 : 0, breaches, metric + " of " + id + ": " + heard);
-                assertEquals(breaches, escalations, metric + " of " + id + ": " + heard);
-            }
+            ClockLaws.assertEachBreachHeardAndEscalatedOnce(id, status, heard);
             if (status.stage() != RequestStage.RESOLVED) {
                 Timing timing = ClockLaws.inCommand(desk, () -> ClockStore.timing(ClockStore.Slot.INTAKE, id)).orElseThrow();
                 assertTrue(timing.version() >= newestMoveInForce(), id + " is timed by version " + timing.version());
