@@ -236,11 +236,6 @@ public final class ClockStore {
         }
     }
 
-    /** Puts {@code clock}, just stored, into variables with clocks {@linkplain #attach attached}, for the rest of the command. */
-    public static void keep(Slot slot, Map<String, Object> variables, RequestClock clock) {
-        variables.put(ATTACHED + slot.name(), clock);
-    }
-
     /** Reads the clock of {@code slot} from variables with clocks {@linkplain #attach attached}. */
     public static RequestClock read(Slot slot, Map<String, Object> variables) {
         if (variables.get(ATTACHED + slot.name()) instanceof RequestClock clock) {
@@ -532,7 +527,9 @@ public final class ClockStore {
 
     /**
      * Stores {@code change} of the clock of process {@code processId}, escalates the breaches it
-     * announced, and returns its events. Call inside a command, with the process locked.
+     * announced, offers the escalation levels it reached (an intake clock's level nobody of its group can
+     * take now sent on first, {@link #reach}), and returns its events. Call inside a command, with the
+     * process locked.
      *
      * @param slot which clock
      * @param processId the process that runs the clock
@@ -543,11 +540,25 @@ public final class ClockStore {
      */
     public List<SlaEvent> store(Slot slot, String processId, Owner owner, RequestClock.Change change,
             WorkingCalendar calendar) {
+        return store(slot, processId, owner, change, calendar, null);
+    }
+
+    /**
+     * Stores a change as {@link #store(Slot, String, Owner, RequestClock.Change, WorkingCalendar)} does, and
+     * puts the clock stored into {@code variables} (with clocks {@linkplain #attach attached}; none when null)
+     * for the rest of the command.
+     */
+    public List<SlaEvent> store(Slot slot, String processId, Owner owner, RequestClock.Change made,
+            WorkingCalendar calendar, Map<String, Object> variables) {
+        RequestClock.Change change = slot == Slot.INTAKE ? reach(owner, made, calendar) : made;
         try (PreparedStatement update = OwnTables.changes().prepareStatement(UPDATE.formatted(OwnTables.table(TABLE)))) {
             bindChange(update, slot, processId, change, calendar);
             update.executeUpdate();
         } catch (SQLException e) {
             throw OwnTables.failure("store the SLA clock of " + processId, e);
+        }
+        if (variables != null) {
+            variables.put(ATTACHED + slot.name(), change.clock());
         }
         if (firstBreach(change)) {
             offer(Map.of(processId, slot));
@@ -974,7 +985,7 @@ public final class ClockStore {
      *
      * @return the change with the levels sent on to
      */
-    public RequestClock.Change reach(Owner owner, RequestClock.Change change, WorkingCalendar calendar) {
+    private RequestClock.Change reach(Owner owner, RequestClock.Change change, WorkingCalendar calendar) {
         RequestClock.Change result = change;
         List<RequestClock.Transition> levels = change.escalations();
         Instant now = runtime.now();

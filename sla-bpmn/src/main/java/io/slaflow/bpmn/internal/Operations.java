@@ -526,11 +526,8 @@ public final class Operations {
     }
 
     /** Stores a change of the request's clock and returns its events. */
-    private List<SlaEvent> store(OpenRequest r, RequestClock.Change made) {
-        RequestClock.Change change = clocks.reach(r.owner(), made, calendar(r));
-        List<SlaEvent> events = clocks.store(ClockStore.Slot.INTAKE, r.id(), r.owner(), change, calendar(r));
-        ClockStore.keep(ClockStore.Slot.INTAKE, r.variables(), change.clock());
-        return events;
+    private List<SlaEvent> store(OpenRequest r, RequestClock.Change change) {
+        return clocks.store(ClockStore.Slot.INTAKE, r.id(), r.owner(), change, calendar(r), r.variables());
     }
 
     private WorkingCalendar calendar(OpenRequest r) {
