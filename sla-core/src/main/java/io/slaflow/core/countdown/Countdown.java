@@ -217,6 +217,16 @@ public final class Countdown {
         return thresholds[i];
     }
 
+    /** The warning thresholds then the target, in nanos, rising: the array itself, which callers only read. */
+    long[] thresholds() {
+        return thresholds;
+    }
+
+    /** The escalation levels' thresholds in nanos, rising: the array itself, which callers only read. */
+    long[] levels() {
+        return levels;
+    }
+
     /** The number of escalation levels. */
     int levelCount() {
         return levels.length;

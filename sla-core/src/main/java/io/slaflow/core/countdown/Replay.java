@@ -162,8 +162,18 @@ final class Replay {
             tiling.counting(from, to);
         }
         long after = elapsed + calendar.workingTimeBetween(from, to).toNanos();
-        for (int i = 0; i <= targetIndex; i++) {
-            long threshold = countdown.threshold(i);
+        mark(countdown.thresholds(), crossed, from, to, after, inclusiveEnd);
+        mark(countdown.levels(), levelsCrossed, from, to, after, inclusiveEnd);
+        elapsed = after;
+    }
+
+    /**
+     * Records in {@code crossed} when the stretch {@code [from, to)}, which takes the working time counted
+     * from {@link #elapsed} to {@code after}, reaches each of {@code thresholds} (rising) not crossed before.
+     */
+    private void mark(long[] thresholds, Instant[] crossed, Instant from, Instant to, long after, boolean inclusiveEnd) {
+        for (int i = 0; i < thresholds.length; i++) {
+            long threshold = thresholds[i];
             if (threshold > after) {
                 break;
             }
@@ -174,19 +184,6 @@ final class Replay {
                 }
             }
         }
-        for (int i = 0; i < levelsCrossed.length; i++) {
-            long threshold = countdown.level(i);
-            if (threshold > after) {
-                break;
-            }
-            if (levelsCrossed[i] == null) {
-                Instant at = calendar.addWorkingTime(from, Duration.ofNanos(threshold - elapsed));
-                if (inclusiveEnd || at.isBefore(to)) {
-                    levelsCrossed[i] = at;
-                }
-            }
-        }
-        elapsed = after;
     }
 
     /** When {@code threshold} is reached if counting goes on from now (or went on from the met instant). */
