@@ -132,11 +132,9 @@ public final class CountdownStatus {
         List<Double> fractions = countdown.warnAt();
         List<Warning> list = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            if (crossed[i] != null) {
-                list.add(new Warning(fractions.get(i), crossed[i], true));
-            } else if (projectFrom != null) {
-                Duration left = Duration.ofNanos(Math.max(0, countdown.threshold(i) - projectElapsed));
-                list.add(new Warning(fractions.get(i), calendar.addWorkingTime(projectFrom, left), false));
+            Instant at = reachedOrAhead(crossed[i], countdown.threshold(i));
+            if (at != null) {
+                list.add(new Warning(fractions.get(i), at, crossed[i] != null));
             }
         }
         return Collections.unmodifiableList(list);
@@ -177,14 +175,21 @@ public final class CountdownStatus {
      * was not reached and the metric is met.
      */
     Instant levelAt(int i) {
-        if (levelsCrossed[i] != null) {
-            return levelsCrossed[i];
+        return reachedOrAhead(levelsCrossed[i], countdown.level(i));
+    }
+
+    /**
+     * When a threshold of {@code threshold} nanos of working time was reached ({@code crossedAt}, if it was),
+     * or will be if counting goes on; null if it was not reached and the metric is met.
+     */
+    private Instant reachedOrAhead(Instant crossedAt, long threshold) {
+        if (crossedAt != null) {
+            return crossedAt;
         }
         if (projectFrom == null) {
             return null;
         }
-        Duration left = Duration.ofNanos(Math.max(0, countdown.level(i) - projectElapsed));
-        return calendar.addWorkingTime(projectFrom, left);
+        return calendar.addWorkingTime(projectFrom, Duration.ofNanos(Math.max(0, threshold - projectElapsed)));
     }
 
     /** Tells whether working time was being counted at the status instant: neither paused nor met, breached or not. */
